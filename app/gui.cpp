@@ -1,0 +1,145 @@
+#include "app/gui.h"
+
+#include "app/verbs/verbs.h"
+#include "core/data/mnist.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/page.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QImageWriter>
+#include <QSurfaceFormat>
+#include <QTimer>
+#include <cstdio>
+
+namespace app {
+
+namespace {
+
+void setDefaultGlFormat()
+{
+    // Before QApplication: every QOpenGLWidget gets a 3.3 core context with multisampling.
+    QSurfaceFormat format;
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setSamples(4);
+    QSurfaceFormat::setDefaultFormat(format);
+}
+
+QString verbList()
+{
+    QString text = QStringLiteral("\nCommands (uncrumple COMMAND --help for their options):\n");
+    for (const auto &v : verbs())
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(v.name), -9).arg(QString::fromLatin1(v.summary));
+    return text;
+}
+
+// Saves a grab of the window once the data and the page are ready, then quits with 0 (1 on error).
+void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QString &path, int delayMs)
+{
+    auto shoot = [&window, path] {
+        QImageWriter writer(path, "png");
+        const bool ok = writer.write(window.grab().toImage());
+        if (!ok)
+            std::fprintf(stderr, "uncrumple: cannot write %s: %s\n", qPrintable(path),
+                         qPrintable(writer.errorString()));
+        QCoreApplication::exit(ok ? 0 : 1);
+    };
+    auto armed = std::make_shared<bool>(false);
+    auto arm = [armed, shoot, delayMs] {
+        if (*armed)
+            return;
+        *armed = true;
+        QTimer::singleShot(delayMs, shoot);
+    };
+    if (store.isLoading())
+        QObject::connect(&store, &ui::DataStore::loadingChanged, &window, [arm](bool loading) {
+            if (!loading)
+                arm();
+        });
+    else
+        arm();
+}
+
+} // namespace
+
+int runGui(int argc, char *argv[])
+{
+    setDefaultGlFormat();
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("uncrumple"));
+    QApplication::setOrganizationName(QStringLiteral("uncrumple"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Uncrumple"));
+    QApplication::setApplicationVersion(QStringLiteral(UNCRUMPLE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("See and touch the building blocks of deep learning (chapter 2 of Deep Learning with "
+                       "Python).") + verbList());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("open this page: %1").arg(ui::MainWindow::pageIds().join(QStringLiteral(", "))),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("render the page to a PNG file and exit"),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("folder with the four MNIST IDX files (default %1)")
+                                         .arg(QString::fromStdString(core::defaultMnistDir().string())),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size, e.g. 1280x800"),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("start in presentation mode (larger fonts)"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                                   QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
+                                   QStringLiteral("MS"), QStringLiteral("800"));
+    parser.addOptions({page, screenshot, dataDir, size, presentation, delay});
+    parser.process(application);
+
+    ui::DataStore store;
+    ui::AppContext context(&store);
+    ui::MainWindow window(&context);
+
+    const bool shooting = parser.isSet(screenshot);
+    if (!shooting)
+        window.restoreSettings();
+    if (parser.isSet(page) && !window.showPage(parser.value(page))) {
+        std::fprintf(stderr, "uncrumple: unknown page '%s'; expected one of: %s\n", qPrintable(parser.value(page)),
+                     qPrintable(ui::MainWindow::pageIds().join(QStringLiteral(", "))));
+        return 2;
+    }
+    if (window.currentPageId().isEmpty())
+        window.showPage(ui::MainWindow::pageIds().value(0));
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 320 || h < 240) {
+            std::fprintf(stderr, "uncrumple: --size expects WxH of at least 320x240, got '%s'\n",
+                         qPrintable(parser.value(size)));
+            return 2;
+        }
+        window.resize(w, h);
+    } else if (shooting) {
+        window.resize(1280, 800);
+    }
+    if (parser.isSet(presentation))
+        context.setPresentationMode(true);
+
+    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
+                                              : QString::fromStdString(core::defaultMnistDir().string());
+    if (core::hasMnistFiles(dir.toStdString()) || parser.isSet(dataDir))
+        store.loadDirectory(dir);
+
+    window.show();
+    if (shooting)
+        scheduleScreenshot(window, store, parser.value(screenshot), parser.value(delay).toInt());
+    return QApplication::exec();
+}
+
+} // namespace app

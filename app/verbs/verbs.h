@@ -1,0 +1,28 @@
+#pragma once
+// Command-line verbs: `uncrumple VERB ...`. Each prints plain lines on stdout, a one-line error on
+// stderr, and returns the process exit code. They call the same core functions as the pages.
+
+#include <QStringList>
+#include <span>
+
+namespace app {
+
+struct Verb {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments); // arguments[0] is the verb itself
+};
+
+std::span<const Verb> verbs();
+const Verb *findVerb(const char *name);
+
+// Prints "uncrumple VERB: message" on stderr and returns 1 (or code).
+int fail(const QString &verb, const QString &message, int code = 1);
+
+int runInfo(const QStringList &arguments);
+int runSlice(const QStringList &arguments);
+int runTrain(const QStringList &arguments);
+int runEvaluate(const QStringList &arguments);
+int runPredict(const QStringList &arguments);
+
+} // namespace app

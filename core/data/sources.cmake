@@ -1,0 +1,4 @@
+target_sources(uncrumple_core PRIVATE
+    data/bytereader.cpp
+    data/idx.cpp
+    data/mnist.cpp)

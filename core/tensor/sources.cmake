@@ -1,0 +1,6 @@
+target_sources(uncrumple_core PRIVATE
+    tensor/shape.cpp
+    tensor/tensor.cpp
+    tensor/indexing.cpp
+    tensor/expression.cpp
+    tensor/format.cpp)

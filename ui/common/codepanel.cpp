@@ -1,0 +1,86 @@
+#include "ui/common/codepanel.h"
+
+#include "ui/common/pythonhighlighter.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ui {
+
+CodePanel::CodePanel(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(tr("The same in Python"), this)),
+      m_text(new QPlainTextEdit(this))
+{
+    auto *copy = new QPushButton(tr("Copy"), this);
+    copy->setToolTip(tr("Copy the code to the clipboard"));
+    connect(copy, &QPushButton::clicked, this, &CodePanel::copyToClipboard);
+
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    m_text->setReadOnly(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setObjectName(QStringLiteral("codeText"));
+    m_highlighter = new PythonHighlighter(m_text->document());
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(copy);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_text, 1);
+    updateColours();
+}
+
+QString CodePanel::code() const
+{
+    return m_code;
+}
+
+void CodePanel::setCode(const QString &code)
+{
+    if (code == m_code)
+        return;
+    m_code = code;
+    m_text->setPlainText(code);
+    emit codeChanged(code);
+}
+
+void CodePanel::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+void CodePanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateColours();
+    if (event->type() == QEvent::FontChange) {
+        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        mono.setPointSizeF(font().pointSizeF());
+        m_text->setFont(mono);
+    }
+}
+
+void CodePanel::copyToClipboard()
+{
+    QApplication::clipboard()->setText(m_code);
+}
+
+void CodePanel::updateColours()
+{
+    m_highlighter->setDarkBackground(palette().color(QPalette::Base).lightness() < 128);
+}
+
+} // namespace ui

@@ -1,0 +1,39 @@
+#pragma once
+// The NumPy/Keras code that does what the page shows, in the same place on every page: monospace,
+// lightly coloured, read-only, with a copy button.
+
+#include <QWidget>
+
+class QPlainTextEdit;
+class QLabel;
+
+namespace ui {
+
+class PythonHighlighter;
+
+class CodePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit CodePanel(QWidget *parent = nullptr);
+
+    QString code() const;
+    void setCode(const QString &code);
+    void setTitle(const QString &title);
+
+signals:
+    void codeChanged(const QString &code);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void copyToClipboard();
+    void updateColours();
+
+    QLabel *m_title;
+    QPlainTextEdit *m_text;
+    PythonHighlighter *m_highlighter;
+    QString m_code;
+};
+
+} // namespace ui

@@ -1,0 +1,37 @@
+#include "ui/common/palette.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace ui::palette {
+
+QColor e1() { return QColor(0x83, 0xC1, 0x67); }
+QColor e2() { return QColor(0xFC, 0x62, 0x55); }
+QColor accent() { return QColor(0x29, 0xAB, 0xCA); }
+QColor positive() { return QColor(0xB2, 0x18, 0x2B); }
+QColor negative() { return QColor(0x21, 0x66, 0xAC); }
+
+QColor digit(int label)
+{
+    static const std::array<QRgb, 10> tableau = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F,
+                                                 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC};
+    return QColor::fromRgb(tableau[static_cast<std::size_t>(std::clamp(label, 0, 9))]);
+}
+
+QRgb binaryF(float v)
+{
+    const float c = std::isfinite(v) ? std::clamp(v, 0.0f, 1.0f) : 0.0f;
+    return binary(static_cast<std::uint8_t>(std::lround(c * 255.0f)));
+}
+
+QRgb diverging(float v, float maxAbs)
+{
+    const float t = maxAbs > 0 && std::isfinite(v) ? std::clamp(v / maxAbs, -1.0f, 1.0f) : 0.0f;
+    const QColor end = t >= 0 ? positive() : negative();
+    const float a = std::fabs(t);
+    auto mix = [a](int c) { return static_cast<int>(std::lround(255.0f + (c - 255.0f) * a)); };
+    return qRgb(mix(end.red()), mix(end.green()), mix(end.blue()));
+}
+
+} // namespace ui::palette

@@ -1,0 +1,28 @@
+#pragma once
+// The one palette of the app. e1/e2 are the basis-vector colours of 3Blue1Brown's linear-algebra
+// videos; digits use Tableau 10 (colour-blind safe), the same colour for a digit on every page.
+
+#include <QColor>
+#include <cstdint>
+
+namespace ui::palette {
+
+QColor e1();                // green #83C167
+QColor e2();                // red #FC6255
+QColor digit(int label);    // Tableau 10, label 0-9
+QColor accent();            // highlights and selections
+QColor positive();          // diverging map, positive end
+QColor negative();          // diverging map, negative end
+
+// Matplotlib's "binary" colormap: 0 white ground, 255 black ink, as plt.imshow(cmap=plt.cm.binary).
+inline QRgb binary(std::uint8_t v)
+{
+    const int g = 255 - v;
+    return qRgb(g, g, g);
+}
+// binary() for a float in [0, 1].
+QRgb binaryF(float v);
+// Diverging blue-white-red for a signed value scaled by maxAbs (RdBu reversed: negative blue).
+QRgb diverging(float v, float maxAbs);
+
+} // namespace ui::palette

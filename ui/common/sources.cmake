@@ -1,0 +1,5 @@
+target_sources(uncrumple_ui PRIVATE
+    common/codepanel.cpp
+    common/palette.cpp
+    common/pythonhighlighter.cpp
+    common/tensorimage.cpp)

@@ -1,0 +1,107 @@
+#include "ui/shell/datastore.h"
+
+#include "core/data/mnist.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+#include <span>
+
+namespace ui {
+
+namespace {
+QByteArray readResource(const QString &name)
+{
+    QFile f(name);
+    if (!f.open(QIODevice::ReadOnly))
+        throw std::runtime_error("missing resource " + name.toStdString());
+    return f.readAll();
+}
+
+std::span<const std::byte> bytes(const QByteArray &a)
+{
+    return {reinterpret_cast<const std::byte *>(a.constData()), static_cast<std::size_t>(a.size())};
+}
+} // namespace
+
+DataStore::DataStore(QObject *parent) : QObject(parent), m_data(loadSample())
+{
+    qRegisterMetaType<ui::MnistSnapshot>();
+    auto *loader = new DataLoader;
+    loader->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, loader, &QObject::deleteLater);
+    connect(this, &DataStore::requestLoad, loader, &DataLoader::load);
+    connect(loader, &DataLoader::loaded, this, &DataStore::onLoaded);
+    connect(loader, &DataLoader::failed, this, &DataStore::onFailed);
+    m_thread.setObjectName(QStringLiteral("data loader"));
+    m_thread.start();
+}
+
+DataStore::~DataStore()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+MnistSnapshot DataStore::loadSample()
+{
+    const QByteArray images = readResource(QStringLiteral(":/mnist/t10k-images-1000-idx3-ubyte.gz"));
+    const QByteArray labels = readResource(QStringLiteral(":/mnist/t10k-labels-1000-idx1-ubyte.gz"));
+    return std::make_shared<const core::MnistData>(core::mnistFromSample(bytes(images), bytes(labels)));
+}
+
+bool DataStore::loadDirectory(const QString &dir)
+{
+    m_dir = dir;
+    if (!core::hasMnistFiles(dir.toStdString())) {
+        onFailed(tr("%1 does not hold the four MNIST files (%2, ...)")
+                     .arg(QDir::toNativeSeparators(dir), QString::fromLatin1(core::kMnistFileNames[0].data())));
+        return false;
+    }
+    m_loading = true;
+    emit loadingChanged(true);
+    emit requestLoad(dir);
+    return true;
+}
+
+void DataStore::onLoaded(ui::MnistSnapshot data, qint64 milliseconds)
+{
+    m_data = std::move(data);
+    m_loadMs = milliseconds;
+    m_lastError.clear();
+    m_loading = false;
+    emit loadingChanged(false);
+    emit dataChanged();
+}
+
+void DataStore::onFailed(const QString &message)
+{
+    m_lastError = message;
+    if (m_loading) {
+        m_loading = false;
+        emit loadingChanged(false);
+    }
+    emit loadFailed(message);
+}
+
+QString DataStore::statusText() const
+{
+    const QLocale c = QLocale::c();
+    auto count = [&](const core::Tensor &t) { return c.toString(static_cast<qlonglong>(t.shape()[0])); };
+    if (m_loading)
+        return tr("Loading MNIST from %1 ...").arg(QDir::toNativeSeparators(m_dir));
+    if (m_data->origin == "embedded sample") {
+        QString text = tr("Embedded sample: the first 1,000 MNIST test digits (%1 as train, %2 as test). "
+                          "For all 70,000 run scripts/fetch-mnist, then restart.")
+                           .arg(count(m_data->trainImages), count(m_data->testImages));
+        if (!m_lastError.isEmpty())
+            text += QStringLiteral("  ") + tr("Could not load the full set: %1").arg(m_lastError);
+        return text;
+    }
+    return tr("%1: %2 train + %3 test digits from %4 (loaded in %5 ms)")
+        .arg(m_data->isFullSet ? tr("MNIST") : tr("IDX data set"), count(m_data->trainImages),
+             count(m_data->testImages), QDir::toNativeSeparators(QString::fromStdString(m_data->origin)))
+        .arg(m_loadMs);
+}
+
+} // namespace ui

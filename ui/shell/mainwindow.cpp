@@ -1,0 +1,240 @@
+#include "ui/shell/mainwindow.h"
+
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/shell/page.h"
+#include "ui/shell/pageregistry.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QImageWriter>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace ui {
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_list(new QListWidget), m_stack(new QStackedWidget),
+      m_status(new QLabel)
+{
+    setWindowTitle(tr("Uncrumple"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/uncrumple.svg")));
+    m_baseFontSize = QApplication::font().pointSizeF();
+
+    const auto &specs = pageSpecs();
+    m_pages.assign(specs.size(), nullptr);
+    for (const auto &spec : specs) {
+        auto *item = new QListWidgetItem(spec.title, m_list);
+        item->setToolTip(spec.summary);
+        item->setSizeHint(QSize(0, 36));
+        m_stack->addWidget(new QWidget); // replaced by the page when first shown
+    }
+    m_list->setObjectName(QStringLiteral("pageList"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setMinimumWidth(120);
+    m_list->setMaximumWidth(200);
+    connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showPageAt);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+
+    m_status->setObjectName(QStringLiteral("dataStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_status, 1);
+    DataStore *store = m_context->data();
+    connect(store, &DataStore::dataChanged, this, &MainWindow::updateStatus);
+    connect(store, &DataStore::loadingChanged, this, &MainWindow::updateStatus);
+    connect(store, &DataStore::loadFailed, this, [this](const QString &message) {
+        updateStatus();
+        if (isVisible())
+            QMessageBox::warning(this, tr("Data not loaded"),
+                                 tr("The data set was not loaded; the current one stays.\n\n%1").arg(message));
+    });
+    updateStatus();
+    buildMenus();
+    resize(1280, 800);
+}
+
+QStringList MainWindow::pageIds()
+{
+    QStringList ids;
+    for (const auto &spec : pageSpecs())
+        ids << spec.id;
+    return ids;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open data folder..."), QKeySequence::Open, this, &MainWindow::openDataFolder)
+        ->setToolTip(tr("A folder with the four IDX files, e.g. MNIST or Fashion-MNIST, raw or .gz"));
+    file->addAction(tr("&Export page as PNG..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPng);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_fullScreen = view->addAction(tr("&Full screen"));
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_fullScreen, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            showFullScreen();
+        else
+            showNormal();
+    });
+    m_presentation = view->addAction(tr("&Presentation mode (larger fonts)"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_presentation, &QAction::toggled, m_context, &AppContext::setPresentationMode);
+    connect(m_context, &AppContext::presentationModeChanged, this, &MainWindow::applyPresentationMode);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    const auto &specs = pageSpecs();
+    for (int i = 0; i < static_cast<int>(specs.size()); ++i) {
+        QAction *a = go->addAction(specs[i].title, this, [this, i] { m_list->setCurrentRow(i); });
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Uncrumple"), this, [this] {
+        QMessageBox::about(this, tr("About Uncrumple"),
+                           tr("<b>Uncrumple %1</b><p>See and touch the mathematical building blocks "
+                              "of deep learning, as taught in chapter 2 of F. Chollet's <i>Deep "
+                              "Learning with Python</i>.</p><p>Data folder: %2</p>")
+                               .arg(QApplication::applicationVersion(), m_context->data()->dataDir()));
+    });
+}
+
+void MainWindow::showPageAt(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_pages.size()))
+        return;
+    if (!m_pages[row]) {
+        Page *p = pageSpecs()[row].create(m_context);
+        QWidget *placeholder = m_stack->widget(row);
+        m_stack->insertWidget(row, p);
+        m_stack->removeWidget(placeholder);
+        placeholder->deleteLater();
+        m_pages[row] = p;
+    }
+    m_stack->setCurrentIndex(row);
+    if (m_list->currentRow() != row)
+        m_list->setCurrentRow(row);
+    m_pages[row]->activated();
+}
+
+bool MainWindow::showPage(const QString &id)
+{
+    const int row = static_cast<int>(pageIds().indexOf(id));
+    if (row < 0)
+        return false;
+    m_list->setCurrentRow(row);
+    showPageAt(row);
+    return true;
+}
+
+Page *MainWindow::page(const QString &id)
+{
+    const int row = static_cast<int>(pageIds().indexOf(id));
+    if (row < 0)
+        return nullptr;
+    if (!m_pages[row]) {
+        const int current = m_list->currentRow();
+        showPageAt(row);
+        if (current >= 0 && current != row)
+            showPageAt(current);
+    }
+    return m_pages[row];
+}
+
+QString MainWindow::currentPageId() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 ? pageSpecs()[row].id : QString();
+}
+
+Page *MainWindow::currentPage()
+{
+    const int row = m_list->currentRow();
+    return row >= 0 ? m_pages[row] : nullptr;
+}
+
+void MainWindow::openDataFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder with IDX files"),
+                                                          m_context->data()->dataDir());
+    if (!dir.isEmpty())
+        m_context->data()->loadDirectory(dir);
+}
+
+void MainWindow::exportPng()
+{
+    Page *p = currentPage();
+    if (!p)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"),
+                                                      currentPageId() + QStringLiteral(".png"),
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    QImageWriter writer(path, "png");
+    if (!writer.write(p->exportImage()))
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1: %2").arg(path, writer.errorString()));
+}
+
+void MainWindow::applyPresentationMode(bool on)
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(m_baseFontSize * (on ? AppContext::kPresentationScale : 1.0));
+    QApplication::setFont(f);
+    for (int i = 0; i < m_list->count(); ++i)
+        m_list->item(i)->setSizeHint(QSize(0, on ? 52 : 36));
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+}
+
+void MainWindow::updateStatus()
+{
+    m_status->setText(m_context->data()->statusText());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_context->setPresentationMode(s.value(QStringLiteral("window/presentation"), false).toBool());
+    if (!showPage(s.value(QStringLiteral("window/page")).toString()))
+        showPageAt(0);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/page"), currentPageId());
+    s.setValue(QStringLiteral("window/presentation"), m_context->presentationMode());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ui

@@ -1,0 +1,40 @@
+#include "ui/shell/page.h"
+
+#include "ui/common/codepanel.h"
+
+#include <QHBoxLayout>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace ui {
+
+Page::Page(AppContext *context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_code(new CodePanel), m_splitter(new QSplitter(this))
+{
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+}
+
+void Page::setBody(QWidget *main, QWidget *side)
+{
+    m_main = main;
+    auto *column = new QWidget;
+    auto *v = new QVBoxLayout(column);
+    v->setContentsMargins(6, 6, 6, 6);
+    if (side)
+        v->addWidget(side, 3);
+    v->addWidget(m_code, 2);
+    m_splitter->addWidget(main);
+    m_splitter->addWidget(column);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+}
+
+QImage Page::exportImage()
+{
+    return (m_main ? m_main : this)->grab().toImage();
+}
+
+} // namespace ui

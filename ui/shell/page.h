@@ -1,0 +1,39 @@
+#pragma once
+// Base of every page: the picture on the left, the page's controls and the code panel on the right,
+// so the code is in the same place on every page.
+
+#include <QImage>
+#include <QWidget>
+
+class QSplitter;
+
+namespace ui {
+
+class AppContext;
+class CodePanel;
+
+class Page : public QWidget {
+    Q_OBJECT
+public:
+    explicit Page(AppContext *context, QWidget *parent = nullptr);
+
+    CodePanel *codePanel() const { return m_code; }
+    // The picture that File > Export PNG saves; by default the main area as it is on screen.
+    virtual QImage exportImage();
+    // Called when the page becomes the visible one.
+    virtual void activated() {}
+
+protected:
+    AppContext *context() const { return m_context; }
+    // main: the picture; side: controls shown above the code panel.
+    void setBody(QWidget *main, QWidget *side);
+    QWidget *mainArea() const { return m_main; }
+
+private:
+    AppContext *m_context;
+    CodePanel *m_code;
+    QSplitter *m_splitter;
+    QWidget *m_main = nullptr;
+};
+
+} // namespace ui

@@ -1,0 +1,7 @@
+target_sources(uncrumple_ui PRIVATE
+    shell/appcontext.cpp
+    shell/dataloader.cpp
+    shell/datastore.cpp
+    shell/mainwindow.cpp
+    shell/page.cpp
+    shell/pageregistry.cpp)
