@@ -34,12 +34,15 @@ QString verbList()
 {
     QString text = QStringLiteral("\nCommands (uncrumple COMMAND --help for their options):\n");
     for (const auto &v : verbs())
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(v.name), -9).arg(QString::fromLatin1(v.summary));
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(v.name), -9)
+                    .arg(QString::fromLatin1(v.summary));
     return text;
 }
 
 // Saves a grab of the window once the data and the page are ready, then quits with 0 (1 on error).
-void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QString &path, int delayMs)
+void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QString &path,
+                        int delayMs)
 {
     auto shoot = [&window, path] {
         QImageWriter writer(path, "png");
@@ -51,15 +54,13 @@ void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QStr
     };
     auto armed = std::make_shared<bool>(false);
     auto arm = [armed, shoot, delayMs] {
-        if (*armed)
-            return;
+        if (*armed) return;
         *armed = true;
         QTimer::singleShot(delayMs, shoot);
     };
     if (store.isLoading())
         QObject::connect(&store, &ui::DataStore::loadingChanged, &window, [arm](bool loading) {
-            if (!loading)
-                arm();
+            if (!loading) arm();
         });
     else
         arm();
@@ -78,27 +79,34 @@ int runGui(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("See and touch the building blocks of deep learning (chapter 2 of Deep Learning with "
-                       "Python).") + verbList());
+        QStringLiteral(
+            "See and touch the building blocks of deep learning (chapter 2 of Deep Learning with "
+            "Python).") +
+        verbList());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("open this page: %1").arg(ui::MainWindow::pageIds().join(QStringLiteral(", "))),
+                                  QStringLiteral("open this page: %1")
+                                      .arg(ui::MainWindow::pageIds().join(QStringLiteral(", "))),
                                   QStringLiteral("NAME"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("render the page to a PNG file and exit"),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("folder with the four MNIST IDX files (default %1)")
-                                         .arg(QString::fromStdString(core::defaultMnistDir().string())),
-                                     QStringLiteral("DIR"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("window size, e.g. 1280x800"),
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("folder with the four MNIST IDX files (default %1)")
+            .arg(QString::fromStdString(core::defaultMnistDir().string())),
+        QStringLiteral("DIR"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("window size, e.g. 1280x800"),
                                   QStringLiteral("WxH"));
-    const QCommandLineOption presentation(QStringLiteral("presentation"),
-                                          QStringLiteral("start in presentation mode (larger fonts)"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
-                                   QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
-                                   QStringLiteral("MS"), QStringLiteral("800"));
+    const QCommandLineOption presentation(
+        QStringLiteral("presentation"),
+        QStringLiteral("start in presentation mode (larger fonts)"));
+    const QCommandLineOption delay(
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
+        QStringLiteral("MS"), QStringLiteral("800"));
     parser.addOptions({page, screenshot, dataDir, size, presentation, delay});
     parser.process(application);
 
@@ -107,15 +115,14 @@ int runGui(int argc, char *argv[])
     ui::MainWindow window(&context);
 
     const bool shooting = parser.isSet(screenshot);
-    if (!shooting)
-        window.restoreSettings();
+    if (!shooting) window.restoreSettings();
     if (parser.isSet(page) && !window.showPage(parser.value(page))) {
-        std::fprintf(stderr, "uncrumple: unknown page '%s'; expected one of: %s\n", qPrintable(parser.value(page)),
+        std::fprintf(stderr, "uncrumple: unknown page '%s'; expected one of: %s\n",
+                     qPrintable(parser.value(page)),
                      qPrintable(ui::MainWindow::pageIds().join(QStringLiteral(", "))));
         return 2;
     }
-    if (window.currentPageId().isEmpty())
-        window.showPage(ui::MainWindow::pageIds().value(0));
+    if (window.currentPageId().isEmpty()) window.showPage(ui::MainWindow::pageIds().value(0));
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
@@ -128,13 +135,12 @@ int runGui(int argc, char *argv[])
     } else if (shooting) {
         window.resize(1280, 800);
     }
-    if (parser.isSet(presentation))
-        context.setPresentationMode(true);
+    if (parser.isSet(presentation)) context.setPresentationMode(true);
 
-    const QString dir = parser.isSet(dataDir) ? parser.value(dataDir)
-                                              : QString::fromStdString(core::defaultMnistDir().string());
-    if (core::hasMnistFiles(dir.toStdString()) || parser.isSet(dataDir))
-        store.loadDirectory(dir);
+    const QString dir = parser.isSet(dataDir)
+                            ? parser.value(dataDir)
+                            : QString::fromStdString(core::defaultMnistDir().string());
+    if (core::hasMnistFiles(dir.toStdString()) || parser.isSet(dataDir)) store.loadDirectory(dir);
 
     window.show();
     if (shooting)

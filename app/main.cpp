@@ -15,10 +15,11 @@ int main(int argc, char *argv[])
             QStringList names;
             for (const auto &v : app::verbs())
                 names << QString::fromLatin1(v.name);
-            return app::fail(QString::fromLocal8Bit(argv[1]),
-                             QStringLiteral("unknown command; expected one of: %1, or no command for the GUI")
-                                 .arg(names.join(QStringLiteral(", "))),
-                             2);
+            return app::fail(
+                QString::fromLocal8Bit(argv[1]),
+                QStringLiteral("unknown command; expected one of: %1, or no command for the GUI")
+                    .arg(names.join(QStringLiteral(", "))),
+                2);
         }
         QCoreApplication core(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("uncrumple"));

@@ -1,5 +1,5 @@
-// Benchmark: load all 70,000 MNIST digits (the four IDX files) with the core reader, and convert the
-// training images to float32 / 255 as the book does. Prints the median over repeated runs.
+// Benchmark: load all 70,000 MNIST digits (the four IDX files) with the core reader, and convert
+// the training images to float32 / 255 as the book does. Prints the median over repeated runs.
 // Usage: bench_idxload [DIR] [--repeat N]
 
 #include "core/data/mnist.h"
@@ -22,7 +22,8 @@ int main(int argc, char **argv)
             dir = argv[i];
     }
     if (!core::hasMnistFiles(dir)) {
-        std::fprintf(stderr, "bench_idxload: MNIST not found in %s (run scripts/fetch-mnist)\n", dir.c_str());
+        std::fprintf(stderr, "bench_idxload: MNIST not found in %s (run scripts/fetch-mnist)\n",
+                     dir.c_str());
         return 1;
     }
     using Clock = std::chrono::steady_clock;
@@ -35,17 +36,18 @@ int main(int argc, char **argv)
         const auto t2 = Clock::now();
         loadMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         floatMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
-        if (x.size() != 60000 * 784)
-            return 1;
+        if (x.size() != 60000 * 784) return 1;
     }
     auto median = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
     };
-    std::printf("load 70,000 digits (4 IDX files): median %.1f ms, min %.1f ms over %d runs (target < 150 ms)\n",
+    std::printf("load 70,000 digits (4 IDX files): median %.1f ms, min %.1f ms over %d runs "
+                "(target < 150 ms)\n",
                 median(loadMs), *std::min_element(loadMs.begin(), loadMs.end()), repeat);
-    std::printf("train_images.reshape((60000, 784)).astype('float32') / 255: median %.1f ms\n", median(floatMs));
-    std::printf("{\"bench\":\"idxload\",\"load_ms\":%.2f,\"to_float_ms\":%.2f,\"runs\":%d}\n", median(loadMs),
-                median(floatMs), repeat);
+    std::printf("train_images.reshape((60000, 784)).astype('float32') / 255: median %.1f ms\n",
+                median(floatMs));
+    std::printf("{\"bench\":\"idxload\",\"load_ms\":%.2f,\"to_float_ms\":%.2f,\"runs\":%d}\n",
+                median(loadMs), median(floatMs), repeat);
     return 0;
 }

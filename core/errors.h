@@ -37,8 +37,7 @@ public:
     ParseError(int column, const std::string &what)
         : std::runtime_error("column " + std::to_string(column) + ": " + what), m_column(column),
           m_detail(what)
-    {
-    }
+    {}
     int column() const { return m_column; }
     const std::string &detail() const { return m_detail; }
 

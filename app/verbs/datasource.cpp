@@ -17,8 +17,9 @@ std::shared_ptr<const core::MnistData> loadData(const QString &dataDir, bool all
     if (!dataDir.isEmpty() || !allowSample)
         throw std::runtime_error("MNIST not found in " + dir.string() +
                                  ": run scripts/fetch-mnist, or pass --data-dir DIR");
-    std::fprintf(stderr, "note: MNIST not found in %s; using the embedded sample of 1,000 test "
-                         "digits (run scripts/fetch-mnist for the full set)\n",
+    std::fprintf(stderr,
+                 "note: MNIST not found in %s; using the embedded sample of 1,000 test "
+                 "digits (run scripts/fetch-mnist for the full set)\n",
                  dir.string().c_str());
     return ui::DataStore::loadSample();
 }

@@ -18,19 +18,20 @@ int runInfo(const QStringList &arguments)
                        "of the values of a label file (rank 1, uint8)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("an IDX file"));
-    if (!parser.parse(arguments))
-        return fail(QStringLiteral("info"), parser.errorText());
+    if (!parser.parse(arguments)) return fail(QStringLiteral("info"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return 0;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return fail(QStringLiteral("info"), QStringLiteral("expected one FILE, got %1").arg(files.size()));
+        return fail(QStringLiteral("info"),
+                    QStringLiteral("expected one FILE, got %1").arg(files.size()));
     try {
         const core::Tensor t = core::readIdx(files[0].toStdString());
         std::printf("file: %s\nndim: %d\nshape: %s\ndtype: %s\n", qPrintable(files[0]), t.ndim(),
-                    core::formatShape(t.shape()).c_str(), std::string(core::dtypeName(t.dtype())).c_str());
+                    core::formatShape(t.shape()).c_str(),
+                    std::string(core::dtypeName(t.dtype())).c_str());
         if (t.ndim() == 1 && t.dtype() == core::DType::UInt8) {
             std::array<long long, 256> counts{};
             const std::uint8_t *p = t.data<std::uint8_t>();
@@ -38,8 +39,7 @@ int runInfo(const QStringList &arguments)
                 ++counts[p[i]];
             std::printf("label histogram:\n");
             for (int v = 0; v < 256; ++v)
-                if (counts[v])
-                    std::printf("  %d: %lld\n", v, counts[v]);
+                if (counts[v]) std::printf("  %d: %lld\n", v, counts[v]);
         }
         return 0;
     } catch (const std::exception &e) {

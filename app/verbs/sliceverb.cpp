@@ -18,28 +18,30 @@ int runSlice(const QStringList &arguments)
 {
     const QString verb = QStringLiteral("slice");
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Evaluates a NumPy basic-indexing expression over train_images, train_labels, "
-                       "test_images and test_labels, e.g. 'train_images[:, 7:-7, 7:-7]', and prints "
-                       "the result's shape, dtype and the sum of its elements."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluates a NumPy basic-indexing expression over train_images, train_labels, "
+        "test_images and test_labels, e.g. 'train_images[:, 7:-7, 7:-7]', and prints "
+        "the result's shape, dtype and the sum of its elements."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("EXPR"), QStringLiteral("the expression (quote it)"));
-    const QCommandLineOption png(QStringLiteral("png"), QStringLiteral("also draw the result into FILE"),
+    parser.addPositionalArgument(QStringLiteral("EXPR"),
+                                 QStringLiteral("the expression (quote it)"));
+    const QCommandLineOption png(QStringLiteral("png"),
+                                 QStringLiteral("also draw the result into FILE"),
                                  QStringLiteral("FILE"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("folder with the four MNIST IDX files"),
                                      QStringLiteral("DIR"));
     parser.addOption(png);
     parser.addOption(dataDir);
-    if (!parser.parse(arguments))
-        return fail(verb, parser.errorText());
+    if (!parser.parse(arguments)) return fail(verb, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(parser.helpText()), stdout);
         return 0;
     }
     const QStringList exprs = parser.positionalArguments();
     if (exprs.size() != 1)
-        return fail(verb, QStringLiteral("expected one EXPR such as 'train_images[10:100]', got %1 arguments")
+        return fail(verb, QStringLiteral(
+                              "expected one EXPR such as 'train_images[10:100]', got %1 arguments")
                               .arg(exprs.size()));
     try {
         const core::Expression expression = core::parseExpression(exprs[0].toStdString());
@@ -61,12 +63,14 @@ int runSlice(const QStringList &arguments)
             const QImage image = ui::imageOfTensor(result.array, result.array.ndim() == 2 ? 8 : 2);
             QImageWriter writer(parser.value(png), "png");
             if (!writer.write(image))
-                return fail(verb, QStringLiteral("cannot write %1: %2").arg(parser.value(png), writer.errorString()));
+                return fail(verb, QStringLiteral("cannot write %1: %2")
+                                      .arg(parser.value(png), writer.errorString()));
         }
         return 0;
     } catch (const core::ParseError &e) {
-        return fail(verb, QStringLiteral("%1\n  %2\n  %3^").arg(QString::fromStdString(e.what()), exprs[0],
-                                                              QString(e.column() - 1, QLatin1Char(' '))));
+        return fail(verb, QStringLiteral("%1\n  %2\n  %3^")
+                              .arg(QString::fromStdString(e.what()), exprs[0],
+                                   QString(e.column() - 1, QLatin1Char(' '))));
     } catch (const std::exception &e) {
         return fail(verb, QString::fromStdString(e.what()));
     }

@@ -19,8 +19,7 @@ std::span<const Verb> verbs()
 const Verb *findVerb(const char *name)
 {
     for (const auto &v : verbs())
-        if (std::strcmp(v.name, name) == 0)
-            return &v;
+        if (std::strcmp(v.name, name) == 0) return &v;
     return nullptr;
 }
 

@@ -16,7 +16,10 @@ using FilePtr = std::unique_ptr<FILE, decltype(&std::fclose)>;
 class FileReader : public ByteReader {
 public:
     explicit FileReader(FilePtr file) : m_file(std::move(file)) {}
-    std::size_t read(std::byte *dst, std::size_t n) override { return std::fread(dst, 1, n, m_file.get()); }
+    std::size_t read(std::byte *dst, std::size_t n) override
+    {
+        return std::fread(dst, 1, n, m_file.get());
+    }
 
 private:
     FilePtr m_file;
@@ -94,15 +97,13 @@ class PrefixedReader : public ByteReader {
 public:
     PrefixedReader(std::vector<std::byte> prefix, std::unique_ptr<ByteReader> rest)
         : m_prefix(std::move(prefix)), m_rest(std::move(rest))
-    {
-    }
+    {}
     std::size_t read(std::byte *dst, std::size_t n) override
     {
         std::size_t k = std::min(n, m_prefix.size() - m_pos);
         std::memcpy(dst, m_prefix.data() + m_pos, k);
         m_pos += k;
-        if (k < n)
-            k += m_rest->read(dst + k, n - k);
+        if (k < n) k += m_rest->read(dst + k, n - k);
         return k;
     }
 
@@ -118,8 +119,7 @@ std::unique_ptr<ByteReader> sniff(std::unique_ptr<ByteReader> raw, const std::st
     head.resize(raw->read(head.data(), 2));
     const bool gzip = head.size() == 2 && head[0] == std::byte{0x1f} && head[1] == std::byte{0x8b};
     auto replay = std::make_unique<PrefixedReader>(std::move(head), std::move(raw));
-    if (gzip)
-        return std::make_unique<GzipReader>(std::move(replay), source);
+    if (gzip) return std::make_unique<GzipReader>(std::move(replay), source);
     return replay;
 }
 
@@ -128,8 +128,7 @@ std::unique_ptr<ByteReader> sniff(std::unique_ptr<ByteReader> raw, const std::st
 std::unique_ptr<ByteReader> openFile(const std::string &path)
 {
     FilePtr file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file)
-        throw FormatError("cannot open " + path + ": " + std::strerror(errno));
+    if (!file) throw FormatError("cannot open " + path + ": " + std::strerror(errno));
     return sniff(std::make_unique<FileReader>(std::move(file)), path);
 }
 

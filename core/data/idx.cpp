@@ -29,13 +29,20 @@ std::string hexByte(unsigned v)
 const char *typeName(unsigned code)
 {
     switch (code) {
-    case 0x08: return "uint8";
-    case 0x09: return "int8";
-    case 0x0B: return "int16";
-    case 0x0C: return "int32";
-    case 0x0D: return "float32";
-    case 0x0E: return "float64";
-    default: return nullptr;
+    case 0x08:
+        return "uint8";
+    case 0x09:
+        return "int8";
+    case 0x0B:
+        return "int16";
+    case 0x0C:
+        return "int32";
+    case 0x0D:
+        return "float32";
+    case 0x0E:
+        return "float64";
+    default:
+        return nullptr;
     }
 }
 
@@ -44,8 +51,7 @@ std::size_t readFully(detail::ByteReader &in, std::byte *dst, std::size_t n)
     std::size_t done = 0;
     while (done < n) {
         const std::size_t k = in.read(dst + done, n - done);
-        if (k == 0)
-            break;
+        if (k == 0) break;
         done += k;
     }
     return done;
@@ -60,7 +66,8 @@ Tensor parse(detail::ByteReader &in, const std::string &source)
                           std::to_string(got));
     const auto b = [&](int i) { return std::to_integer<unsigned>(magic[i]); };
     if (b(0) != 0 || b(1) != 0)
-        throw FormatError(source + ": bad magic number: expected 0x00 0x00 in the first two bytes, found " +
+        throw FormatError(source +
+                          ": bad magic number: expected 0x00 0x00 in the first two bytes, found " +
                           hexByte(b(0)) + " " + hexByte(b(1)) + " (not an IDX file)");
     const unsigned code = b(2);
     if (!typeName(code))
@@ -136,7 +143,8 @@ Tensor readIdx(const std::filesystem::path &path)
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw FormatError("cannot open " + path.string() + ": it is a folder, expected an IDX file");
+        throw FormatError("cannot open " + path.string() +
+                          ": it is a folder, expected an IDX file");
     auto in = detail::openFile(path.string());
     return parse(*in, path.string());
 }

@@ -14,12 +14,10 @@ std::filesystem::path locate(const std::filesystem::path &dir, std::string_view 
 {
     std::error_code ec;
     const auto raw = dir / name;
-    if (std::filesystem::exists(raw, ec))
-        return raw;
+    if (std::filesystem::exists(raw, ec)) return raw;
     auto gz = raw;
     gz += ".gz";
-    if (std::filesystem::exists(gz, ec))
-        return gz;
+    if (std::filesystem::exists(gz, ec)) return gz;
     return raw;
 }
 
@@ -27,9 +25,9 @@ void checkPair(const Tensor &images, const std::string &imageSource, const Tenso
                const std::string &labelSource)
 {
     if (images.ndim() != 3 || images.dtype() != DType::UInt8)
-        throw FormatError(imageSource + ": expected uint8 images of rank 3 (N, rows, cols), found " +
-                          std::string(dtypeName(images.dtype())) + " with shape " +
-                          formatShape(images.shape()));
+        throw FormatError(
+            imageSource + ": expected uint8 images of rank 3 (N, rows, cols), found " +
+            std::string(dtypeName(images.dtype())) + " with shape " + formatShape(images.shape()));
     checkLabels(labels, 10, labelSource);
     if (images.shape()[0] != labels.shape()[0])
         throw FormatError(imageSource + " has " + std::to_string(images.shape()[0]) +
@@ -41,8 +39,7 @@ void checkPair(const Tensor &images, const std::string &imageSource, const Tenso
 
 std::filesystem::path defaultMnistDir()
 {
-    if (const char *dir = std::getenv("UNCRUMPLE_DATA_DIR"); dir && *dir)
-        return dir;
+    if (const char *dir = std::getenv("UNCRUMPLE_DATA_DIR"); dir && *dir) return dir;
     if (const char *xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
         return std::filesystem::path(xdg) / "uncrumple" / "mnist";
     const char *home = std::getenv("HOME");
@@ -54,8 +51,7 @@ bool hasMnistFiles(const std::filesystem::path &dir)
 {
     std::error_code ec;
     for (auto name : kMnistFileNames)
-        if (!std::filesystem::exists(locate(dir, name), ec))
-            return false;
+        if (!std::filesystem::exists(locate(dir, name), ec)) return false;
     return true;
 }
 
@@ -100,14 +96,10 @@ MnistData mnistFromSample(std::span<const std::byte> gzImages, std::span<const s
 ArrayResolver mnistArrays(const MnistData &data)
 {
     return [data](std::string_view name) -> std::optional<Tensor> {
-        if (name == "train_images")
-            return data.trainImages;
-        if (name == "train_labels")
-            return data.trainLabels;
-        if (name == "test_images")
-            return data.testImages;
-        if (name == "test_labels")
-            return data.testLabels;
+        if (name == "train_images") return data.trainImages;
+        if (name == "train_labels") return data.trainLabels;
+        if (name == "test_images") return data.testImages;
+        if (name == "test_labels") return data.testLabels;
         return std::nullopt;
     };
 }

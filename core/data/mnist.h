@@ -1,6 +1,7 @@
 #pragma once
 // The MNIST data set as the book loads it with keras.datasets.mnist.load_data():
-// train_images (60000, 28, 28) uint8, train_labels (60000,) uint8, and the same for 10,000 test digits.
+// train_images (60000, 28, 28) uint8, train_labels (60000,) uint8, and the same for 10,000 test
+// digits.
 
 #include "core/tensor/expression.h"
 #include "core/tensor/tensor.h"

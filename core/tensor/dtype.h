@@ -21,7 +21,13 @@ constexpr std::size_t dtypeSize(DType t)
 }
 
 template<class T> constexpr DType dtypeOf();
-template<> constexpr DType dtypeOf<std::uint8_t>() { return DType::UInt8; }
-template<> constexpr DType dtypeOf<float>() { return DType::Float32; }
+template<> constexpr DType dtypeOf<std::uint8_t>()
+{
+    return DType::UInt8;
+}
+template<> constexpr DType dtypeOf<float>()
+{
+    return DType::Float32;
+}
 
 } // namespace core

@@ -17,20 +17,17 @@ public:
     Expression parse()
     {
         skipSpace();
-        if (atEnd())
-            fail("empty expression: type an array name such as train_images");
+        if (atEnd()) fail("empty expression: type an array name such as train_images");
         Expression expr;
         const std::size_t nameAt = m_pos;
         std::string word = identifier();
-        if (word.empty())
-            fail("expected an array name such as train_images");
+        if (word.empty()) fail("expected an array name such as train_images");
         skipSpace();
         if (word == "len" && peek() == '(') {
             ++m_pos;
             skipSpace();
             access(expr, identifier(), nameAt);
-            if (expr.attribute != Attribute::None)
-                fail("len() takes an array, not an attribute");
+            if (expr.attribute != Attribute::None) fail("len() takes an array, not an attribute");
             expect(')', "to close 'len('");
             expr.attribute = Attribute::LenOf;
         } else {
@@ -45,8 +42,7 @@ public:
 private:
     void access(Expression &expr, std::string name, std::size_t nameAt)
     {
-        if (name.empty())
-            fail("expected an array name such as train_images");
+        if (name.empty()) fail("expected an array name such as train_images");
         expr.name = std::move(name);
         skipSpace();
         while (peek() == '[') {
@@ -70,9 +66,9 @@ private:
                 expr.attribute = Attribute::SizeOf;
             else {
                 m_pos = at;
-                fail(attr.empty() ? "expected an attribute after '.'"
-                                  : "unknown attribute '" + attr +
-                                        "': use .shape, .ndim, .dtype or .size");
+                fail(attr.empty()
+                         ? "expected an attribute after '.'"
+                         : "unknown attribute '" + attr + "': use .shape, .ndim, .dtype or .size");
             }
         }
         (void)nameAt;
@@ -114,12 +110,10 @@ private:
         if (std::isalpha(static_cast<unsigned char>(peek())) || peek() == '_') {
             const std::size_t at = m_pos;
             std::string word = identifier();
-            if (word == "None")
-                return NewAxis{};
+            if (word == "None") return NewAxis{};
             if (word == "np" && peek() == '.') {
                 ++m_pos;
-                if (identifier() == "newaxis")
-                    return NewAxis{};
+                if (identifier() == "newaxis") return NewAxis{};
             }
             m_pos = at;
             fail("only integers, slices (':'), '...' and None are valid indices");
@@ -129,8 +123,8 @@ private:
         skipSpace();
         if (peek() != ':') {
             if (!first)
-                fail(atEnd() ? "unexpected end: expected an index" : "expected an index but found '" +
-                                                                        std::string(1, peek()) + "'");
+                fail(atEnd() ? "unexpected end: expected an index"
+                             : "expected an index but found '" + std::string(1, peek()) + "'");
             return *first;
         }
         ++m_pos;
@@ -181,8 +175,7 @@ private:
     std::string identifier()
     {
         const std::size_t start = m_pos;
-        if (!(std::isalpha(static_cast<unsigned char>(peek())) || peek() == '_'))
-            return {};
+        if (!(std::isalpha(static_cast<unsigned char>(peek())) || peek() == '_')) return {};
         while (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '_')
             ++m_pos;
         return std::string(m_text.substr(start, m_pos - start));
@@ -191,8 +184,7 @@ private:
     void expect(char c, const std::string &why)
     {
         skipSpace();
-        if (peek() != c)
-            fail("expected '" + std::string(1, c) + "' " + why);
+        if (peek() != c) fail("expected '" + std::string(1, c) + "' " + why);
         ++m_pos;
     }
 
@@ -225,12 +217,18 @@ std::string formatExpression(const Expression &expression)
     for (const auto &items : expression.subscripts)
         out += "[" + formatIndexItems(items) + "]";
     switch (expression.attribute) {
-    case Attribute::ShapeOf: return out + ".shape";
-    case Attribute::NdimOf: return out + ".ndim";
-    case Attribute::DtypeOf: return out + ".dtype";
-    case Attribute::SizeOf: return out + ".size";
-    case Attribute::LenOf: return "len(" + out + ")";
-    case Attribute::None: break;
+    case Attribute::ShapeOf:
+        return out + ".shape";
+    case Attribute::NdimOf:
+        return out + ".ndim";
+    case Attribute::DtypeOf:
+        return out + ".dtype";
+    case Attribute::SizeOf:
+        return out + ".size";
+    case Attribute::LenOf:
+        return "len(" + out + ")";
+    case Attribute::None:
+        break;
     }
     return out;
 }
@@ -238,23 +236,30 @@ std::string formatExpression(const Expression &expression)
 Evaluation evaluate(const Expression &expression, const ArrayResolver &resolve)
 {
     std::optional<Tensor> found = resolve(expression.name);
-    if (!found)
-        throw NameError("name '" + expression.name + "' is not defined");
+    if (!found) throw NameError("name '" + expression.name + "' is not defined");
     Tensor array = *found;
     for (const auto &items : expression.subscripts)
         array = index(array, items);
     Evaluation result{array, expression.attribute, {}};
     switch (expression.attribute) {
-    case Attribute::ShapeOf: result.valueText = formatShape(array.shape()); break;
-    case Attribute::NdimOf: result.valueText = std::to_string(array.ndim()); break;
-    case Attribute::DtypeOf: result.valueText = "dtype('" + std::string(dtypeName(array.dtype())) + "')"; break;
-    case Attribute::SizeOf: result.valueText = std::to_string(array.size()); break;
+    case Attribute::ShapeOf:
+        result.valueText = formatShape(array.shape());
+        break;
+    case Attribute::NdimOf:
+        result.valueText = std::to_string(array.ndim());
+        break;
+    case Attribute::DtypeOf:
+        result.valueText = "dtype('" + std::string(dtypeName(array.dtype())) + "')";
+        break;
+    case Attribute::SizeOf:
+        result.valueText = std::to_string(array.size());
+        break;
     case Attribute::LenOf:
-        if (array.ndim() == 0)
-            throw ValueError("len() of unsized object");
+        if (array.ndim() == 0) throw ValueError("len() of unsized object");
         result.valueText = std::to_string(array.shape()[0]);
         break;
-    case Attribute::None: break;
+    case Attribute::None:
+        break;
     }
     return result;
 }

@@ -33,8 +33,7 @@ std::string positional(float v)
         while (s.back() == '0')
             s.pop_back();
     }
-    if (s.find('.') == std::string::npos)
-        s += '.';
+    if (s.find('.') == std::string::npos) s += '.';
     return s;
 }
 
@@ -56,8 +55,7 @@ Sci scientific(float v)
         while (m.back() == '0')
             m.pop_back();
     }
-    if (m.find('.') == std::string::npos)
-        m += '.';
+    if (m.find('.') == std::string::npos) m += '.';
     return {m, s.substr(e + 1)};
 }
 
@@ -68,14 +66,14 @@ public:
     {
         if (dtype == DType::UInt8) {
             for (double v : shown)
-                m_width = std::max<int>(m_width, static_cast<int>(std::to_string(static_cast<long long>(v)).size()));
+                m_width = std::max<int>(
+                    m_width, static_cast<int>(std::to_string(static_cast<long long>(v)).size()));
             return;
         }
         std::vector<float> finite;
         double maxAbs = 0, minAbs = INFINITY;
         for (double v : shown) {
-            if (!std::isfinite(v))
-                continue;
+            if (!std::isfinite(v)) continue;
             finite.push_back(static_cast<float>(v));
             if (v != 0) {
                 maxAbs = std::max(maxAbs, std::fabs(v));
@@ -106,11 +104,13 @@ public:
     {
         if (m_dtype == DType::UInt8) {
             std::string s = std::to_string(static_cast<long long>(v));
-            return std::string(m_width - std::min<int>(m_width, static_cast<int>(s.size())), ' ') + s;
+            return std::string(m_width - std::min<int>(m_width, static_cast<int>(s.size())), ' ') +
+                   s;
         }
         if (!std::isfinite(v)) {
             std::string s = std::isnan(v) ? "nan" : (v < 0 ? "-inf" : "inf");
-            const int width = m_exp ? m_padLeft + m_padRight + m_expSize + 3 : m_padLeft + m_padRight + 1;
+            const int width =
+                m_exp ? m_padLeft + m_padRight + m_expSize + 3 : m_padLeft + m_padRight + 1;
             return std::string(std::max<int>(0, width - static_cast<int>(s.size())), ' ') + s;
         }
         const float f = static_cast<float>(v);
@@ -150,8 +150,7 @@ void extendLine(std::string &s, std::string &line, const std::string &word, int 
                 const std::string &nextLinePrefix)
 {
     bool wrap = static_cast<int>(line.size() + word.size()) > width;
-    if (line.size() <= nextLinePrefix.size())
-        wrap = false;
+    if (line.size() <= nextLinePrefix.size()) wrap = false;
     if (wrap) {
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
@@ -165,16 +164,14 @@ class Printer {
 public:
     Printer(const Tensor &a, bool summarize, const ElementFormat &fmt)
         : m_a(a), m_summarize(summarize), m_fmt(fmt)
-    {
-    }
+    {}
 
     // numpy's _formatArray recurser; index holds the position along the axes done so far.
     std::string recurse(std::vector<std::int64_t> &index, const std::string &hanging, int width)
     {
         const int axis = static_cast<int>(index.size());
         const int axesLeft = m_a.ndim() - axis;
-        if (axesLeft == 0)
-            return m_fmt(m_a.at(index));
+        if (axesLeft == 0) return m_fmt(m_a.at(index));
         const std::string nextHanging = hanging + " ";
         const int nextWidth = width - 1;
         const std::int64_t len = m_a.shape()[axis];
@@ -189,8 +186,7 @@ public:
             return r;
         };
         std::string s;
-        if (len == 0)
-            return "[]";
+        if (len == 0) return "[]";
         if (axesLeft == 1) {
             const int elemWidth = width - 1;
             std::string line = hanging;
@@ -212,8 +208,7 @@ public:
             const std::string lineSep = "," + std::string(axesLeft - 1, '\n');
             for (std::int64_t i = 0; i < leading; ++i)
                 s += hanging + child(i) + lineSep;
-            if (showSummary)
-                s += hanging + "..." + lineSep;
+            if (showSummary) s += hanging + "..." + lineSep;
             for (std::int64_t i = trailing; i > 1; --i)
                 s += hanging + child(len - i) + lineSep;
             s += hanging + child(len - 1);
@@ -238,8 +233,7 @@ void collectShown(const Tensor &a, bool summarize, std::vector<std::int64_t> &in
     }
     const std::int64_t len = a.shape()[axis];
     for (std::int64_t i = 0; i < len; ++i) {
-        if (summarize && len > 2 * kEdgeItems && i == kEdgeItems)
-            i = len - kEdgeItems;
+        if (summarize && len > 2 * kEdgeItems && i == kEdgeItems) i = len - kEdgeItems;
         index.push_back(i);
         collectShown(a, summarize, index, out);
         index.pop_back();
@@ -263,7 +257,11 @@ std::string formatArray(const Tensor &array)
     } else if (array.size() == 0) {
         body = "[]";
         std::string out = prefix + body + ", ";
-        return out + (array.ndim() > 1 || array.shape()[0] != 0 ? "shape=" + formatShape(array.shape()) + ", " : "") + dtypeText;
+        return out +
+               (array.ndim() > 1 || array.shape()[0] != 0
+                    ? "shape=" + formatShape(array.shape()) + ", "
+                    : "") +
+               dtypeText;
     } else {
         Printer printer(array, summarize, fmt);
         // array2string subtracts the "," suffix from the width; the hanging indent covers "array(".
@@ -271,7 +269,8 @@ std::string formatArray(const Tensor &array)
     }
     std::string out = prefix + body + ",";
     const std::size_t lastNewline = out.rfind('\n');
-    const std::size_t lastLine = out.size() - (lastNewline == std::string::npos ? 0 : lastNewline + 1);
+    const std::size_t lastLine =
+        out.size() - (lastNewline == std::string::npos ? 0 : lastNewline + 1);
     if (static_cast<int>(lastLine + dtypeText.size() + 1) > kLineWidth)
         return out + "\n" + std::string(prefix.size(), ' ') + dtypeText;
     return out + " " + dtypeText;

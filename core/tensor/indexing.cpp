@@ -7,16 +7,13 @@ namespace core {
 SliceRange resolveSlice(const Slice &slice, std::int64_t size)
 {
     const std::int64_t step = slice.step.value_or(1);
-    if (step == 0)
-        throw ValueError("slice step cannot be zero");
+    if (step == 0) throw ValueError("slice step cannot be zero");
     auto clamp = [&](std::optional<std::int64_t> v, std::int64_t ifMissing) {
-        if (!v)
-            return ifMissing;
+        if (!v) return ifMissing;
         std::int64_t x = *v;
         if (x < 0) {
             x += size;
-            if (x < 0)
-                x = step < 0 ? -1 : 0;
+            if (x < 0) x = step < 0 ? -1 : 0;
         } else if (x >= size) {
             x = step < 0 ? size - 1 : size;
         }
@@ -26,8 +23,7 @@ SliceRange resolveSlice(const Slice &slice, std::int64_t size)
     const std::int64_t stop = clamp(slice.stop, step < 0 ? -1 : size);
     std::int64_t length = 0;
     if (step < 0) {
-        if (stop < start)
-            length = (start - stop - 1) / (-step) + 1;
+        if (stop < start) length = (start - stop - 1) / (-step) + 1;
     } else if (start < stop) {
         length = (stop - start - 1) / step + 1;
     }
@@ -45,8 +41,7 @@ IndexPlan planIndex(const Shape &shape, std::span<const IndexItem> items)
         else if (std::holds_alternative<Ellipsis>(item))
             ++ellipses;
     }
-    if (ellipses > 1)
-        throw IndexError("an index can only have a single ellipsis ('...')");
+    if (ellipses > 1) throw IndexError("an index can only have a single ellipsis ('...')");
     if (consuming > ndim)
         throw IndexError("too many indices for array: array is " + std::to_string(ndim) +
                          "-dimensional, but " + std::to_string(consuming) + " were indexed");
@@ -94,8 +89,7 @@ Tensor index(const Tensor &tensor, std::span<const IndexItem> items)
             continue;
         }
         const std::int64_t stride = tensor.strides()[a.sourceAxis];
-        if (a.range.length > 0)
-            offset += a.range.start * stride;
+        if (a.range.length > 0) offset += a.range.start * stride;
         shape.push_back(a.range.length);
         strides.push_back(stride * a.range.step);
     }
@@ -104,21 +98,15 @@ Tensor index(const Tensor &tensor, std::span<const IndexItem> items)
 
 std::string formatIndexItem(const IndexItem &item)
 {
-    if (const auto *i = std::get_if<std::int64_t>(&item))
-        return std::to_string(*i);
-    if (std::holds_alternative<Ellipsis>(item))
-        return "...";
-    if (std::holds_alternative<NewAxis>(item))
-        return "None";
+    if (const auto *i = std::get_if<std::int64_t>(&item)) return std::to_string(*i);
+    if (std::holds_alternative<Ellipsis>(item)) return "...";
+    if (std::holds_alternative<NewAxis>(item)) return "None";
     const auto &s = std::get<Slice>(item);
     std::string out;
-    if (s.start)
-        out += std::to_string(*s.start);
+    if (s.start) out += std::to_string(*s.start);
     out += ":";
-    if (s.stop)
-        out += std::to_string(*s.stop);
-    if (s.step)
-        out += ":" + std::to_string(*s.step);
+    if (s.stop) out += std::to_string(*s.stop);
+    if (s.step) out += ":" + std::to_string(*s.step);
     return out;
 }
 
@@ -126,8 +114,7 @@ std::string formatIndexItems(std::span<const IndexItem> items)
 {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i)
-            out += ", ";
+        if (i) out += ", ";
         out += formatIndexItem(items[i]);
     }
     return out;

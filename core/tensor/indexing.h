@@ -1,8 +1,8 @@
 #pragma once
-// NumPy basic indexing: integers (negative count from the end), start:stop:step slices with any part
-// omitted and negative steps, one Ellipsis, and np.newaxis. Slices clamp to the axis like Python's;
-// an integer index drops its axis; missing trailing indices select whole axes. The result is a view.
-// Reference: NumPy user guide, "Indexing on ndarrays", basic slicing and indexing.
+// NumPy basic indexing: integers (negative count from the end), start:stop:step slices with any
+// part omitted and negative steps, one Ellipsis, and np.newaxis. Slices clamp to the axis like
+// Python's; an integer index drops its axis; missing trailing indices select whole axes. The result
+// is a view. Reference: NumPy user guide, "Indexing on ndarrays", basic slicing and indexing.
 
 #include "core/tensor/tensor.h"
 

@@ -25,12 +25,10 @@ std::string formatShape(const Shape &shape)
 {
     std::string out = "(";
     for (std::size_t i = 0; i < shape.size(); ++i) {
-        if (i > 0)
-            out += ", ";
+        if (i > 0) out += ", ";
         out += std::to_string(shape[i]);
     }
-    if (shape.size() == 1)
-        out += ",";
+    if (shape.size() == 1) out += ",";
     out += ")";
     return out;
 }

@@ -18,17 +18,16 @@ void checkShape(const Shape &shape)
         throw ValueError("maximum supported dimension for an ndarray is " +
                          std::to_string(kMaxDims) + ", found " + std::to_string(shape.size()));
     for (auto d : shape)
-        if (d < 0)
-            throw ValueError("negative dimensions are not allowed");
+        if (d < 0) throw ValueError("negative dimensions are not allowed");
 }
 } // namespace
 
 Buffer::Buffer(std::size_t bytes) : m_size(bytes)
 {
     const std::size_t rounded = ((bytes + kAlignment - 1) / kAlignment) * kAlignment;
-    auto *p = static_cast<std::byte *>(std::aligned_alloc(kAlignment, rounded ? rounded : kAlignment));
-    if (!p)
-        throw std::bad_alloc();
+    auto *p =
+        static_cast<std::byte *>(std::aligned_alloc(kAlignment, rounded ? rounded : kAlignment));
+    if (!p) throw std::bad_alloc();
     std::memset(p, 0, rounded ? rounded : kAlignment);
     m_data.reset(p);
 }
@@ -44,8 +43,8 @@ Tensor::Tensor(DType dtype, Shape shape) : m_dtype(dtype), m_shape(std::move(sha
 {
     checkShape(m_shape);
     m_strides = contiguousStrides(m_shape);
-    m_buffer = std::make_shared<Buffer>(static_cast<std::size_t>(shapeSize(m_shape)) *
-                                        dtypeSize(dtype));
+    m_buffer =
+        std::make_shared<Buffer>(static_cast<std::size_t>(shapeSize(m_shape)) * dtypeSize(dtype));
 }
 
 Tensor::Tensor(DType dtype, Shape shape, Strides strides, std::int64_t offset,
@@ -54,16 +53,14 @@ Tensor::Tensor(DType dtype, Shape shape, Strides strides, std::int64_t offset,
       m_buffer(std::move(buffer))
 {
     checkShape(m_shape);
-    if (m_strides.size() != m_shape.size())
-        throw ValueError("strides and shape differ in length");
+    if (m_strides.size() != m_shape.size()) throw ValueError("strides and shape differ in length");
 }
 
 bool Tensor::isContiguous() const
 {
     std::int64_t expected = 1;
     for (std::size_t i = m_shape.size(); i-- > 0;) {
-        if (m_shape[i] != 1 && m_strides[i] != expected)
-            return false;
+        if (m_shape[i] != 1 && m_strides[i] != expected) return false;
         expected *= m_shape[i];
     }
     return true;
@@ -125,8 +122,7 @@ template<class Src, class Dst, class Op> void convertInto(const Tensor &src, Dst
 
 Tensor Tensor::contiguous() const
 {
-    if (isContiguous())
-        return *this;
+    if (isContiguous()) return *this;
     Tensor out(m_dtype, m_shape);
     if (m_dtype == DType::UInt8)
         convertInto<std::uint8_t>(*this, out.mutableData<std::uint8_t>(),
@@ -142,8 +138,7 @@ Tensor Tensor::reshape(Shape newShape) const
     std::int64_t known = 1;
     for (std::size_t i = 0; i < newShape.size(); ++i) {
         if (newShape[i] == -1) {
-            if (inferred >= 0)
-                throw ValueError("can only specify one unknown dimension");
+            if (inferred >= 0) throw ValueError("can only specify one unknown dimension");
             inferred = static_cast<int>(i);
         } else if (newShape[i] < 0) {
             throw ValueError("negative dimensions not allowed");
@@ -161,8 +156,7 @@ Tensor Tensor::reshape(Shape newShape) const
                          spelled);
     };
     if (inferred >= 0) {
-        if (known == 0 || n % known != 0)
-            fail();
+        if (known == 0 || n % known != 0) fail();
         newShape[inferred] = n / known;
     } else if (known != n) {
         fail();
@@ -181,8 +175,7 @@ Tensor Tensor::astype(DType dtype) const
         // NumPy truncates toward zero and wraps modulo 256; values outside are undefined in C++,
         // so they wrap through a 64-bit integer explicitly.
         convertInto<float>(*this, out.mutableData<std::uint8_t>(), [](float v) {
-            if (!(v > -9.2e18f && v < 9.2e18f))
-                return std::uint8_t{0};
+            if (!(v > -9.2e18f && v < 9.2e18f)) return std::uint8_t{0};
             return static_cast<std::uint8_t>(static_cast<std::int64_t>(v) & 0xff);
         });
     else if (dtype == DType::UInt8)
@@ -198,8 +191,8 @@ Tensor Tensor::divided(float divisor) const
     Tensor out(DType::Float32, m_shape);
     float *dst = out.mutableData<float>();
     if (m_dtype == DType::UInt8)
-        convertInto<std::uint8_t>(*this, dst,
-                                  [divisor](std::uint8_t v) { return static_cast<float>(v) / divisor; });
+        convertInto<std::uint8_t>(
+            *this, dst, [divisor](std::uint8_t v) { return static_cast<float>(v) / divisor; });
     else
         convertInto<float>(*this, dst, [divisor](float v) { return v / divisor; });
     return out;

@@ -1,5 +1,6 @@
 #pragma once
-// An n-dimensional array in NumPy's sense: a dtype, a shape, and a strided view into shared storage.
+// An n-dimensional array in NumPy's sense: a dtype, a shape, and a strided view into shared
+// storage.
 //
 // Conventions, stated once for the whole engine:
 //  - row-major (C order): the last axis varies fastest; strides are counted in elements;
@@ -99,8 +100,7 @@ template<class T, class F> void forEachElement(const Tensor &t, F &&f)
 {
     const T *base = reinterpret_cast<const T *>(t.buffer()->data()) + t.offset();
     const int nd = t.ndim();
-    if (t.size() == 0)
-        return;
+    if (t.size() == 0) return;
     if (nd == 0) {
         f(base);
         return;
@@ -117,13 +117,11 @@ template<class T, class F> void forEachElement(const Tensor &t, F &&f)
         int axis = nd - 2;
         for (; axis >= 0; --axis) {
             p += strides[axis];
-            if (++counter[axis] < shape[axis])
-                break;
+            if (++counter[axis] < shape[axis]) break;
             p -= strides[axis] * shape[axis];
             counter[axis] = 0;
         }
-        if (axis < 0)
-            return;
+        if (axis < 0) return;
     }
 }
 

@@ -15,20 +15,34 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("canonical");
         QTest::addColumn<int>("subscripts");
-        QTest::newRow("name") << "train_images" << "train_images" << 0;
-        QTest::newRow("book 1") << "train_images[10:100]" << "train_images[10:100]" << 1;
-        QTest::newRow("book 2") << "train_images[10:100, :, :]" << "train_images[10:100, :, :]" << 1;
-        QTest::newRow("spaces") << "  train_images [ 10 : 100 ,7:- 7 , :: 2 ] " << "train_images[10:100, 7:-7, ::2]" << 1;
-        QTest::newRow("shape") << "train_images[4].shape" << "train_images[4].shape" << 1;
-        QTest::newRow("ndim") << "train_images.ndim" << "train_images.ndim" << 0;
-        QTest::newRow("dtype") << "test_labels.dtype" << "test_labels.dtype" << 0;
-        QTest::newRow("len") << "len(train_labels)" << "len(train_labels)" << 0;
-        QTest::newRow("len slice") << "len( train_labels[:10] )" << "len(train_labels[:10])" << 1;
-        QTest::newRow("newaxis") << "test_labels[np.newaxis, :3]" << "test_labels[None, :3]" << 1;
-        QTest::newRow("ellipsis") << "train_images[..., 14]" << "train_images[..., 14]" << 1;
-        QTest::newRow("trailing comma") << "train_images[4,]" << "train_images[4]" << 1;
-        QTest::newRow("chained") << "train_images[4][7:-7]" << "train_images[4][7:-7]" << 2;
-        QTest::newRow("plus sign") << "train_images[+4]" << "train_images[4]" << 1;
+        QTest::newRow("name") << "train_images"
+                              << "train_images" << 0;
+        QTest::newRow("book 1") << "train_images[10:100]"
+                                << "train_images[10:100]" << 1;
+        QTest::newRow("book 2") << "train_images[10:100, :, :]"
+                                << "train_images[10:100, :, :]" << 1;
+        QTest::newRow("spaces") << "  train_images [ 10 : 100 ,7:- 7 , :: 2 ] "
+                                << "train_images[10:100, 7:-7, ::2]" << 1;
+        QTest::newRow("shape") << "train_images[4].shape"
+                               << "train_images[4].shape" << 1;
+        QTest::newRow("ndim") << "train_images.ndim"
+                              << "train_images.ndim" << 0;
+        QTest::newRow("dtype") << "test_labels.dtype"
+                               << "test_labels.dtype" << 0;
+        QTest::newRow("len") << "len(train_labels)"
+                             << "len(train_labels)" << 0;
+        QTest::newRow("len slice") << "len( train_labels[:10] )"
+                                   << "len(train_labels[:10])" << 1;
+        QTest::newRow("newaxis") << "test_labels[np.newaxis, :3]"
+                                 << "test_labels[None, :3]" << 1;
+        QTest::newRow("ellipsis") << "train_images[..., 14]"
+                                  << "train_images[..., 14]" << 1;
+        QTest::newRow("trailing comma") << "train_images[4,]"
+                                        << "train_images[4]" << 1;
+        QTest::newRow("chained") << "train_images[4][7:-7]"
+                                 << "train_images[4][7:-7]" << 2;
+        QTest::newRow("plus sign") << "train_images[+4]"
+                                   << "train_images[4]" << 1;
     }
     void valid()
     {
@@ -46,8 +60,10 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("contains");
         QTest::newRow("empty") << "" << 1 << "empty expression";
-        QTest::newRow("unclosed") << "train_images[10:100" << 20 << "expected ']' to close the '[' at column 13";
-        QTest::newRow("bad char") << "train_images[10;100]" << 16 << "expected ',' or ']' but found ';'";
+        QTest::newRow("unclosed") << "train_images[10:100" << 20
+                                  << "expected ']' to close the '[' at column 13";
+        QTest::newRow("bad char") << "train_images[10;100]" << 16
+                                  << "expected ',' or ']' but found ';'";
         QTest::newRow("empty subscript") << "train_images[]" << 14 << "empty subscript";
         QTest::newRow("float") << "train_images[1.5]" << 15 << "expected an integer";
         QTest::newRow("name index") << "train_images[n]" << 14 << "only integers, slices";
@@ -55,7 +71,8 @@ private slots:
         QTest::newRow("trailing") << "train_images[0] + 1" << 17 << "unexpected '+'";
         QTest::newRow("no name") << "[0:3]" << 1 << "expected an array name";
         QTest::newRow("lone sign") << "train_images[-]" << 15 << "expected a number after the sign";
-        QTest::newRow("too large") << "train_images[99999999999999999999]" << 14 << "integer too large";
+        QTest::newRow("too large")
+            << "train_images[99999999999999999999]" << 14 << "integer too large";
         QTest::newRow("len unclosed") << "len(train_labels" << 17 << "expected ')'";
     }
     void invalid()
@@ -76,33 +93,41 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("value");
-        QTest::newRow("shape") << "a.shape" << "(4, 5, 6)";
-        QTest::newRow("ndim") << "a.ndim" << "3";
-        QTest::newRow("dtype") << "a.dtype" << "dtype('float32')";
-        QTest::newRow("size") << "a[1].size" << "30";
-        QTest::newRow("len") << "len(a)" << "4";
-        QTest::newRow("sliced shape") << "a[:, 1:-1, ::2].shape" << "(4, 3, 3)";
+        QTest::newRow("shape") << "a.shape"
+                               << "(4, 5, 6)";
+        QTest::newRow("ndim") << "a.ndim"
+                              << "3";
+        QTest::newRow("dtype") << "a.dtype"
+                               << "dtype('float32')";
+        QTest::newRow("size") << "a[1].size"
+                              << "30";
+        QTest::newRow("len") << "len(a)"
+                             << "4";
+        QTest::newRow("sliced shape") << "a[:, 1:-1, ::2].shape"
+                                      << "(4, 3, 3)";
     }
     void attributes()
     {
         QFETCH(QString, text);
         QFETCH(QString, value);
         const Tensor a(DType::Float32, {4, 5, 6});
-        const Evaluation r = evaluate(parseExpression(text.toStdString()), [&](std::string_view n) -> std::optional<Tensor> {
-            if (n == "a")
-                return a;
-            return std::nullopt;
-        });
+        const Evaluation r = evaluate(parseExpression(text.toStdString()),
+                                      [&](std::string_view n) -> std::optional<Tensor> {
+                                          if (n == "a") return a;
+                                          return std::nullopt;
+                                      });
         QCOMPARE(QString::fromStdString(r.valueText), value);
     }
 
     void unknownNameIsANameError()
     {
         try {
-            evaluate(parseExpression("train_imgs[0]"), [](std::string_view) { return std::optional<Tensor>(); });
+            evaluate(parseExpression("train_imgs[0]"),
+                     [](std::string_view) { return std::optional<Tensor>(); });
             QFAIL("expected NameError");
         } catch (const NameError &e) {
-            QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("name 'train_imgs' is not defined"));
+            QCOMPARE(QString::fromStdString(e.what()),
+                     QStringLiteral("name 'train_imgs' is not defined"));
         }
     }
 };

@@ -26,7 +26,10 @@ QByteArray be32(quint32 v)
 QByteArray header(int code, const QList<quint32> &dims)
 {
     QByteArray h;
-    h.append('\0').append('\0').append(static_cast<char>(code)).append(static_cast<char>(dims.size()));
+    h.append('\0')
+        .append('\0')
+        .append(static_cast<char>(code))
+        .append(static_cast<char>(dims.size()));
     for (quint32 d : dims)
         h.append(be32(d));
     return h;
@@ -130,22 +133,48 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         const QByteArray ok = header(0x08, {2, 3}) + pixels(6);
-        QTest::newRow("empty file") << QByteArray() << "truncated header: expected at least 4 bytes, found 0";
-        QTest::newRow("truncated magic") << QByteArray("\0\0\x08", 3) << "truncated header: expected at least 4 bytes, found 3";
-        QTest::newRow("bad magic (zip)") << QByteArray("PK\x03\x04rest") << "bad magic number: expected 0x00 0x00 in the first two bytes, found 0x50 0x4B";
-        QTest::newRow("unknown dtype") << header(0x07, {2}) + pixels(2) << "unknown dtype code 0x07: expected one of 0x08, 0x09, 0x0B, 0x0C, 0x0D, 0x0E";
-        QTest::newRow("unsupported dtype") << header(0x0C, {2}) + pixels(8) << "dtype code 0x0C (int32) is not supported: expected 0x08 (uint8) or 0x0D (float32)";
+        QTest::newRow("empty file")
+            << QByteArray() << "truncated header: expected at least 4 bytes, found 0";
+        QTest::newRow("truncated magic")
+            << QByteArray("\0\0\x08", 3) << "truncated header: expected at least 4 bytes, found 3";
+        QTest::newRow("bad magic (zip)")
+            << QByteArray("PK\x03\x04rest")
+            << "bad magic number: expected 0x00 0x00 in the first two bytes, found 0x50 0x4B";
+        QTest::newRow("unknown dtype")
+            << header(0x07, {2}) + pixels(2)
+            << "unknown dtype code 0x07: expected one of 0x08, 0x09, 0x0B, 0x0C, 0x0D, 0x0E";
+        QTest::newRow("unsupported dtype")
+            << header(0x0C, {2}) + pixels(8)
+            << "dtype code 0x0C (int32) is not supported: expected 0x08 (uint8) or 0x0D (float32)";
         QTest::newRow("rank 0") << header(0x08, {}) << "rank 0: expected 1 to 8 dimensions";
-        QTest::newRow("rank 9") << header(0x08, {1, 1, 1, 1, 1, 1, 1, 1, 1}) + pixels(1) << "rank 9: expected 1 to 8 dimensions";
-        QTest::newRow("truncated dims") << header(0x08, {2, 3}).left(10) << "truncated header: rank 2 needs 12 header bytes, found 10";
-        QTest::newRow("zero dimension") << header(0x08, {2, 0, 3}) << "dimension 1 is 0: expected every dimension to be at least 1";
-        QTest::newRow("overflowing dims") << header(0x08, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu}) << "dimensions (4294967295, 4294967295, 4294967295) are too large";
-        QTest::newRow("truncated data") << ok.left(ok.size() - 2) << "truncated data: shape (2, 3) needs 6 bytes after the 12-byte header, found 4";
-        QTest::newRow("trailing bytes") << ok + QByteArray("xyz") << "3 trailing bytes: expected the file to end after 18 bytes for shape (2, 3)";
-        QTest::newRow("gzip, unknown method") << QByteArray("\x1f\x8b\x09\x00garbage", 11) << "not a valid gzip stream (zlib: unknown compression method)";
-        QTest::newRow("gzip, garbage data") << QByteArray("\x1f\x8b\x08\x00\0\0\0\0\0\x03\x07garbage", 18) << "not a valid gzip stream (zlib: invalid block type)";
-        QTest::newRow("truncated gzip") << gzipped(ok + pixels(5000)).left(40) << "gzip stream ends early (truncated file)";
-        QTest::newRow("gzip of truncated data") << gzipped(ok.left(15)) << "truncated data: shape (2, 3) needs 6 bytes after the 12-byte header, found 3";
+        QTest::newRow("rank 9") << header(0x08, {1, 1, 1, 1, 1, 1, 1, 1, 1}) + pixels(1)
+                                << "rank 9: expected 1 to 8 dimensions";
+        QTest::newRow("truncated dims")
+            << header(0x08, {2, 3}).left(10)
+            << "truncated header: rank 2 needs 12 header bytes, found 10";
+        QTest::newRow("zero dimension")
+            << header(0x08, {2, 0, 3})
+            << "dimension 1 is 0: expected every dimension to be at least 1";
+        QTest::newRow("overflowing dims")
+            << header(0x08, {0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu})
+            << "dimensions (4294967295, 4294967295, 4294967295) are too large";
+        QTest::newRow("truncated data")
+            << ok.left(ok.size() - 2)
+            << "truncated data: shape (2, 3) needs 6 bytes after the 12-byte header, found 4";
+        QTest::newRow("trailing bytes")
+            << ok + QByteArray("xyz")
+            << "3 trailing bytes: expected the file to end after 18 bytes for shape (2, 3)";
+        QTest::newRow("gzip, unknown method")
+            << QByteArray("\x1f\x8b\x09\x00garbage", 11)
+            << "not a valid gzip stream (zlib: unknown compression method)";
+        QTest::newRow("gzip, garbage data")
+            << QByteArray("\x1f\x8b\x08\x00\0\0\0\0\0\x03\x07garbage", 18)
+            << "not a valid gzip stream (zlib: invalid block type)";
+        QTest::newRow("truncated gzip")
+            << gzipped(ok + pixels(5000)).left(40) << "gzip stream ends early (truncated file)";
+        QTest::newRow("gzip of truncated data")
+            << gzipped(ok.left(15))
+            << "truncated data: shape (2, 3) needs 6 bytes after the 12-byte header, found 3";
     }
     void broken()
     {
@@ -184,7 +213,8 @@ private slots:
             checkLabels(t, 10, "labels");
             QFAIL("expected a FormatError");
         } catch (const FormatError &e) {
-            QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("labels: label 12 at index 2 is above 9"));
+            QCOMPARE(QString::fromStdString(e.what()),
+                     QStringLiteral("labels: label 12 at index 2 is above 9"));
         }
     }
 
@@ -192,7 +222,8 @@ private slots:
     {
         QTemporaryDir dir;
         write(dir, "train-images-idx3-ubyte", header(0x08, {3, 2, 2}) + pixels(12));
-        write(dir, "train-labels-idx1-ubyte.gz", gzipped(header(0x08, {2}) + QByteArray("\x01\x02", 2)));
+        write(dir, "train-labels-idx1-ubyte.gz",
+              gzipped(header(0x08, {2}) + QByteArray("\x01\x02", 2)));
         write(dir, "t10k-images-idx3-ubyte", header(0x08, {1, 2, 2}) + pixels(4));
         write(dir, "t10k-labels-idx1-ubyte", header(0x08, {1}) + QByteArray("\x03", 1));
         QVERIFY(hasMnistFiles(dir.path().toStdString()));

@@ -15,8 +15,7 @@ namespace {
 std::vector<std::byte> readAll(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
     const QByteArray a = f.readAll();
     const auto *p = reinterpret_cast<const std::byte *>(a.constData());
     return {p, p + a.size()};
@@ -32,16 +31,19 @@ private slots:
     {
         const auto dir = defaultMnistDir();
         if (!hasMnistFiles(dir))
-            QFAIL(qPrintable(QStringLiteral("full MNIST not found in %1: run scripts/fetch-mnist first")
-                                 .arg(QString::fromStdString(dir.string()))));
+            QFAIL(qPrintable(
+                QStringLiteral("full MNIST not found in %1: run scripts/fetch-mnist first")
+                    .arg(QString::fromStdString(dir.string()))));
         m_data = loadMnist(dir);
     }
 
     void shapesAndTypes()
     {
         QVERIFY(m_data.isFullSet);
-        QCOMPARE(QString::fromStdString(formatShape(m_data.trainImages.shape())), QStringLiteral("(60000, 28, 28)"));
-        QCOMPARE(QString::fromStdString(formatShape(m_data.testImages.shape())), QStringLiteral("(10000, 28, 28)"));
+        QCOMPARE(QString::fromStdString(formatShape(m_data.trainImages.shape())),
+                 QStringLiteral("(60000, 28, 28)"));
+        QCOMPARE(QString::fromStdString(formatShape(m_data.testImages.shape())),
+                 QStringLiteral("(10000, 28, 28)"));
         QCOMPARE(m_data.trainImages.dtype(), DType::UInt8);
         QCOMPARE(m_data.trainImages.ndim(), 3);
         QCOMPARE(m_data.trainLabels.size(), std::int64_t{60000});
@@ -70,7 +72,8 @@ private slots:
 
     void classCounts()
     {
-        const std::array<int, 10> expected{5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
+        const std::array<int, 10> expected{5923, 6742, 5958, 6131, 5842,
+                                           5421, 5918, 6265, 5851, 5949};
         std::array<int, 10> counts{};
         const auto *p = m_data.trainLabels.data<std::uint8_t>();
         for (int i = 0; i < 60000; ++i)
@@ -83,45 +86,74 @@ private slots:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("shape");
         QTest::addColumn<qint64>("sum");
-        QTest::newRow("train_images[10:100]") << QStringLiteral("train_images[10:100]") << QStringLiteral("(90, 28, 28)") << qint64(2296583);
-        QTest::newRow("train_images[10:100, :, :]") << QStringLiteral("train_images[10:100, :, :]") << QStringLiteral("(90, 28, 28)") << qint64(2296583);
-        QTest::newRow("train_images[10:100, 0:28, 0:28]") << QStringLiteral("train_images[10:100, 0:28, 0:28]") << QStringLiteral("(90, 28, 28)") << qint64(2296583);
-        QTest::newRow("train_images[:, 14:, 14:]") << QStringLiteral("train_images[:, 14:, 14:]") << QStringLiteral("(60000, 14, 14)") << qint64(428641687);
-        QTest::newRow("train_images[:, 7:-7, 7:-7]") << QStringLiteral("train_images[:, 7:-7, 7:-7]") << QStringLiteral("(60000, 14, 14)") << qint64(1068937369);
-        QTest::newRow("train_images[4]") << QStringLiteral("train_images[4]") << QStringLiteral("(28, 28)") << qint64(23214);
-        QTest::newRow("train_images[:128]") << QStringLiteral("train_images[:128]") << QStringLiteral("(128, 28, 28)") << qint64(3261487);
-        QTest::newRow("train_images[128:256]") << QStringLiteral("train_images[128:256]") << QStringLiteral("(128, 28, 28)") << qint64(3303266);
-        QTest::newRow("train_images[384:512]") << QStringLiteral("train_images[384:512]") << QStringLiteral("(128, 28, 28)") << qint64(3134603);
-        QTest::newRow("last batch of 96") << QStringLiteral("train_images[59904:60032]") << QStringLiteral("(96, 28, 28)") << qint64(2170817);
-        QTest::newRow("test_labels[:10]") << QStringLiteral("test_labels[:10]") << QStringLiteral("(10,)") << qint64(42);
-        QTest::newRow("train_labels[4]") << QStringLiteral("train_labels[4]") << QStringLiteral("()") << qint64(9);
-        QTest::newRow("train_images[10:100, 7:-7, ::2]") << QStringLiteral("train_images[10:100, 7:-7, ::2]") << QStringLiteral("(90, 14, 14)") << qint64(861334);
-        QTest::newRow("test_images[::-1, 27, :]") << QStringLiteral("test_images[::-1, 27, :]") << QStringLiteral("(10000, 28)") << qint64(36390);
-        QTest::newRow("train_images[..., 14]") << QStringLiteral("train_images[..., 14]") << QStringLiteral("(60000, 28)") << qint64(133884368);
+        QTest::newRow("train_images[10:100]") << QStringLiteral("train_images[10:100]")
+                                              << QStringLiteral("(90, 28, 28)") << qint64(2296583);
+        QTest::newRow("train_images[10:100, :, :]")
+            << QStringLiteral("train_images[10:100, :, :]") << QStringLiteral("(90, 28, 28)")
+            << qint64(2296583);
+        QTest::newRow("train_images[10:100, 0:28, 0:28]")
+            << QStringLiteral("train_images[10:100, 0:28, 0:28]") << QStringLiteral("(90, 28, 28)")
+            << qint64(2296583);
+        QTest::newRow("train_images[:, 14:, 14:]")
+            << QStringLiteral("train_images[:, 14:, 14:]") << QStringLiteral("(60000, 14, 14)")
+            << qint64(428641687);
+        QTest::newRow("train_images[:, 7:-7, 7:-7]")
+            << QStringLiteral("train_images[:, 7:-7, 7:-7]") << QStringLiteral("(60000, 14, 14)")
+            << qint64(1068937369);
+        QTest::newRow("train_images[4]")
+            << QStringLiteral("train_images[4]") << QStringLiteral("(28, 28)") << qint64(23214);
+        QTest::newRow("train_images[:128]") << QStringLiteral("train_images[:128]")
+                                            << QStringLiteral("(128, 28, 28)") << qint64(3261487);
+        QTest::newRow("train_images[128:256]")
+            << QStringLiteral("train_images[128:256]") << QStringLiteral("(128, 28, 28)")
+            << qint64(3303266);
+        QTest::newRow("train_images[384:512]")
+            << QStringLiteral("train_images[384:512]") << QStringLiteral("(128, 28, 28)")
+            << qint64(3134603);
+        QTest::newRow("last batch of 96") << QStringLiteral("train_images[59904:60032]")
+                                          << QStringLiteral("(96, 28, 28)") << qint64(2170817);
+        QTest::newRow("test_labels[:10]")
+            << QStringLiteral("test_labels[:10]") << QStringLiteral("(10,)") << qint64(42);
+        QTest::newRow("train_labels[4]")
+            << QStringLiteral("train_labels[4]") << QStringLiteral("()") << qint64(9);
+        QTest::newRow("train_images[10:100, 7:-7, ::2]")
+            << QStringLiteral("train_images[10:100, 7:-7, ::2]") << QStringLiteral("(90, 14, 14)")
+            << qint64(861334);
+        QTest::newRow("test_images[::-1, 27, :]") << QStringLiteral("test_images[::-1, 27, :]")
+                                                  << QStringLiteral("(10000, 28)") << qint64(36390);
+        QTest::newRow("train_images[..., 14]")
+            << QStringLiteral("train_images[..., 14]") << QStringLiteral("(60000, 28)")
+            << qint64(133884368);
     }
     void bookSlices()
     {
         QFETCH(QString, expression);
         QFETCH(QString, shape);
         QFETCH(qint64, sum);
-        const Evaluation r = evaluate(parseExpression(expression.toStdString()), mnistArrays(m_data));
+        const Evaluation r =
+            evaluate(parseExpression(expression.toStdString()), mnistArrays(m_data));
         QCOMPARE(QString::fromStdString(formatShape(r.array.shape())), shape);
         QCOMPARE(static_cast<qint64>(r.array.sum()), sum);
     }
 
     void sampleIsTheFirstThousandTestDigits()
     {
-        const auto images = readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz"));
-        const auto labels = readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz"));
+        const auto images =
+            readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz"));
+        const auto labels =
+            readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz"));
         const MnistData sample = mnistFromSample(images, labels);
         QVERIFY(!sample.isFullSet);
         QCOMPARE(sample.trainImages.shape(), (Shape{kSampleTrainCount, 28, 28}));
         QCOMPARE(sample.testImages.shape(), (Shape{1000 - kSampleTrainCount, 28, 28}));
         const auto *full = m_data.testImages.data<std::uint8_t>();
-        QVERIFY(std::equal(full, full + kSampleTrainCount * 784, sample.trainImages.data<std::uint8_t>()));
-        QVERIFY(std::equal(full + kSampleTrainCount * 784, full + 1000 * 784, sample.testImages.data<std::uint8_t>()));
+        QVERIFY(std::equal(full, full + kSampleTrainCount * 784,
+                           sample.trainImages.data<std::uint8_t>()));
+        QVERIFY(std::equal(full + kSampleTrainCount * 784, full + 1000 * 784,
+                           sample.testImages.data<std::uint8_t>()));
         const auto *fullLabels = m_data.testLabels.data<std::uint8_t>();
-        QVERIFY(std::equal(fullLabels + kSampleTrainCount, fullLabels + 1000, sample.testLabels.data<std::uint8_t>()));
+        QVERIFY(std::equal(fullLabels + kSampleTrainCount, fullLabels + 1000,
+                           sample.testLabels.data<std::uint8_t>()));
     }
 };
 

@@ -18,7 +18,8 @@ private slots:
         QTest::newRow("scalar") << QList<qint64>{} << QStringLiteral("()");
         QTest::newRow("vector") << QList<qint64>{5} << QStringLiteral("(5,)");
         QTest::newRow("mnist") << QList<qint64>{60000, 28, 28} << QStringLiteral("(60000, 28, 28)");
-        QTest::newRow("video") << QList<qint64>{4, 240, 144, 256, 3} << QStringLiteral("(4, 240, 144, 256, 3)");
+        QTest::newRow("video") << QList<qint64>{4, 240, 144, 256, 3}
+                               << QStringLiteral("(4, 240, 144, 256, 3)");
     }
     void formatShape()
     {
@@ -46,9 +47,14 @@ private slots:
         QTest::newRow("infer") << QList<qint64>{-1, 784} << QStringLiteral("(60000, 784)");
         QTest::newRow("infer last") << QList<qint64>{60000, -1} << QStringLiteral("(60000, 784)");
         QTest::newRow("all") << QList<qint64>{-1} << QStringLiteral("(47040000,)");
-        QTest::newRow("bad") << QList<qint64>{60000, 785} << QStringLiteral("cannot reshape array of size 47040000 into shape (60000, 785)");
-        QTest::newRow("two unknowns") << QList<qint64>{-1, -1} << QStringLiteral("can only specify one unknown dimension");
-        QTest::newRow("bad infer") << QList<qint64>{-1, 13} << QStringLiteral("cannot reshape array of size 47040000 into shape (-1, 13)");
+        QTest::newRow("bad")
+            << QList<qint64>{60000, 785}
+            << QStringLiteral("cannot reshape array of size 47040000 into shape (60000, 785)");
+        QTest::newRow("two unknowns")
+            << QList<qint64>{-1, -1} << QStringLiteral("can only specify one unknown dimension");
+        QTest::newRow("bad infer")
+            << QList<qint64>{-1, 13}
+            << QStringLiteral("cannot reshape array of size 47040000 into shape (-1, 13)");
     }
     void reshape()
     {
@@ -116,7 +122,8 @@ private slots:
             a.at(bad);
             QFAIL("expected IndexError");
         } catch (const IndexError &e) {
-            QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("index 3 is out of bounds for axis 1 with size 3"));
+            QCOMPARE(QString::fromStdString(e.what()),
+                     QStringLiteral("index 3 is out of bounds for axis 1 with size 3"));
         }
     }
 };

@@ -1,0 +1,2 @@
+uncrumple_add_test(test_mnistpage SOURCES ui/test_mnistpage.cpp LIBS uncrumple_ui)
+uncrumple_add_test(test_shell SOURCES ui/test_shell.cpp LIBS uncrumple_ui)

@@ -27,7 +27,9 @@ CodePanel::CodePanel(QWidget *parent)
     m_title->setFont(titleFont);
 
     m_text->setReadOnly(true);
-    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped rather than cut: the side column is narrow at 1280x800.
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setObjectName(QStringLiteral("codeText"));
     m_highlighter = new PythonHighlighter(m_text->document());
@@ -49,8 +51,7 @@ QString CodePanel::code() const
 
 void CodePanel::setCode(const QString &code)
 {
-    if (code == m_code)
-        return;
+    if (code == m_code) return;
     m_code = code;
     m_text->setPlainText(code);
     emit codeChanged(code);
@@ -64,8 +65,7 @@ void CodePanel::setTitle(const QString &title)
 void CodePanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        updateColours();
+    if (event->type() == QEvent::PaletteChange) updateColours();
     if (event->type() == QEvent::FontChange) {
         QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
         mono.setPointSizeF(font().pointSizeF());

@@ -6,11 +6,26 @@
 
 namespace ui::palette {
 
-QColor e1() { return QColor(0x83, 0xC1, 0x67); }
-QColor e2() { return QColor(0xFC, 0x62, 0x55); }
-QColor accent() { return QColor(0x29, 0xAB, 0xCA); }
-QColor positive() { return QColor(0xB2, 0x18, 0x2B); }
-QColor negative() { return QColor(0x21, 0x66, 0xAC); }
+QColor e1()
+{
+    return QColor(0x83, 0xC1, 0x67);
+}
+QColor e2()
+{
+    return QColor(0xFC, 0x62, 0x55);
+}
+QColor accent()
+{
+    return QColor(0x29, 0xAB, 0xCA);
+}
+QColor positive()
+{
+    return QColor(0xB2, 0x18, 0x2B);
+}
+QColor negative()
+{
+    return QColor(0x21, 0x66, 0xAC);
+}
 
 QColor digit(int label)
 {

@@ -7,12 +7,12 @@
 
 namespace ui::palette {
 
-QColor e1();                // green #83C167
-QColor e2();                // red #FC6255
-QColor digit(int label);    // Tableau 10, label 0-9
-QColor accent();            // highlights and selections
-QColor positive();          // diverging map, positive end
-QColor negative();          // diverging map, negative end
+QColor e1();             // green #83C167
+QColor e2();             // red #FC6255
+QColor digit(int label); // Tableau 10, label 0-9
+QColor accent();         // highlights and selections
+QColor positive();       // diverging map, positive end
+QColor negative();       // diverging map, negative end
 
 // Matplotlib's "binary" colormap: 0 white ground, 255 black ink, as plt.imshow(cmap=plt.cm.binary).
 inline QRgb binary(std::uint8_t v)

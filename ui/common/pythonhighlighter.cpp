@@ -12,8 +12,7 @@ void PythonHighlighter::setDarkBackground(bool dark)
     auto format = [](QColor c, bool bold = false, bool italic = false) {
         QTextCharFormat f;
         f.setForeground(c);
-        if (bold)
-            f.setFontWeight(QFont::DemiBold);
+        if (bold) f.setFontWeight(QFont::DemiBold);
         f.setFontItalic(italic);
         return f;
     };

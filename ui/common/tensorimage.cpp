@@ -33,8 +33,7 @@ QImage imageOf2d(const core::Tensor &t, int scale)
             line[c] = colourOf(t, t.at(index));
         }
     }
-    if (scale <= 1)
-        return small;
+    if (scale <= 1) return small;
     return small.scaled(small.width() * scale, small.height() * scale, Qt::IgnoreAspectRatio,
                         Qt::FastTransformation);
 }
@@ -42,10 +41,8 @@ QImage imageOf2d(const core::Tensor &t, int scale)
 QImage imageOfTensor(const core::Tensor &t, int scale, int columns, int maxImages)
 {
     scale = std::max(scale, 1);
-    if (t.ndim() == 2)
-        return imageOf2d(t, scale);
-    if (t.ndim() == 1)
-        return imageOf2d(t.reshape({1, t.size()}), scale);
+    if (t.ndim() == 2) return imageOf2d(t, scale);
+    if (t.ndim() == 1) return imageOf2d(t.reshape({1, t.size()}), scale);
     if (t.ndim() != 3)
         throw core::ValueError("cannot draw an array of rank " + std::to_string(t.ndim()) +
                                ": expected rank 1, 2 or 3");
@@ -59,7 +56,8 @@ QImage imageOfTensor(const core::Tensor &t, int scale, int columns, int maxImage
     QPainter p(&out);
     for (int i = 0; i < count; ++i) {
         const core::IndexItem item[] = {std::int64_t{i}};
-        p.drawImage(1 + (i % cols) * (w + 1), 1 + (i / cols) * (h + 1), imageOf2d(core::index(t, item), scale));
+        p.drawImage(1 + (i % cols) * (w + 1), 1 + (i / cols) * (h + 1),
+                    imageOf2d(core::index(t, item), scale));
     }
     return out;
 }

@@ -6,8 +6,7 @@ AppContext::AppContext(DataStore *data, QObject *parent) : QObject(parent), m_da
 
 void AppContext::setPresentationMode(bool on)
 {
-    if (on == m_presentation)
-        return;
+    if (on == m_presentation) return;
     m_presentation = on;
     emit presentationModeChanged(on);
 }

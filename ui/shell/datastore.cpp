@@ -1,10 +1,10 @@
 #include "ui/shell/datastore.h"
 
 #include "core/data/mnist.h"
+#include "ui/common/numbers.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLocale>
 #include <span>
 
 namespace ui {
@@ -45,9 +45,12 @@ DataStore::~DataStore()
 
 MnistSnapshot DataStore::loadSample()
 {
-    const QByteArray images = readResource(QStringLiteral(":/mnist/t10k-images-1000-idx3-ubyte.gz"));
-    const QByteArray labels = readResource(QStringLiteral(":/mnist/t10k-labels-1000-idx1-ubyte.gz"));
-    return std::make_shared<const core::MnistData>(core::mnistFromSample(bytes(images), bytes(labels)));
+    const QByteArray images =
+        readResource(QStringLiteral(":/mnist/t10k-images-1000-idx3-ubyte.gz"));
+    const QByteArray labels =
+        readResource(QStringLiteral(":/mnist/t10k-labels-1000-idx1-ubyte.gz"));
+    return std::make_shared<const core::MnistData>(
+        core::mnistFromSample(bytes(images), bytes(labels)));
 }
 
 bool DataStore::loadDirectory(const QString &dir)
@@ -55,7 +58,8 @@ bool DataStore::loadDirectory(const QString &dir)
     m_dir = dir;
     if (!core::hasMnistFiles(dir.toStdString())) {
         onFailed(tr("%1 does not hold the four MNIST files (%2, ...)")
-                     .arg(QDir::toNativeSeparators(dir), QString::fromLatin1(core::kMnistFileNames[0].data())));
+                     .arg(QDir::toNativeSeparators(dir),
+                          QString::fromLatin1(core::kMnistFileNames[0].data())));
         return false;
     }
     m_loading = true;
@@ -86,21 +90,21 @@ void DataStore::onFailed(const QString &message)
 
 QString DataStore::statusText() const
 {
-    const QLocale c = QLocale::c();
-    auto count = [&](const core::Tensor &t) { return c.toString(static_cast<qlonglong>(t.shape()[0])); };
-    if (m_loading)
-        return tr("Loading MNIST from %1 ...").arg(QDir::toNativeSeparators(m_dir));
+    auto count = [&](const core::Tensor &t) { return thousands(t.shape()[0]); };
+    if (m_loading) return tr("Loading MNIST from %1 ...").arg(QDir::toNativeSeparators(m_dir));
     if (m_data->origin == "embedded sample") {
-        QString text = tr("Embedded sample: the first 1,000 MNIST test digits (%1 as train, %2 as test). "
-                          "For all 70,000 run scripts/fetch-mnist, then restart.")
-                           .arg(count(m_data->trainImages), count(m_data->testImages));
+        QString text =
+            tr("Embedded sample: the first 1,000 MNIST test digits (%1 as train, %2 as test). "
+               "For all 70,000 run scripts/fetch-mnist, then restart.")
+                .arg(count(m_data->trainImages), count(m_data->testImages));
         if (!m_lastError.isEmpty())
             text += QStringLiteral("  ") + tr("Could not load the full set: %1").arg(m_lastError);
         return text;
     }
     return tr("%1: %2 train + %3 test digits from %4 (loaded in %5 ms)")
         .arg(m_data->isFullSet ? tr("MNIST") : tr("IDX data set"), count(m_data->trainImages),
-             count(m_data->testImages), QDir::toNativeSeparators(QString::fromStdString(m_data->origin)))
+             count(m_data->testImages),
+             QDir::toNativeSeparators(QString::fromStdString(m_data->origin)))
         .arg(m_loadMs);
 }
 

@@ -40,7 +40,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("pageList"));
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMinimumWidth(120);
-    m_list->setMaximumWidth(200);
+    m_list->setMaximumWidth(170);
     connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showPageAt);
 
     auto *splitter = new QSplitter;
@@ -59,8 +59,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(store, &DataStore::loadFailed, this, [this](const QString &message) {
         updateStatus();
         if (isVisible())
-            QMessageBox::warning(this, tr("Data not loaded"),
-                                 tr("The data set was not loaded; the current one stays.\n\n%1").arg(message));
+            QMessageBox::warning(
+                this, tr("Data not loaded"),
+                tr("The data set was not loaded; the current one stays.\n\n%1").arg(message));
     });
     updateStatus();
     buildMenus();
@@ -78,9 +79,12 @@ QStringList MainWindow::pageIds()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open data folder..."), QKeySequence::Open, this, &MainWindow::openDataFolder)
-        ->setToolTip(tr("A folder with the four IDX files, e.g. MNIST or Fashion-MNIST, raw or .gz"));
-    file->addAction(tr("&Export page as PNG..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPng);
+    file->addAction(tr("&Open data folder..."), QKeySequence::Open, this,
+                    &MainWindow::openDataFolder)
+        ->setToolTip(
+            tr("A folder with the four IDX files, e.g. MNIST or Fashion-MNIST, raw or .gz"));
+    file->addAction(tr("&Export page as PNG..."), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportPng);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -98,30 +102,30 @@ void MainWindow::buildMenus()
     m_presentation->setCheckable(true);
     m_presentation->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_presentation, &QAction::toggled, m_context, &AppContext::setPresentationMode);
-    connect(m_context, &AppContext::presentationModeChanged, this, &MainWindow::applyPresentationMode);
+    connect(m_context, &AppContext::presentationModeChanged, this,
+            &MainWindow::applyPresentationMode);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     const auto &specs = pageSpecs();
     for (int i = 0; i < static_cast<int>(specs.size()); ++i) {
         QAction *a = go->addAction(specs[i].title, this, [this, i] { m_list->setCurrentRow(i); });
-        if (i < 9)
-            a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        if (i < 9) a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Uncrumple"), this, [this] {
-        QMessageBox::about(this, tr("About Uncrumple"),
-                           tr("<b>Uncrumple %1</b><p>See and touch the mathematical building blocks "
-                              "of deep learning, as taught in chapter 2 of F. Chollet's <i>Deep "
-                              "Learning with Python</i>.</p><p>Data folder: %2</p>")
-                               .arg(QApplication::applicationVersion(), m_context->data()->dataDir()));
+        QMessageBox::about(
+            this, tr("About Uncrumple"),
+            tr("<b>Uncrumple %1</b><p>See and touch the mathematical building blocks "
+               "of deep learning, as taught in chapter 2 of F. Chollet's <i>Deep "
+               "Learning with Python</i>.</p><p>Data folder: %2</p>")
+                .arg(QApplication::applicationVersion(), m_context->data()->dataDir()));
     });
 }
 
 void MainWindow::showPageAt(int row)
 {
-    if (row < 0 || row >= static_cast<int>(m_pages.size()))
-        return;
+    if (row < 0 || row >= static_cast<int>(m_pages.size())) return;
     if (!m_pages[row]) {
         Page *p = pageSpecs()[row].create(m_context);
         QWidget *placeholder = m_stack->widget(row);
@@ -131,16 +135,14 @@ void MainWindow::showPageAt(int row)
         m_pages[row] = p;
     }
     m_stack->setCurrentIndex(row);
-    if (m_list->currentRow() != row)
-        m_list->setCurrentRow(row);
+    if (m_list->currentRow() != row) m_list->setCurrentRow(row);
     m_pages[row]->activated();
 }
 
 bool MainWindow::showPage(const QString &id)
 {
     const int row = static_cast<int>(pageIds().indexOf(id));
-    if (row < 0)
-        return false;
+    if (row < 0) return false;
     m_list->setCurrentRow(row);
     showPageAt(row);
     return true;
@@ -149,13 +151,11 @@ bool MainWindow::showPage(const QString &id)
 Page *MainWindow::page(const QString &id)
 {
     const int row = static_cast<int>(pageIds().indexOf(id));
-    if (row < 0)
-        return nullptr;
+    if (row < 0) return nullptr;
     if (!m_pages[row]) {
         const int current = m_list->currentRow();
         showPageAt(row);
-        if (current >= 0 && current != row)
-            showPageAt(current);
+        if (current >= 0 && current != row) showPageAt(current);
     }
     return m_pages[row];
 }
@@ -176,20 +176,16 @@ void MainWindow::openDataFolder()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder with IDX files"),
                                                           m_context->data()->dataDir());
-    if (!dir.isEmpty())
-        m_context->data()->loadDirectory(dir);
+    if (!dir.isEmpty()) m_context->data()->loadDirectory(dir);
 }
 
 void MainWindow::exportPng()
 {
     Page *p = currentPage();
-    if (!p)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"),
-                                                      currentPageId() + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
+    if (!p) return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export PNG"), currentPageId() + QStringLiteral(".png"), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
     QImageWriter writer(path, "png");
     if (!writer.write(p->exportImage()))
         QMessageBox::warning(this, tr("Export failed"),
@@ -203,8 +199,7 @@ void MainWindow::applyPresentationMode(bool on)
     QApplication::setFont(f);
     for (int i = 0; i < m_list->count(); ++i)
         m_list->item(i)->setSizeHint(QSize(0, on ? 52 : 36));
-    if (m_presentation->isChecked() != on)
-        m_presentation->setChecked(on);
+    if (m_presentation->isChecked() != on) m_presentation->setChecked(on);
 }
 
 void MainWindow::updateStatus()
@@ -218,8 +213,7 @@ void MainWindow::restoreSettings()
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_context->setPresentationMode(s.value(QStringLiteral("window/presentation"), false).toBool());
-    if (!showPage(s.value(QStringLiteral("window/page")).toString()))
-        showPageAt(0);
+    if (!showPage(s.value(QStringLiteral("window/page")).toString())) showPageAt(0);
 }
 
 void MainWindow::saveSettings() const

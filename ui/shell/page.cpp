@@ -23,8 +23,7 @@ void Page::setBody(QWidget *main, QWidget *side)
     auto *column = new QWidget;
     auto *v = new QVBoxLayout(column);
     v->setContentsMargins(6, 6, 6, 6);
-    if (side)
-        v->addWidget(side, 3);
+    if (side) v->addWidget(side, 3);
     v->addWidget(m_code, 2);
     m_splitter->addWidget(main);
     m_splitter->addWidget(column);
