@@ -1,0 +1,7 @@
+# The network verbs: train, evaluate, predict.
+target_sources(uncrumple PRIVATE
+    verbs/trainverb.cpp
+    verbs/evaluateverb.cpp
+    verbs/predictverb.cpp
+    verbs/kerasprogress.cpp
+    verbs/nnsupport.cpp)

@@ -1,0 +1,118 @@
+#pragma once
+// One training step, or one inference pass, of a Sequential over a batch, on a thread pool
+// (internal header: the public entry points are Trainer, evaluate() and predict()).
+//
+// A training step on m samples with T threads, for layers 1..L:
+//   forward    each thread takes a range of samples through every layer, then the fused
+//              softmax-crossentropy: the row's loss and the output delta (p - onehot) / m.
+//   barrier    every loss is known; if one is not finite all threads stop before any update.
+//   layer l>1  each thread takes a range of layer l's input units r: the input delta for them
+//              (delta_l · W_l[r, :]ᵀ, times the previous activation's derivative), the kernel
+//              gradient rows W_l[r, :] (A_{l-1}[:, r]ᵀ · delta_l) and a range of the bias; each
+//              range goes to the optimizer as soon as it is known. A barrier follows (the next
+//              layer needs every column of the delta) unless the next layer is the first:
+//   layer 1    no input delta (nobody needs the gradient of the pixels). The kernel gradient is
+//              split by output units, the split that produced this layer's delta: no barrier.
+//              With sparse input it runs over each input feature's nonzero samples only.
+// The optimizer writes the new weights into a second buffer, swapped in after the step: the
+// previous weights stay available, so a step that goes wrong can be undone exactly.
+// Every sum runs over a fixed index order (see kernels.h), so the result is the same for any T.
+// Nothing is allocated after construction.
+
+#include "core/nn/dataset.h"
+#include "core/nn/kernels.h"
+#include "core/nn/matrix.h"
+#include "core/nn/model.h"
+#include "core/nn/threadpool.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace core::nn {
+
+// Where a batch's samples come from: rows of a Dataset picked by index, or consecutive rows of a
+// matrix.
+struct BatchSource {
+    const Dataset *dataset = nullptr;
+    const std::int32_t *rows = nullptr; // count indices into dataset
+    MatrixView matrix;                  // used when dataset is null
+    std::int64_t first = 0;             // first matrix row
+    std::int64_t count = 0;
+};
+
+struct StepOutcome {
+    bool lossFinite = true;    // false: no weight was changed
+    bool weightsFinite = true; // false: the new weights are bad and were not swapped in
+};
+
+// Captures gradients instead of applying them (for computeGradients()).
+struct GradientRule {
+    float *gradient;
+    bool operator()(std::size_t offset, std::int64_t n, const float *g) const;
+};
+
+class Engine {
+public:
+    // Up to capacity samples per batch, threads >= 1 (at most kMaxThreads).
+    Engine(const Sequential &model, std::int64_t capacity, int threads, bool sparseInput);
+    ~Engine();
+
+    static constexpr int kMaxThreads = 64;
+
+    std::int64_t capacity() const { return m_capacity; }
+    int threads() const { return m_pool.size(); }
+    bool sparseInput() const { return m_sparse; }
+    // True when this engine was built for the same architecture and settings.
+    bool fits(const Sequential &model, std::int64_t capacity, int threads, bool sparseInput) const;
+
+    // Copies the model's weights as "previous" (undo target) before the first step.
+    void beginTraining(const Sequential &model);
+    // Where the optimizer writes new weights during trainStep.
+    float *nextWeights() { return m_previous.data(); }
+
+    // Forward, loss, backward and update through rule (one of the rules of rmsprop.h, sgd.h,
+    // adam.h, or GradientRule). labels[i] is the class of batch row i, in [0, outputs).
+    template<class Rule>
+    StepOutcome trainStep(const Sequential &model, const BatchSource &batch,
+                          const std::int32_t *labels, const Rule &rule);
+    // After a good step: the new weights become the model's, the old ones the undo target.
+    void commit(Sequential &model);
+    // After a step whose loss was not finite: back to the weights before the previous step.
+    void restorePrevious(Sequential &model);
+
+    // The model's outputs for the batch into out (count x outputs, leading dimension ldOut; may
+    // be null). With labels, the last layer must be softmax: rowLoss() and predicted() are filled.
+    void infer(const Sequential &model, const BatchSource &batch, const std::int32_t *labels,
+               float *out, std::int64_t ldOut);
+
+    // Per batch row, after trainStep or infer with labels.
+    std::span<const float> rowLoss() const { return {m_rowLoss.data(), m_rowLoss.size()}; }
+    std::span<const std::int32_t> predicted() const { return m_predicted; }
+    // Layer i's delta (∂loss/∂ pre-activation), batch x units, after trainStep.
+    const float *delta(int layer) const { return m_delta[static_cast<std::size_t>(layer)].data(); }
+
+private:
+    struct Lane;
+    void forwardRows(const Sequential &model, const BatchSource &batch, std::int64_t s0,
+                     std::int64_t s1, Lane &lane, bool trainingWithLoss, bool buildColumns);
+    void buildColumns(std::int64_t s0, std::int64_t s1, Lane &lane);
+
+    std::int64_t m_capacity;
+    bool m_sparse;
+    std::vector<int> m_widths; // inputs, then each layer's units
+    std::vector<Activation> m_activations;
+    ThreadPool m_pool;
+    std::vector<std::unique_ptr<Lane>> m_lanes;
+    std::vector<FloatBuffer> m_activation; // per layer: capacity x units
+    std::vector<FloatBuffer> m_delta;      // per layer: capacity x units
+    FloatBuffer m_input;                   // dense path: capacity x inputs
+    std::vector<kernels::SparseSpan> m_rowSpans;
+    std::vector<float> m_rowLoss;
+    std::vector<std::int32_t> m_predicted;
+    FloatBuffer m_previous;
+    std::int64_t m_rows = 0; // rows of the current batch
+};
+
+} // namespace core::nn
