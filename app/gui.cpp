@@ -66,49 +66,81 @@ void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QStr
         arm();
 }
 
+// The GUI's command line; shared by the window and by --help/--version, which need no display.
+struct GuiOptions {
+    QCommandLineParser parser;
+    QCommandLineOption page{QStringLiteral("page"),
+                            QStringLiteral("open this page: %1")
+                                .arg(ui::MainWindow::pageIds().join(QStringLiteral(", "))),
+                            QStringLiteral("NAME")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("render the page to a PNG file and exit"),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QStringLiteral("folder with the four MNIST IDX files (default %1)")
+                                   .arg(QString::fromStdString(core::defaultMnistDir().string())),
+                               QStringLiteral("DIR")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("window size, e.g. 1280x800"),
+                            QStringLiteral("WxH")};
+    QCommandLineOption presentation{QStringLiteral("presentation"),
+                                    QStringLiteral("start in presentation mode (larger fonts)")};
+    QCommandLineOption delay{QStringLiteral("screenshot-delay"),
+                             QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
+                             QStringLiteral("MS"), QStringLiteral("800")};
+
+    GuiOptions()
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("See and touch the building blocks of deep learning (chapter 2 of Deep "
+                           "Learning with Python).") +
+            verbList());
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({page, screenshot, dataDir, size, presentation, delay});
+    }
+};
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("uncrumple"));
+    QCoreApplication::setOrganizationName(QStringLiteral("uncrumple"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UNCRUMPLE_VERSION));
+}
+
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int runGui(int argc, char *argv[])
 {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        GuiOptions options;
+        options.parser.process(core); // prints and exits
+        return 0;
+    }
     setDefaultGlFormat();
     QApplication application(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("uncrumple"));
-    QApplication::setOrganizationName(QStringLiteral("uncrumple"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Uncrumple"));
-    QApplication::setApplicationVersion(QStringLiteral(UNCRUMPLE_VERSION));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral(
-            "See and touch the building blocks of deep learning (chapter 2 of Deep Learning with "
-            "Python).") +
-        verbList());
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("open this page: %1")
-                                      .arg(ui::MainWindow::pageIds().join(QStringLiteral(", "))),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("render the page to a PNG file and exit"),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption dataDir(
-        QStringLiteral("data-dir"),
-        QStringLiteral("folder with the four MNIST IDX files (default %1)")
-            .arg(QString::fromStdString(core::defaultMnistDir().string())),
-        QStringLiteral("DIR"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("window size, e.g. 1280x800"),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption presentation(
-        QStringLiteral("presentation"),
-        QStringLiteral("start in presentation mode (larger fonts)"));
-    const QCommandLineOption delay(
-        QStringLiteral("screenshot-delay"),
-        QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
-        QStringLiteral("MS"), QStringLiteral("800"));
-    parser.addOptions({page, screenshot, dataDir, size, presentation, delay});
+    GuiOptions options;
+    QCommandLineParser &parser = options.parser;
     parser.process(application);
+    const auto &page = options.page;
+    const auto &screenshot = options.screenshot;
+    const auto &dataDir = options.dataDir;
+    const auto &size = options.size;
+    const auto &presentation = options.presentation;
+    const auto &delay = options.delay;
 
     ui::DataStore store;
     ui::AppContext context(&store);

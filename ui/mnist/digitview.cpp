@@ -170,7 +170,7 @@ void DigitView::paintInto(QPainter &p, const QRectF &area)
         QPainterPath kept;
         kept.addRect(c);
         QColor veilColour = palette().color(QPalette::WindowText);
-        veilColour.setAlpha(70);
+        veilColour.setAlpha(55);
         p.fillPath(veil.subtracted(kept), veilColour);
         QPen pen(palette::accent(), 2.5 * m_lineScale);
         pen.setJoinStyle(Qt::MiterJoin);

@@ -59,21 +59,27 @@ void FlattenStrip::paintEvent(QPaintEvent *)
     const double line = fontMetrics().height();
 
     p.setPen(pal.color(QPalette::WindowText));
-    QString head =
-        tr("%1   ->   %2 float32 values in [0, 1], the rows of %3 pixels laid end to end")
-            .arg(m_caption)
-            .arg(n)
-            .arg(m_rowLength);
+    const QRectF headRect(r.left(), 0, r.width(), line * 1.5);
     if (m_hover) {
         const int i = *m_hover;
-        head = tr("x[%1] = %2   (pixel row %3, col %4: %5 / 255)")
-                   .arg(i)
-                   .arg(static_cast<double>(m_values.data<float>()[i]), 0, 'g', 7)
-                   .arg(i / m_rowLength)
-                   .arg(i % m_rowLength)
-                   .arg(static_cast<int>(std::lround(m_values.data<float>()[i] * 255.0f)));
+        const float v = m_values.data<float>()[i];
+        p.drawText(headRect, Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("x[%1] = %2   (pixel row %3, col %4 of the digit: %5 / 255)")
+                       .arg(i)
+                       .arg(static_cast<double>(v), 0, 'g', 7)
+                       .arg(i / m_rowLength)
+                       .arg(i % m_rowLength)
+                       .arg(static_cast<int>(std::lround(v * 255.0f))));
+    } else {
+        const QString what = tr("%1 values in [0, 1], %2 rows end to end")
+                                 .arg(n)
+                                 .arg(n / std::max(1, m_rowLength));
+        const int whatWidth = fontMetrics().horizontalAdvance(what) + 16;
+        p.drawText(headRect, Qt::AlignRight | Qt::AlignVCenter, what);
+        p.drawText(headRect.adjusted(0, 0, -whatWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(m_caption, Qt::ElideMiddle,
+                                            static_cast<int>(r.width()) - whatWidth));
     }
-    p.drawText(QRectF(r.left(), 0, r.width(), line * 1.5), Qt::AlignLeft | Qt::AlignVCenter, head);
     if (n == 0) return;
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     p.drawImage(r, m_image);

@@ -3,10 +3,10 @@
 namespace ui {
 
 namespace {
-// Aligns "code    # comment" columns.
+// "code  # comment", kept short: the code panel is narrow on a laptop screen.
 QString commented(const QString &code, const QString &comment)
 {
-    return code.leftJustified(30) + QStringLiteral("  # ") + comment + QLatin1Char('\n');
+    return code + QStringLiteral("  # ") + comment + QLatin1Char('\n');
 }
 } // namespace
 

@@ -333,7 +333,7 @@ void MnistPage::showSelected()
                              : m_state->data()->trainImages.shape()[0];
     m_strip->setDigit(
         digit, source
-                   ? QStringLiteral("%1_images.reshape((%2, 784)).astype(\"float32\") / 255 [%3]")
+                   ? QStringLiteral("(%1_images.reshape((%2, 784)).astype(\"float32\") / 255)[%3]")
                          .arg(m_state->setName())
                          .arg(count)
                          .arg(*source)

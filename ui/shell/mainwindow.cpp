@@ -40,7 +40,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("pageList"));
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setMinimumWidth(120);
-    m_list->setMaximumWidth(170);
+    m_list->setMaximumWidth(150);
     connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showPageAt);
 
     auto *splitter = new QSplitter;

@@ -29,6 +29,7 @@ void Page::setBody(QWidget *main, QWidget *side)
     m_splitter->addWidget(column);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({600, 420}); // the side column holds code: give it room to read
 }
 
 QImage Page::exportImage()

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The command line as a script would use it: uncrumple info, slice, --screenshot, and bad input.
+# Usage: test-cli.sh PATH_TO_UNCRUMPLE (needs a display for --screenshot: run under xvfb-run)
+set -u
+app=$1
+data=${UNCRUMPLE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/uncrumple/mnist}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() {
+    name=$1; shift
+    if "$@"; then echo "PASS: $name"; else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+png_size() { # prints "WIDTHxHEIGHT" of a PNG from its IHDR chunk
+    set -- $(od -An -tu1 -j16 -N8 "$1")
+    echo "$(( ($1 << 24) + ($2 << 16) + ($3 << 8) + $4 ))x$(( ($5 << 24) + ($6 << 16) + ($7 << 8) + $8 ))"
+}
+
+out=$("$app" slice 'train_images[:, 7:-7, 7:-7]' 2>&1)
+check "slice prints shape, dtype, sum" [ "$out" = "$(printf 'shape: (60000, 14, 14)\ndtype: uint8\nsum: 1068937369')" ]
+out=$("$app" slice 'train_labels[4]' 2>&1)
+check "train_labels[4] is 9" [ "$out" = "$(printf 'shape: ()\ndtype: uint8\nsum: 9')" ]
+out=$("$app" slice 'train_images[10:100].shape' 2>&1)
+check "attribute value" [ "$out" = "(90, 28, 28)" ]
+
+out=$("$app" slice 'train_images[0, 30]' 2>&1)
+check "out of bounds exits non-zero" [ $? -ne 0 ]
+check "out of bounds in NumPy's words" [ "$out" = "uncrumple slice: index 30 is out of bounds for axis 1 with size 28" ]
+out=$("$app" slice 'train_images[10:100' 2>&1)
+check "syntax error exits non-zero" [ $? -ne 0 ]
+check "syntax error points at its column" sh -c "echo '$out' | head -1 | grep -q 'column 20: invalid syntax'"
+
+"$app" slice 'train_images[10:100, 7:-7, 7:-7]' --png "$tmp/slice.png" >/dev/null 2>&1
+check "slice --png writes a grid" [ "$(png_size "$tmp/slice.png")" = "$((20 * 29 + 1))x$((5 * 29 + 1))" ]
+
+out=$("$app" info "$data/train-labels-idx1-ubyte" 2>&1)
+check "info on labels: shape" sh -c "echo '$out' | grep -qx 'shape: (60000,)'"
+check "info on labels: histogram" sh -c "echo '$out' | grep -qx '  1: 6742'"
+out=$("$app" info "$data/t10k-images-idx3-ubyte" 2>&1)
+check "info on images" sh -c "echo '$out' | grep -qx 'shape: (10000, 28, 28)' && echo '$out' | grep -qx 'ndim: 3' && echo '$out' | grep -qx 'dtype: uint8'"
+printf 'PK\003\004zip' > "$tmp/broken"
+out=$("$app" info "$tmp/broken" 2>&1)
+check "info on a broken file exits non-zero" [ $? -ne 0 ]
+check "info names the file and the problem" sh -c "echo '$out' | grep -q '$tmp/broken: bad magic number'"
+"$app" info "$tmp/absent" >/dev/null 2>&1
+check "info on a missing file exits non-zero" [ $? -ne 0 ]
+
+"$app" frobnicate >/dev/null 2>&1
+check "unknown command exits 2" [ $? -eq 2 ]
+"$app" --version | grep -q '^uncrumple '
+check "--version" [ $? -eq 0 ]
+"$app" --help | grep -q 'slice'
+check "--help lists the commands" [ $? -eq 0 ]
+
+"$app" --page mnist --screenshot "$tmp/shot.png" >/dev/null 2>&1
+check "--screenshot exits 0" [ $? -eq 0 ]
+check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
+"$app" --page no-such-page --screenshot "$tmp/none.png" >/dev/null 2>&1
+check "unknown page exits 2" [ $? -eq 2 ]
+
+[ $failures -eq 0 ] && echo "all command-line checks passed"
+exit $failures
