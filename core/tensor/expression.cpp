@@ -19,19 +19,18 @@ public:
         skipSpace();
         if (atEnd()) fail("empty expression: type an array name such as train_images");
         Expression expr;
-        const std::size_t nameAt = m_pos;
         std::string word = identifier();
         if (word.empty()) fail("expected an array name such as train_images");
         skipSpace();
         if (word == "len" && peek() == '(') {
             ++m_pos;
             skipSpace();
-            access(expr, identifier(), nameAt);
+            access(expr, identifier());
             if (expr.attribute != Attribute::None) fail("len() takes an array, not an attribute");
             expect(')', "to close 'len('");
             expr.attribute = Attribute::LenOf;
         } else {
-            access(expr, std::move(word), nameAt);
+            access(expr, std::move(word));
         }
         skipSpace();
         if (!atEnd())
@@ -40,7 +39,7 @@ public:
     }
 
 private:
-    void access(Expression &expr, std::string name, std::size_t nameAt)
+    void access(Expression &expr, std::string name)
     {
         if (name.empty()) fail("expected an array name such as train_images");
         expr.name = std::move(name);
@@ -71,7 +70,6 @@ private:
                          : "unknown attribute '" + attr + "': use .shape, .ndim, .dtype or .size");
             }
         }
-        (void)nameAt;
     }
 
     std::vector<IndexItem> items(std::size_t open)
