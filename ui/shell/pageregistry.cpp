@@ -1,5 +1,6 @@
 #include "ui/shell/pageregistry.h"
 
+#include "ui/geometry/geometrypage.h"
 #include "ui/mnist/mnistpage.h"
 
 namespace ui {
@@ -10,6 +11,10 @@ const std::vector<PageSpec> &pageSpecs()
         {QStringLiteral("mnist"), QObject::tr("MNIST"),
          QObject::tr("Browse the 70,000 digits, slice them like NumPy, see batches (sections 2.1-2.2)"),
          [](AppContext *c) -> Page * { return new MnistPage(c); }},
+        {QStringLiteral("geometry"), QObject::tr("Geometry"),
+         QObject::tr("Drag vectors; translate, rotate, scale, apply W·x + b and ReLU, animated "
+                     "(section 2.3.6, Figures 2.6-2.13)"),
+         [](AppContext *c) -> Page * { return new GeometryPage(c); }},
     };
     return specs;
 }

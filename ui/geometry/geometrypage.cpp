@@ -1,0 +1,446 @@
+#include "ui/geometry/geometrypage.h"
+
+#include "core/data/mnist.h"
+#include "core/geometry/pointcloud.h"
+#include "ui/common/codepanel.h"
+#include "ui/geometry/chainpanel.h"
+#include "ui/geometry/displaypanel.h"
+#include "ui/geometry/geometrymodel.h"
+#include "ui/geometry/numpycode.h"
+#include "ui/geometry/planetheme.h"
+#include "ui/geometry/planeview.h"
+#include "ui/geometry/playbar.h"
+#include "ui/geometry/playhead.h"
+#include "ui/geometry/transformeditor.h"
+#include "ui/geometry/vectorpanel.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QImageWriter>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <numbers>
+
+namespace ui {
+
+namespace {
+
+using core::geometry::Transform;
+using core::geometry::TransformKind;
+
+// A new step starts as a clear example of its kind.
+Transform defaultStep(TransformKind kind)
+{
+    Eigen::Matrix2d W;
+    switch (kind) {
+    case TransformKind::Translation:
+        return Transform::translate({1.0, 0.5});
+    case TransformKind::Rotation:
+        return Transform::rotate(std::numbers::pi / 6);
+    case TransformKind::Scaling:
+        return Transform::scaleBy(1.5, 0.5);
+    case TransformKind::Affine:
+        W << 1.0, 0.5, 0.0, 1.0;
+        return Transform::affineMap(W, {0.0, 0.0});
+    case TransformKind::AffineRelu:
+        W << 1.0, -0.5, 0.5, 1.0;
+        return Transform::affineMap(W, {-0.5, -0.5}, true);
+    }
+    return {};
+}
+
+QFrame *separator()
+{
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+} // namespace
+
+GeometryPage::GeometryPage(AppContext *context, QWidget *parent)
+    : Page(context, parent), m_model(new GeometryModel(this)), m_playhead(new Playhead(this)),
+      m_plane(new PlaneView), m_playBar(new PlayBar(m_playhead)), m_chain(new ChainPanel),
+      m_editor(new TransformEditor), m_vectors(new VectorPanel), m_display(new DisplayPanel),
+      m_undo(new QPushButton(tr("Undo"))), m_redo(new QPushButton(tr("Redo")))
+{
+    m_plane->setObjectName(QStringLiteral("plane"));
+    auto *main = new QWidget;
+    auto *column = new QVBoxLayout(main);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_plane, 1);
+    column->addWidget(m_playBar);
+    setBody(main, buildSide());
+    codePanel()->setTitle(tr("The same in NumPy"));
+
+    connect(m_model, &GeometryModel::stateChanged, this, &GeometryPage::onStateChanged);
+    connect(m_model, &GeometryModel::chainChanged, this, &GeometryPage::onChainChanged);
+    connect(m_playhead, &Playhead::timeChanged, this, &GeometryPage::onTimeChanged);
+
+    connect(m_plane, &PlaneView::gestureStarted, m_model, &GeometryModel::beginGesture);
+    connect(m_plane, &PlaneView::gestureFinished, m_model, &GeometryModel::finishGesture);
+    connect(m_plane, &PlaneView::vectorDragged, this, [this](int i, QPointF p) {
+        GeometryState s = m_model->state();
+        if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
+        s.vectors[static_cast<std::size_t>(i)] = {p.x(), p.y()};
+        m_model->updateGesture(s);
+    });
+    connect(m_plane, &PlaneView::columnDragged, this, [this](int j, QPointF p) {
+        GeometryState s = m_model->state();
+        if (m_selected < 0 || m_selected >= static_cast<int>(s.chain.size())) return;
+        Transform &step = s.chain[static_cast<std::size_t>(m_selected)];
+        step.W.col(j) = Eigen::Vector2d(p.x(), p.y()) - step.shift;
+        m_model->updateGesture(s);
+    });
+
+    connect(m_chain, &ChainPanel::selectionChanged, this, &GeometryPage::selectStep);
+    connect(m_chain, &ChainPanel::addRequested, this,
+            [this](TransformKind k) { addStep(static_cast<int>(k)); });
+    connect(m_chain, &ChainPanel::removeRequested, this, [this](int i) {
+        GeometryState s = m_model->state();
+        if (i < 0 || i >= static_cast<int>(s.chain.size())) return;
+        s.chain.erase(s.chain.begin() + i);
+        m_selected = std::min(i, static_cast<int>(s.chain.size()) - 1);
+        m_model->edit(s, tr("Remove step %1").arg(i + 1));
+    });
+    connect(m_chain, &ChainPanel::moveRequested, this, [this](int from, int to) {
+        GeometryState s = m_model->state();
+        const int n = static_cast<int>(s.chain.size());
+        if (from < 0 || from >= n || to < 0 || to >= n) return;
+        std::swap(s.chain[static_cast<std::size_t>(from)], s.chain[static_cast<std::size_t>(to)]);
+        m_selected = to;
+        m_model->edit(s, tr("Move step %1").arg(from + 1));
+    });
+    connect(m_editor, &TransformEditor::stepEdited, this,
+            [this](int i, const Transform &t, int key) {
+                GeometryState s = m_model->state();
+                if (i < 0 || i >= static_cast<int>(s.chain.size())) return;
+                s.chain[static_cast<std::size_t>(i)] = t;
+                m_model->edit(s, tr("Edit step %1").arg(i + 1), key);
+            });
+    connect(m_editor, &TransformEditor::editingDone, m_model, &GeometryModel::endMerge);
+
+    connect(m_vectors, &VectorPanel::vectorEdited, this,
+            [this](int i, const Eigen::Vector2d &v, int key) {
+                GeometryState s = m_model->state();
+                if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
+                s.vectors[static_cast<std::size_t>(i)] = v;
+                m_model->edit(s, tr("Edit v%1").arg(i + 1), key);
+            });
+    connect(m_vectors, &VectorPanel::editingDone, m_model, &GeometryModel::endMerge);
+    connect(m_vectors, &VectorPanel::addRequested, this, [this] {
+        GeometryState s = m_model->state();
+        if (static_cast<int>(s.vectors.size()) >= GeometryState::kMaxVectors) return;
+        static const Eigen::Vector2d candidates[] = {{2, 1},     {-0.5, 1.5}, {1, -1},
+                                                     {-1.5, -1}, {0.5, 2.5},  {-2, 0.5}};
+        Eigen::Vector2d pick = candidates[0];
+        for (const auto &c : candidates)
+            if (std::find(s.vectors.begin(), s.vectors.end(), c) == s.vectors.end()) {
+                pick = c;
+                break;
+            }
+        s.vectors.push_back(pick);
+        m_model->edit(s, tr("Add a vector"));
+    });
+    connect(m_vectors, &VectorPanel::removeRequested, this, [this](int i) {
+        GeometryState s = m_model->state();
+        if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
+        s.vectors.erase(s.vectors.begin() + i);
+        m_model->edit(s, tr("Remove v%1").arg(i + 1));
+    });
+    connect(m_vectors, &VectorPanel::showSumToggled, this, [this](bool on) {
+        GeometryState s = m_model->state();
+        s.showSum = on;
+        m_model->edit(s, on ? tr("Show the sum") : tr("Hide the sum"));
+    });
+    connect(m_display, &DisplayPanel::cloudChanged, this, [this](CloudKind kind, int count) {
+        GeometryState s = m_model->state();
+        s.cloud = kind;
+        s.cloudCount = count;
+        m_model->edit(s, tr("Change the point cloud"));
+    });
+    connect(m_display, &DisplayPanel::showGridToggled, this, [this](bool on) {
+        GeometryState s = m_model->state();
+        s.showGrid = on;
+        m_model->edit(s, tr("Toggle the grid"));
+    });
+    connect(m_display, &DisplayPanel::showSquareToggled, this, [this](bool on) {
+        GeometryState s = m_model->state();
+        s.showSquare = on;
+        m_model->edit(s, tr("Toggle the unit square"));
+    });
+
+    QUndoStack *stack = m_model->undoStack();
+    connect(m_undo, &QPushButton::clicked, stack, &QUndoStack::undo);
+    connect(m_redo, &QPushButton::clicked, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undo, &QPushButton::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redo, &QPushButton::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, m_undo,
+            [this](const QString &t) { m_undo->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(t)); });
+    connect(stack, &QUndoStack::redoTextChanged, m_redo,
+            [this](const QString &t) { m_redo->setToolTip(tr("Redo %1 (Ctrl+Shift+Z)").arg(t)); });
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+
+    auto applyScale = [this] { m_plane->setPresentationScale(this->context()->scale()); };
+    connect(context, &AppContext::presentationModeChanged, this, applyScale);
+    applyScale();
+    m_vectors->setColours(PlaneTheme::fromPalette(palette()));
+    installShortcuts();
+
+    onStateChanged();
+    m_playhead->setPhaseCount(core::geometry::phaseCount(m_model->state().chain));
+    m_playhead->seekEnd();
+    onTimeChanged();
+}
+
+GeometryPage::~GeometryPage() = default;
+
+QWidget *GeometryPage::buildSide()
+{
+    auto *reset = new QPushButton(tr("Reset"));
+    reset->setToolTip(tr("Back to the starting vectors and transform (undoable)"));
+    connect(reset, &QPushButton::clicked, this, [this] {
+        m_selected = 0;
+        m_model->reset();
+        m_plane->resetView();
+    });
+    auto *exportButton = new QPushButton(tr("Export PNG…"));
+    exportButton->setToolTip(tr("Save the plane as a PNG image"));
+    connect(exportButton, &QPushButton::clicked, this, &GeometryPage::exportPng);
+    m_undo->setObjectName(QStringLiteral("undo"));
+    m_redo->setObjectName(QStringLiteral("redo"));
+    reset->setObjectName(QStringLiteral("reset"));
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_undo, m_redo, reset})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    buttons->addWidget(exportButton);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_chain);
+    layout->addWidget(m_editor);
+    layout->addWidget(separator());
+    layout->addWidget(m_vectors);
+    layout->addWidget(separator());
+    layout->addWidget(m_display);
+    layout->addStretch(1);
+
+    // Controls never get cut off, whatever the window size or presentation font.
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return scroll;
+}
+
+void GeometryPage::installShortcuts()
+{
+    // Page-wide keys for the classroom; a focused text entry keeps its own (Space types a space).
+    auto add = [this](const QKeySequence &keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    add(QKeySequence(Qt::Key_Space), [this] { m_playhead->togglePlay(); });
+    add(QKeySequence(Qt::Key_Right), [this] { m_playhead->stepForward(); });
+    add(QKeySequence(Qt::Key_Left), [this] { m_playhead->stepBack(); });
+    // Presentation clickers send Page Down / Page Up.
+    add(QKeySequence(Qt::Key_PageDown), [this] { m_playhead->stepForward(); });
+    add(QKeySequence(Qt::Key_PageUp), [this] { m_playhead->stepBack(); });
+    add(QKeySequence(Qt::Key_Home), [this] { m_playhead->seek(0); });
+    add(QKeySequence(Qt::Key_End), [this] { m_playhead->seekEnd(); });
+    add(QKeySequence::Undo, [this] { m_model->undoStack()->undo(); });
+    add(QKeySequence::Redo, [this] { m_model->undoStack()->redo(); });
+}
+
+void GeometryPage::activated()
+{
+    m_plane->setFocus();
+}
+
+void GeometryPage::selectStep(int index)
+{
+    const auto &chain = m_model->state().chain;
+    if (index >= static_cast<int>(chain.size())) index = static_cast<int>(chain.size()) - 1;
+    m_selected = index;
+    if (m_chain->selected() != index) m_chain->setChain(chain, index);
+    if (index >= 0)
+        m_editor->setStep(index, chain[static_cast<std::size_t>(index)]);
+    else
+        m_editor->clearStep();
+    m_plane->setSelectedStep(index);
+}
+
+void GeometryPage::onStateChanged()
+{
+    const GeometryState &s = m_model->state();
+    m_plane->setState(s);
+    if (m_selected >= static_cast<int>(s.chain.size()))
+        m_selected = static_cast<int>(s.chain.size()) - 1;
+    if (m_selected < 0 && !s.chain.empty()) m_selected = 0;
+    m_chain->setChain(s.chain, m_selected);
+    selectStep(m_selected);
+    m_vectors->setShowSum(s.showSum);
+    m_display->setState(s);
+    updateCloud();
+    updateVectorImages();
+    codePanel()->setCode(numpyCode(s, activeStep()));
+}
+
+void GeometryPage::onChainChanged()
+{
+    // An edited chain is shown whole, so the change is visible at once.
+    m_playhead->setPhaseCount(core::geometry::phaseCount(m_model->state().chain));
+    m_playhead->seekEnd();
+    onTimeChanged();
+}
+
+void GeometryPage::onTimeChanged()
+{
+    m_plane->setTime(m_playhead->time());
+    const QString text = caption();
+    m_plane->setCaption(text);
+    m_playBar->setCaption(text);
+    m_chain->setActiveStep(activeStep());
+    updateVectorImages();
+    codePanel()->setCode(numpyCode(m_model->state(), activeStep()));
+}
+
+void GeometryPage::addStep(int kindValue)
+{
+    const auto kind = static_cast<TransformKind>(kindValue);
+    GeometryState s = m_model->state();
+    if (static_cast<int>(s.chain.size()) >= GeometryState::kMaxSteps) return;
+    const int phasesBefore = core::geometry::phaseCount(s.chain);
+    s.chain.push_back(defaultStep(kind));
+    m_selected = static_cast<int>(s.chain.size()) - 1;
+    m_model->edit(s, tr("Add a %1").arg(QString::fromStdString(kindName(kind))));
+    // Show what the new step does: play it from where the chain was.
+    m_playhead->seek(phasesBefore);
+    m_playhead->play();
+}
+
+int GeometryPage::activeStep() const
+{
+    const double t = m_playhead->time();
+    const auto phases = core::geometry::phases(m_model->state().chain);
+    if (t <= 0.0 || t >= static_cast<double>(phases.size())) return -1;
+    const auto i = static_cast<std::size_t>(t);
+    if (static_cast<double>(i) == t) return -1; // on a boundary between phases: nothing in motion
+    return phases[i].step;
+}
+
+QString GeometryPage::caption() const
+{
+    const auto &chain = m_model->state().chain;
+    const auto phases = core::geometry::phases(chain);
+    const double t = m_playhead->time();
+    if (phases.empty()) return tr("No transforms yet: Add step");
+    if (t <= 0.0) return tr("Identity: press Space to play");
+    if (t >= static_cast<double>(phases.size()))
+        return chain.size() == 1 ? tr("Applied: %1").arg(ChainPanel::describe(chain.front()))
+                                 : tr("All %1 steps applied").arg(chain.size());
+    // The phase in motion, or the one just completed at a boundary.
+    std::size_t i = static_cast<std::size_t>(t);
+    if (static_cast<double>(i) == t) --i;
+    const auto &phase = phases[i];
+    return tr("Step %1 of %2 · %3 · %4")
+        .arg(phase.step + 1)
+        .arg(chain.size())
+        .arg(QString::fromStdString(kindName(chain[static_cast<std::size_t>(phase.step)].kind)),
+             QString::fromLatin1(core::geometry::phaseName(phase.kind)));
+}
+
+void GeometryPage::updateVectorImages()
+{
+    const GeometryState &s = m_model->state();
+    const auto &stages = m_plane->stages();
+    std::vector<Eigen::Vector2d> images;
+    std::vector<bool> clamped;
+    for (const auto &v : s.vectors) {
+        bool c = false;
+        images.push_back(core::geometry::applyStages(stages, v, &c));
+        clamped.push_back(c);
+    }
+    m_vectors->setVectors(s.vectors, images, clamped, stages.empty());
+}
+
+void GeometryPage::updateCloud()
+{
+    const GeometryState &s = m_model->state();
+    if (static_cast<int>(s.cloud) == m_cloudKind && s.cloudCount == m_cloudCount) return;
+    m_cloudKind = static_cast<int>(s.cloud);
+    m_cloudCount = s.cloudCount;
+    // Even 100,000 points take a few milliseconds to generate: no thread needed.
+    std::shared_ptr<core::geometry::PointCloud> cloud;
+    const int n = s.cloudCount;
+    switch (s.cloud) {
+    case CloudKind::None:
+        break;
+    case CloudKind::Smiley:
+        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::smileyCloud(n));
+        break;
+    case CloudKind::Letter:
+        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::letterCloud(n));
+        break;
+    case CloudKind::Moons:
+        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::moonsCloud(n));
+        break;
+    case CloudKind::Digit: {
+        // test_images[0], a 7 in MNIST; the embedded sample holds it too.
+        std::vector<std::uint8_t> pixels(28 * 28, 0);
+        if (const MnistSnapshot mnist = context()->data()->data()) {
+            const core::Tensor &images = mnist->testImages;
+            if (images.ndim() == 3 && images.size() >= 28 * 28 && images.shape()[1] == 28 &&
+                images.shape()[2] == 28)
+                for (std::size_t i = 0; i < pixels.size(); ++i)
+                    pixels[i] =
+                        static_cast<std::uint8_t>(images.flatAt(static_cast<std::int64_t>(i)));
+        }
+        cloud = std::make_shared<core::geometry::PointCloud>(
+            core::geometry::imageCloud(pixels, 28, 28, n));
+        break;
+    }
+    }
+    m_plane->setCloud(cloud, s.cloud);
+}
+
+QImage GeometryPage::exportImage()
+{
+    return m_plane->grabFramebuffer();
+}
+
+void GeometryPage::exportPng()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the plane as PNG"),
+                                     QStringLiteral("geometry.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    // Written to a temporary and renamed, so a failed export never leaves half a file.
+    QSaveFile file(path);
+    QImageWriter writer(&file, "png");
+    if (!file.open(QIODevice::WriteOnly) || !writer.write(exportImage()) || !file.commit())
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("Could not write %1: %2")
+                                 .arg(path, writer.error() != QImageWriter::UnknownError
+                                                ? writer.errorString()
+                                                : file.errorString()));
+}
+
+} // namespace ui

@@ -1,0 +1,17 @@
+#pragma once
+// How the page prints numbers: short for labels ("2", "-0.5", "0.87"), Python-literal for code
+// ("2.0", "-0.5"), and vectors as "(2, 1)".
+
+#include <Eigen/Core>
+#include <QString>
+
+namespace ui {
+
+// At most `decimals` decimals, trailing zeros dropped, never "-0".
+QString formatNumber(double v, int decimals = 2);
+// A Python float literal with at most `decimals` decimals: "2.0", "0.866".
+QString pythonNumber(double v, int decimals = 4);
+// "(2, 1)" with formatNumber.
+QString formatVector(const Eigen::Vector2d &v, int decimals = 2);
+
+} // namespace ui

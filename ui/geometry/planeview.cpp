@@ -1,0 +1,467 @@
+#include "ui/geometry/planeview.h"
+
+#include "core/geometry/ticks.h"
+#include "core/geometry/warp.h"
+#include "ui/common/palette.h"
+#include "ui/geometry/numberformat.h"
+#include "ui/geometry/planeoverlay.h"
+#include "ui/geometry/scenebuilder.h"
+
+#include <Eigen/LU>
+#include <QEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QOpenGLPaintDevice>
+#include <QPainter>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+constexpr double kHandlePickRadius = 14.0; // logical pixels
+constexpr double kPointPickRadius = 6.0;
+constexpr double kInitialExtent = 3.6; // the view first shows at least [-3.6, 3.6]²
+
+QString subscript(int n)
+{
+    QString s;
+    for (const QChar c : QString::number(n))
+        s += QChar(0x2080 + (c.unicode() - u'0'));
+    return s;
+}
+
+// The colour of a cloud point by the kind of cloud and the point's label.
+QColor cloudColour(CloudKind kind, std::uint8_t label, const PlaneTheme &theme)
+{
+    switch (kind) {
+    case CloudKind::Smiley:
+        return label == 0 ? QColor(0xED, 0xC9, 0x48) : QColor(0x3A, 0x3A, 0x3A);
+    case CloudKind::Letter:
+        return QColor(0xB0, 0x7A, 0xA1);
+    case CloudKind::Digit: {
+        QColor ink = theme.text; // MNIST's binary map: ink on the ground, whatever the theme
+        ink.setAlphaF(0.25f + 0.75f * std::min(label, std::uint8_t(7)) / 7.0f);
+        return ink;
+    }
+    case CloudKind::Moons:
+        return palette::digit(label == 0 ? 0 : 1);
+    case CloudKind::None:
+        break;
+    }
+    return theme.text;
+}
+
+} // namespace
+
+PlaneView::PlaneView(QWidget *parent) : QOpenGLWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::ClickFocus);
+    setCursor(Qt::CrossCursor);
+    setState(GeometryState::defaults());
+}
+
+PlaneView::~PlaneView()
+{
+    cleanup();
+}
+
+void PlaneView::cleanup()
+{
+    // The hellogl2 way: free GL objects with the context current. Called from the destructor and
+    // when the context goes away; after the first call it no longer listens, because by the time
+    // QOpenGLWidget's own destructor destroys the context, this object's members are gone.
+    if (!context()) return;
+    makeCurrent();
+    m_renderer.cleanup();
+    m_cloudDirty = m_cloud != nullptr;
+    doneCurrent();
+    disconnect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &PlaneView::cleanup);
+}
+
+void PlaneView::invalidate()
+{
+    m_sceneDirty = true;
+    update();
+}
+
+void PlaneView::setState(const GeometryState &state)
+{
+    const bool chainChanged = !(state.chain == m_state.chain);
+    m_state = state;
+    if (chainChanged) setTime(m_time);
+    invalidate();
+}
+
+void PlaneView::setTime(double t)
+{
+    m_time = t;
+    m_stages = core::geometry::stagesAt(m_state.chain, t);
+    m_cloudImageValid = false;
+    invalidate();
+}
+
+void PlaneView::setSelectedStep(int step)
+{
+    if (step == m_selectedStep) return;
+    m_selectedStep = step;
+    invalidate();
+}
+
+void PlaneView::setCaption(const QString &caption)
+{
+    if (caption == m_caption) return;
+    m_caption = caption;
+    update();
+}
+
+void PlaneView::setPresentationScale(double scale)
+{
+    if (scale == m_scale || !(scale > 0)) return;
+    m_scale = scale;
+    invalidate();
+}
+
+void PlaneView::setCloud(std::shared_ptr<const core::geometry::PointCloud> cloud, CloudKind kind)
+{
+    m_cloud = std::move(cloud);
+    m_cloudKind = m_cloud ? kind : CloudKind::None;
+    m_cloudDirty = true;
+    m_cloudImageValid = false;
+    update();
+}
+
+void PlaneView::resetView()
+{
+    m_camera.fit(kInitialExtent);
+    invalidate();
+}
+
+const Scene &PlaneView::scene()
+{
+    if (m_sceneDirty) {
+        SceneInput in;
+        in.state = &m_state;
+        in.stages = m_stages;
+        in.atEnd = m_time >= core::geometry::phaseCount(m_state.chain);
+        in.selectedStep = m_selectedStep;
+        in.camera = &m_camera;
+        in.theme = PlaneTheme::fromPalette(palette());
+        in.scale = m_scale;
+        in.hovered = m_hovered;
+        if (m_drag == Drag::Handle) in.dragged = m_dragged;
+        m_scene = buildScene(in);
+        m_sceneDirty = false;
+    }
+    return m_scene;
+}
+
+void PlaneView::initializeGL()
+{
+    // A context can be replaced (e.g. the widget moves to another window): free the old objects.
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &PlaneView::cleanup,
+            Qt::UniqueConnection);
+    if (!m_renderer.initialize()) {
+        m_glError = m_renderer.error();
+        qWarning("Geometry page: %s", qPrintable(m_glError));
+        return;
+    }
+    m_glError.clear();
+    m_cloudDirty = m_cloud != nullptr;
+}
+
+void PlaneView::resizeGL(int w, int h)
+{
+    Q_UNUSED(w)
+    Q_UNUSED(h)
+    m_camera.setViewSize(size());
+    if (!m_viewFitted) {
+        m_camera.fit(kInitialExtent);
+        m_viewFitted = true;
+    }
+    m_sceneDirty = true;
+}
+
+void PlaneView::uploadCloud()
+{
+    std::vector<float> xy;
+    std::vector<std::uint8_t> rgba;
+    if (m_cloud) {
+        const PlaneTheme theme = PlaneTheme::fromPalette(palette());
+        xy.reserve(m_cloud->points.size() * 2);
+        rgba.reserve(m_cloud->points.size() * 4);
+        for (std::size_t i = 0; i < m_cloud->points.size(); ++i) {
+            xy.push_back(m_cloud->points[i].x());
+            xy.push_back(m_cloud->points[i].y());
+            const QColor c = cloudColour(m_cloudKind, m_cloud->labels[i], theme);
+            rgba.insert(rgba.end(),
+                        {static_cast<std::uint8_t>(c.red()), static_cast<std::uint8_t>(c.green()),
+                         static_cast<std::uint8_t>(c.blue()),
+                         static_cast<std::uint8_t>(c.alpha())});
+        }
+    }
+    m_renderer.setCloud(xy, rgba);
+    m_cloudDirty = false;
+}
+
+void PlaneView::paintGL()
+{
+    const PlaneTheme theme = PlaneTheme::fromPalette(palette());
+    const double dpr = devicePixelRatioF();
+    // QPainter on a paint device of our own rather than on the widget: QWidget::grab() redirects
+    // a widget's painters to its image, which would put the text under the GL picture.
+    QOpenGLPaintDevice device(
+        QSize(static_cast<int>(width() * dpr), static_cast<int>(height() * dpr)));
+    device.setDevicePixelRatio(dpr);
+    QPainter painter(&device);
+    if (!m_renderer.isReady()) {
+        PlaneOverlay(painter, theme, font(), m_scale)
+            .message(tr("The plane cannot be drawn: OpenGL 3.3 is needed.\n\n%1").arg(m_glError),
+                     rect());
+        return;
+    }
+    m_camera.setViewSize(size());
+    FrameGeometry frame;
+    frame.worldToDevice = m_camera.worldToDevice(dpr);
+    frame.width = static_cast<float>(width() * dpr);
+    frame.height = static_cast<float>(height() * dpr);
+    frame.pixelScale = static_cast<float>(dpr * m_scale);
+    const Scene &s = scene();
+
+    // Our GL between begin/endNativePainting: QPainter caches its own GL state (its bound
+    // program, among others) and only re-syncs it when told that someone else drew.
+    painter.beginNativePainting();
+    if (m_cloudDirty) uploadCloud();
+    context()->functions()->glViewport(0, 0, static_cast<int>(frame.width),
+                                       static_cast<int>(frame.height));
+    m_renderer.clear(theme.background);
+    m_renderer.draw(s.under, frame);
+    const int n = m_renderer.cloudSize();
+    const double pointSize = n <= 2000 ? 5.0 : n <= 20000 ? 3.5 : 2.5;
+    m_renderer.drawCloud(m_stages, frame, static_cast<float>(pointSize * dpr * m_scale));
+    m_renderer.draw(s.over, frame);
+    m_renderer.finish();
+    painter.endNativePainting();
+
+    PlaneOverlay overlay(painter, theme, font(), m_scale);
+    overlay.labels(s.labels);
+    const QRectF area = rect();
+    overlay.box(readouts(), Qt::AlignTop | Qt::AlignLeft, area);
+    if (!m_caption.isEmpty()) overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true);
+    if (!m_hoverText.isEmpty())
+        overlay.box({m_hoverText}, Qt::AlignBottom | Qt::AlignLeft, area);
+    else
+        overlay.hint(tr("Drag a tip (Shift snaps to the grid) · drag the plane to pan · wheel "
+                        "zooms · double-click recentres"),
+                     Qt::AlignBottom | Qt::AlignLeft, area);
+}
+
+QStringList PlaneView::readouts() const
+{
+    const double det = core::geometry::linearPart(m_stages).determinant();
+    const double area = core::geometry::signedArea(
+        core::geometry::warpPolyline(m_stages, core::geometry::unitSquare(), true));
+    QString effect;
+    if (std::abs(det) < 1e-9)
+        effect = tr("the plane collapses onto a line or a point");
+    else
+        effect = tr("areas × %1").arg(formatNumber(std::abs(det), 3)) +
+                 (det < 0 ? tr(", orientation flipped") : QString());
+    return {tr("det = %1   (%2)").arg(formatNumber(det, 3), effect),
+            tr("signed area of the unit square's image = %1").arg(formatNumber(area, 3))};
+}
+
+Eigen::Vector2d PlaneView::dragTarget(const QPointF &pixel, Qt::KeyboardModifiers modifiers) const
+{
+    const Eigen::Vector2d world = m_camera.toWorld(pixel) + m_dragOffset;
+    // Shift (or Ctrl) snaps to the labelled grid lines; otherwise positions are rounded at about
+    // pixel precision, so that the numbers shown (and the code) are the ones used.
+    const double step = (modifiers & (Qt::ShiftModifier | Qt::ControlModifier))
+                            ? gridStep(m_camera.pixelsPerUnit())
+                            : core::geometry::niceStep(0.5 / m_camera.pixelsPerUnit());
+    return {core::geometry::roundToStep(world.x(), step),
+            core::geometry::roundToStep(world.y(), step)};
+}
+
+void PlaneView::mousePressEvent(QMouseEvent *event)
+{
+    const QPointF pixel = event->position();
+    if (event->button() == Qt::LeftButton) {
+        if (const auto hit = handleAt(scene(), pixel, m_camera, kHandlePickRadius * m_scale)) {
+            m_drag = Drag::Handle;
+            m_dragged = hit->id;
+            m_dragOffset = Eigen::Vector2d::Zero();
+            // Grabbing a handle off-centre must not make it jump, unless snapping.
+            if (!(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)))
+                m_dragOffset = hit->world - m_camera.toWorld(pixel);
+            setCursor(Qt::ClosedHandCursor);
+            emit gestureStarted();
+            invalidate();
+            return;
+        }
+    }
+    if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton ||
+        event->button() == Qt::RightButton) {
+        m_drag = Drag::Pan;
+        m_lastPan = pixel;
+        setCursor(Qt::SizeAllCursor);
+    }
+}
+
+void PlaneView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF pixel = event->position();
+    if (m_drag == Drag::Handle) {
+        const Eigen::Vector2d target = dragTarget(pixel, event->modifiers());
+        const QPointF p(target.x(), target.y());
+        if (m_dragged.kind == HandleId::Kind::Vector)
+            emit vectorDragged(m_dragged.index, p);
+        else
+            emit columnDragged(m_dragged.index, p);
+        m_hoverText = describeHandle(m_dragged);
+        return;
+    }
+    if (m_drag == Drag::Pan) {
+        m_camera.pan(m_lastPan, pixel);
+        m_lastPan = pixel;
+        invalidate();
+        return;
+    }
+    updateHover(pixel);
+}
+
+void PlaneView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_drag == Drag::Handle) {
+        const HandleId id = m_dragged;
+        m_drag = Drag::None;
+        const QString what = id.kind == HandleId::Kind::Vector
+                                 ? tr("Move v%1").arg(subscript(id.index + 1))
+                                 : tr("Drag W·e%1").arg(subscript(id.index + 1));
+        emit gestureFinished(what);
+    }
+    m_drag = Drag::None;
+    setCursor(Qt::CrossCursor);
+    updateHover(event->position());
+    invalidate();
+}
+
+void PlaneView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (!handleAt(scene(), event->position(), m_camera, kHandlePickRadius * m_scale)) resetView();
+}
+
+void PlaneView::wheelEvent(QWheelEvent *event)
+{
+    // 120 units per notch; about 20 % per notch, smooth for touchpads' smaller steps.
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0.0) return;
+    m_camera.zoomAt(event->position(), std::pow(1.2, notches));
+    invalidate();
+    event->accept();
+}
+
+void PlaneView::leaveEvent(QEvent *event)
+{
+    QOpenGLWidget::leaveEvent(event);
+    if (m_drag == Drag::None && (m_hovered || !m_hoverText.isEmpty())) {
+        m_hovered.reset();
+        m_hoverText.clear();
+        invalidate();
+    }
+}
+
+void PlaneView::changeEvent(QEvent *event)
+{
+    QOpenGLWidget::changeEvent(event);
+    // A new palette (light/dark) recolours the cloud too.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        m_cloudDirty = m_cloud != nullptr;
+        invalidate();
+    }
+    if (event->type() == QEvent::FontChange) update();
+}
+
+void PlaneView::updateHover(const QPointF &pixel)
+{
+    const auto hit = handleAt(scene(), pixel, m_camera, kHandlePickRadius * m_scale);
+    std::optional<HandleId> hovered;
+    if (hit) hovered = hit->id;
+    if (hovered != m_hovered) {
+        m_hovered = hovered;
+        m_sceneDirty = true;
+        setCursor(hovered ? Qt::OpenHandCursor : Qt::CrossCursor);
+    }
+    if (hovered) {
+        m_hoverText = describeHandle(*hovered);
+    } else {
+        m_hoverText = describeCloudPoint(pixel);
+        if (m_hoverText.isEmpty()) {
+            const Eigen::Vector2d w = m_camera.toWorld(pixel);
+            const double step = core::geometry::niceStep(0.5 / m_camera.pixelsPerUnit());
+            m_hoverText = tr("x = %1,  y = %2")
+                              .arg(formatNumber(core::geometry::roundToStep(w.x(), step), 4),
+                                   formatNumber(core::geometry::roundToStep(w.y(), step), 4));
+        }
+    }
+    update();
+}
+
+QString PlaneView::describeHandle(const HandleId &id) const
+{
+    if (id.kind == HandleId::Kind::Vector) {
+        if (id.index < 0 || id.index >= static_cast<int>(m_state.vectors.size())) return {};
+        const Eigen::Vector2d v = m_state.vectors[static_cast<std::size_t>(id.index)];
+        bool clamped = false;
+        const Eigen::Vector2d tv = core::geometry::applyStages(m_stages, v, &clamped);
+        const QString name = QStringLiteral("v") + subscript(id.index + 1);
+        return tr("%1 = %2   →   T(%1) = %3%4")
+            .arg(name, formatVector(v, 4), formatVector(tv, 4),
+                 clamped ? tr("  (clamped by ReLU)") : QString());
+    }
+    if (m_selectedStep < 0 || m_selectedStep >= static_cast<int>(m_state.chain.size())) return {};
+    const auto &step = m_state.chain[static_cast<std::size_t>(m_selectedStep)];
+    const Eigen::Vector2d column = step.W.col(id.index);
+    return tr("W·e%1 + b = %2   (column %3 of W = %4)")
+        .arg(subscript(id.index + 1), formatVector(column + step.shift, 4))
+        .arg(id.index + 1)
+        .arg(formatVector(column, 4));
+}
+
+QString PlaneView::describeCloudPoint(const QPointF &pixel)
+{
+    if (!m_cloud || m_cloud->points.empty()) return {};
+    if (!m_cloudImageValid) {
+        m_cloudImage.resize(m_cloud->points.size());
+        for (std::size_t i = 0; i < m_cloud->points.size(); ++i)
+            m_cloudImage[i] =
+                core::geometry::applyStages(m_stages, m_cloud->points[i].cast<double>())
+                    .cast<float>();
+        m_cloudImageValid = true;
+    }
+    const Eigen::Vector2d w = m_camera.toWorld(pixel);
+    const double radius = kPointPickRadius * m_scale / m_camera.pixelsPerUnit();
+    double best = radius * radius;
+    std::ptrdiff_t found = -1;
+    for (std::size_t i = 0; i < m_cloudImage.size(); ++i) {
+        const double d = (m_cloudImage[i].cast<double>() - w).squaredNorm();
+        if (d <= best) {
+            best = d;
+            found = static_cast<std::ptrdiff_t>(i);
+        }
+    }
+    if (found < 0) return {};
+    const Eigen::Vector2d x = m_cloud->points[static_cast<std::size_t>(found)].cast<double>();
+    bool clamped = false;
+    const Eigen::Vector2d tx = core::geometry::applyStages(m_stages, x, &clamped);
+    return tr("point %1 of %2:  %3   →   %4%5")
+        .arg(QLocale().toString(static_cast<qlonglong>(found)),
+             QLocale().toString(static_cast<qlonglong>(m_cloud->points.size())), formatVector(x, 4),
+             formatVector(tx, 4), clamped ? tr("  (clamped by ReLU)") : QString());
+}
+
+} // namespace ui

@@ -1,0 +1,107 @@
+#pragma once
+// The plane: an OpenGL 3.3 core view of the grid, its warped image, the unit square, e1/e2, the
+// user's vectors and a point cloud, at the chain's state for the current time. Drag a vector's
+// tip (Shift snaps to the grid) or the tip of W·e1 / W·e2; drag elsewhere to pan, wheel to zoom,
+// double-click to recentre. The view only reports drags; the page decides what they change.
+
+#include "core/geometry/chain.h"
+#include "core/geometry/pointcloud.h"
+#include "ui/geometry/geometrystate.h"
+#include "ui/geometry/planecamera.h"
+#include "ui/geometry/planerenderer.h"
+#include "ui/geometry/scene.h"
+
+#include <QOpenGLWidget>
+#include <memory>
+#include <optional>
+
+namespace ui {
+
+class PlaneView : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit PlaneView(QWidget *parent = nullptr);
+    ~PlaneView() override;
+
+    void setState(const GeometryState &state);
+    // The playhead: t in [0, phases]; atEnd when the whole chain is applied.
+    void setTime(double t);
+    void setSelectedStep(int step);
+    void setCaption(const QString &caption);
+    void setPresentationScale(double scale);
+    // The cloud to draw (may be null); kind chooses its colours.
+    void setCloud(std::shared_ptr<const core::geometry::PointCloud> cloud, CloudKind kind);
+
+    PlaneCamera &camera() { return m_camera; }
+    void resetView();
+
+    // The chain at the current time, as drawn.
+    const core::geometry::Stages &stages() const { return m_stages; }
+    // What the hover readout says now (empty when the mouse is elsewhere).
+    QString hoverText() const { return m_hoverText; }
+    // Empty while GL works; otherwise why the plane cannot be drawn.
+    QString glError() const { return m_glError; }
+    // The scene as it would be drawn now (handles, labels), rebuilt if anything changed.
+    const Scene &scene();
+
+    QSize sizeHint() const override { return {900, 700}; }
+    QSize minimumSizeHint() const override { return {320, 240}; }
+
+signals:
+    void vectorDragged(int index, QPointF position);
+    void columnDragged(int column, QPointF tip);
+    void gestureStarted();
+    void gestureFinished(const QString &description);
+
+protected:
+    void initializeGL() override;
+    void paintGL() override;
+    void resizeGL(int w, int h) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void cleanup();
+    void invalidate();
+    void uploadCloud();
+    void updateHover(const QPointF &pixel);
+    QString describeHandle(const HandleId &id) const;
+    QString describeCloudPoint(const QPointF &pixel);
+    QStringList readouts() const;
+    Eigen::Vector2d dragTarget(const QPointF &pixel, Qt::KeyboardModifiers modifiers) const;
+
+    PlaneRenderer m_renderer;
+    PlaneCamera m_camera;
+    GeometryState m_state;
+    double m_time = 0;
+    core::geometry::Stages m_stages;
+    int m_selectedStep = -1;
+    QString m_caption;
+    double m_scale = 1.0;
+    bool m_viewFitted = false;
+
+    std::shared_ptr<const core::geometry::PointCloud> m_cloud;
+    CloudKind m_cloudKind = CloudKind::None;
+    bool m_cloudDirty = false;
+    std::vector<Eigen::Vector2f> m_cloudImage; // the cloud through m_stages, for hover
+    bool m_cloudImageValid = false;
+
+    Scene m_scene;
+    bool m_sceneDirty = true;
+    QString m_glError;
+
+    enum class Drag { None, Handle, Pan };
+    Drag m_drag = Drag::None;
+    HandleId m_dragged;
+    Eigen::Vector2d m_dragOffset = Eigen::Vector2d::Zero();
+    QPointF m_lastPan;
+    std::optional<HandleId> m_hovered;
+    QString m_hoverText;
+};
+
+} // namespace ui

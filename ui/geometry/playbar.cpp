@@ -1,0 +1,89 @@
+#include "ui/geometry/playbar.h"
+
+#include "ui/geometry/playhead.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+// The scrubber's resolution: steps per phase.
+constexpr int kTicksPerPhase = 100;
+
+QToolButton *button(QStyle::StandardPixmap icon, const QString &tip, const QString &name)
+{
+    auto *b = new QToolButton;
+    b->setIcon(b->style()->standardIcon(icon));
+    b->setToolTip(tip);
+    b->setObjectName(name);
+    b->setAutoRaise(true);
+    b->setFocusPolicy(Qt::NoFocus); // Space and the arrows belong to the page's shortcuts
+    return b;
+}
+
+} // namespace
+
+PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
+    : QWidget(parent), m_playhead(playhead),
+      m_start(button(QStyle::SP_MediaSkipBackward, tr("Back to the identity (Home)"), "toStart")),
+      m_back(button(QStyle::SP_MediaSeekBackward, tr("Step back one phase (←)"), "stepBack")),
+      m_play(button(QStyle::SP_MediaPlay, tr("Play the chain (Space)"), "play")),
+      m_forward(
+          button(QStyle::SP_MediaSeekForward, tr("Step forward one phase (→)"), "stepForward")),
+      m_end(button(QStyle::SP_MediaSkipForward, tr("Apply the whole chain (End)"), "toEnd")),
+      m_scrubber(new QSlider(Qt::Horizontal)), m_caption(new QLabel)
+{
+    m_scrubber->setObjectName(QStringLiteral("scrubber"));
+    m_scrubber->setToolTip(tr("Scrub through the animation: each step's linear part, then its "
+                              "shift, then its ReLU"));
+    m_scrubber->setFocusPolicy(Qt::NoFocus);
+    m_caption->setMinimumWidth(50);
+    connect(m_start, &QToolButton::clicked, m_playhead, [this] { m_playhead->seek(0); });
+    connect(m_back, &QToolButton::clicked, m_playhead, &Playhead::stepBack);
+    connect(m_play, &QToolButton::clicked, m_playhead, &Playhead::togglePlay);
+    connect(m_forward, &QToolButton::clicked, m_playhead, &Playhead::stepForward);
+    connect(m_end, &QToolButton::clicked, m_playhead, &Playhead::seekEnd);
+    connect(m_scrubber, &QSlider::valueChanged, m_playhead,
+            [this](int v) { m_playhead->seek(static_cast<double>(v) / kTicksPerPhase); });
+    connect(m_playhead, &Playhead::timeChanged, this, &PlayBar::sync);
+    connect(m_playhead, &Playhead::movingChanged, this, &PlayBar::sync);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    for (QToolButton *b : {m_start, m_back, m_play, m_forward, m_end})
+        layout->addWidget(b);
+    layout->addWidget(m_scrubber, 3);
+    layout->addWidget(m_caption, 2);
+    sync();
+}
+
+void PlayBar::setCaption(const QString &caption)
+{
+    m_caption->setText(caption);
+}
+
+void PlayBar::sync()
+{
+    const int phases = m_playhead->phaseCount();
+    {
+        const QSignalBlocker block(m_scrubber);
+        m_scrubber->setRange(0, phases * kTicksPerPhase);
+        m_scrubber->setValue(static_cast<int>(std::lround(m_playhead->time() * kTicksPerPhase)));
+    }
+    const bool moving = m_playhead->isMoving();
+    m_play->setIcon(style()->standardIcon(moving ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setToolTip(moving ? tr("Pause (Space)") : tr("Play the chain (Space)"));
+    for (QWidget *w : {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_back),
+                       static_cast<QWidget *>(m_play), static_cast<QWidget *>(m_forward),
+                       static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_scrubber)})
+        w->setEnabled(phases > 0);
+}
+
+} // namespace ui
