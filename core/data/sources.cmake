@@ -1,4 +1,5 @@
 target_sources(uncrumple_core PRIVATE
     data/bytereader.cpp
+    data/drawndigit.cpp
     data/idx.cpp
     data/mnist.cpp)

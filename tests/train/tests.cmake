@@ -1,0 +1,4 @@
+# MNIST's preprocessing of drawn digits (core, no Qt in the code under test).
+uncrumple_add_test(test_drawndigit SOURCES train/test_drawndigit.cpp LIBS uncrumple_core)
+target_compile_definitions(test_drawndigit PRIVATE
+    UNCRUMPLE_SAMPLE_DIR="${PROJECT_SOURCE_DIR}/resources/mnist")
