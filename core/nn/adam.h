@@ -10,9 +10,8 @@
 // Hyperparameters: learning_rate (Keras default 0.001), beta_1, the decay of the first moment
 // (0.9), beta_2, of the second moment (0.999), epsilon (1e-7). Internal header.
 
-#include "core/nn/simd.h"
+#include "core/nn/rule.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -28,30 +27,30 @@ struct AdamRule {
     float beta2;
     float epsilon;
 
-    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    void apply(std::size_t offset, int lanes, simd::Vec g, simd::FiniteCheck &bad) const
     {
         using namespace simd;
-        const Vec a = set1(alpha), oneMinusB1 = set1(1.0f - beta1), oneMinusB2 = set1(1.0f - beta2),
-                  eps = set1(epsilon);
-        const float *w = weights + offset;
-        float *out = next + offset;
-        float *m = firstMoment + offset;
-        float *v = secondMoment + offset;
-        FiniteCheck bad;
-        for (std::int64_t j = 0; j < n; j += kLanes) {
-            const int lanes = static_cast<int>(std::min<std::int64_t>(kLanes, n - j));
-            const Vec gj = g ? loadN(g + j, lanes) : zero();
-            Vec mj = loadN(m + j, lanes);
-            Vec vj = loadN(v + j, lanes);
-            mj = add(mj, mul(sub(gj, mj), oneMinusB1));
-            vj = add(vj, mul(sub(mul(gj, gj), vj), oneMinusB2));
-            const Vec wj = sub(loadN(w + j, lanes), div(mul(mj, a), add(sqrt(vj), eps)));
-            storeN(m + j, mj, lanes);
-            storeN(v + j, vj, lanes);
-            storeN(out + j, wj, lanes);
-            bad.addN(wj, lanes);
-        }
-        return bad.any();
+        // m + (g - m) · (1 - beta_1) and v + (g² - v) · (1 - beta_2), fused (see simd.h).
+        const Vec m = fma(sub(g, loadN(firstMoment + offset, lanes)), set1(1.0f - beta1),
+                          loadN(firstMoment + offset, lanes));
+        const Vec v = fma(fms(g, g, loadN(secondMoment + offset, lanes)), set1(1.0f - beta2),
+                          loadN(secondMoment + offset, lanes));
+        const Vec w = sub(loadN(weights + offset, lanes),
+                          div(mul(m, set1(alpha)), add(sqrt(v), set1(epsilon))));
+        storeN(firstMoment + offset, m, lanes);
+        storeN(secondMoment + offset, v, lanes);
+        storeN(next + offset, w, lanes);
+        bad.addN(w, lanes);
+    }
+
+    void applyZero(std::size_t offset, int lanes, simd::FiniteCheck &bad) const
+    {
+        apply(offset, lanes, simd::zero(), bad);
+    }
+
+    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    {
+        return applyRange(*this, offset, n, g);
     }
 };
 

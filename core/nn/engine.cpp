@@ -10,27 +10,6 @@
 #include <cstring>
 #include <string>
 
-#ifdef UNCRUMPLE_NN_PROFILE
-#include <chrono>
-double g_prof[16];
-#define PROF_START() auto _pt = std::chrono::steady_clock::now()
-#define PROF(k)                                                                                    \
-    do {                                                                                           \
-        if (t == 0) {                                                                              \
-            auto _n = std::chrono::steady_clock::now();                                            \
-            g_prof[k] += std::chrono::duration<double>(_n - _pt).count();                          \
-            _pt = _n;                                                                              \
-        }                                                                                          \
-    } while (0)
-#else
-#define PROF_START()                                                                               \
-    do {                                                                                           \
-    } while (0)
-#define PROF(k)                                                                                    \
-    do {                                                                                           \
-    } while (0)
-#endif
-
 namespace core::nn {
 
 namespace {
@@ -58,26 +37,107 @@ struct alignas(64) Engine::Lane {
     // Matrix rows converted to sparse form (sparse path, matrix source).
     std::vector<std::uint32_t> csrIndex;
     std::vector<float> csrValue;
-    // This thread's samples by input feature (compressed sparse columns): feature p has entries
-    // [columnStart[p], columnStart[p + 1]), samples ascending.
-    std::vector<std::int32_t> columnStart;
-    std::vector<std::int32_t> columnCursor;
-    std::vector<std::uint32_t> columnSample;
-    std::vector<float> columnValue;
-    FloatBuffer staging;  // kStagingRows x widest layer
-    FloatBuffer packed;   // a transposed slice of a kernel
-    FloatBuffer gradient; // one row of a gradient
+    // This thread's samples by pair of input features (2q, 2q + 1), compressed sparse columns:
+    // pair q has entries [pairStart[q], pairStart[q + 1]), samples ascending, each with the
+    // sample's two values (one may be 0). Neighbouring pixels are mostly lit together, so a pair
+    // has 58% of the entries of its two features' lists, and each delta row it loads serves both.
+    std::vector<std::int32_t> pairStart;
+    std::vector<std::int32_t> pairCursor;
+    std::vector<std::uint32_t> pairSample;
+    std::vector<float> pairValue; // two per entry
+    FloatBuffer staging;          // kStagingRows x widest layer
+    FloatBuffer packed;           // a transposed slice of a kernel
+    FloatBuffer gradient;         // one row of a gradient
     bool lossBad = false;
     bool weightsBad = false;
 };
 
-bool GradientRule::operator()(std::size_t offset, std::int64_t n, const float *g) const
+// Kernel gradient rows 2q and 2q + 1 of the first layer for columns [j, j + 8 * NV) (the last
+// vector with lastLanes lanes), handed to the rule straight from the accumulators:
+// dW[p, j:] = Σ over the batch's samples i that light feature p of x_ip · delta[i, j:]. A sample
+// that lights only one of the pair adds 0 · delta to the other, which changes no bit.
+template<int NV, class Rule>
+void pairGradient(const Engine::PairSpan *spans, int spanCount, const float *delta,
+                  std::int64_t ldDelta, int lastLanes, bool second, std::size_t offsetA,
+                  std::size_t offsetB, const Rule &rule, simd::FiniteCheck &bad)
 {
-    if (g)
-        std::copy_n(g, n, gradient + offset);
-    else
-        std::fill_n(gradient + offset, n, 0.0f);
-    return false;
+    using namespace simd;
+    Vec a[NV], b[NV];
+    for (int v = 0; v < NV; ++v)
+        a[v] = b[v] = zero();
+    for (int s = 0; s < spanCount; ++s) {
+        const Engine::PairSpan &span = spans[s];
+        for (std::int64_t e = 0; e < span.count; ++e) {
+            const Vec xa = set1(span.value[2 * e]), xb = set1(span.value[2 * e + 1]);
+            const float *row = delta + static_cast<std::int64_t>(span.sample[e]) * ldDelta;
+            for (int v = 0; v < NV; ++v) {
+                const Vec d =
+                    v + 1 < NV ? load(row + v * kLanes) : loadN(row + v * kLanes, lastLanes);
+                a[v] = fma(xa, d, a[v]);
+                b[v] = fma(xb, d, b[v]);
+            }
+        }
+    }
+    for (int v = 0; v < NV; ++v) {
+        const int lanes = v + 1 < NV ? kLanes : lastLanes;
+        rule.apply(offsetA + static_cast<std::size_t>(v * kLanes), lanes, a[v], bad);
+        if (second) rule.apply(offsetB + static_cast<std::size_t>(v * kLanes), lanes, b[v], bad);
+    }
+}
+
+// The first layer's kernel gradient for output columns [c0, c1), pair of input features by pair,
+// 32 columns at a time (8 accumulators for the pair).
+template<class Rule>
+void sparseKernelGradient(const std::vector<std::unique_ptr<Engine::Lane>> &owners,
+                          std::int64_t inputs, const float *delta, std::int64_t ldDelta,
+                          std::int64_t units, std::int64_t c0, std::int64_t c1,
+                          std::size_t kernelOffset, const Rule &rule, simd::FiniteCheck &bad)
+{
+    constexpr std::int64_t kColumns = 4 * simd::kLanes;
+    const int T = static_cast<int>(owners.size());
+    Engine::PairSpan spans[Engine::kMaxThreads];
+    for (std::int64_t q = 0; 2 * q < inputs; ++q) {
+        std::int64_t total = 0;
+        for (int u = 0; u < T; ++u) {
+            const Engine::Lane &owner = *owners[static_cast<std::size_t>(u)];
+            const std::int32_t b = owner.pairStart[static_cast<std::size_t>(q)];
+            const std::int32_t e = owner.pairStart[static_cast<std::size_t>(q) + 1];
+            spans[u] = {owner.pairSample.data() + b, owner.pairValue.data() + 2 * b, e - b};
+            total += e - b;
+        }
+        const bool second = 2 * q + 1 < inputs;
+        const std::size_t rowA = kernelOffset + static_cast<std::size_t>(2 * q * units);
+        const std::size_t rowB = rowA + static_cast<std::size_t>(units);
+        if (total == 0) {
+            for (std::int64_t j = c0; j < c1; j += simd::kLanes) {
+                const int lanes = static_cast<int>(std::min<std::int64_t>(simd::kLanes, c1 - j));
+                rule.applyZero(rowA + static_cast<std::size_t>(j), lanes, bad);
+                if (second) rule.applyZero(rowB + static_cast<std::size_t>(j), lanes, bad);
+            }
+            continue;
+        }
+        for (std::int64_t j = c0; j < c1; j += kColumns) {
+            const std::int64_t cols = std::min(kColumns, c1 - j);
+            const int vectors = static_cast<int>((cols + simd::kLanes - 1) / simd::kLanes);
+            const int last = static_cast<int>(cols - (vectors - 1) * simd::kLanes);
+            const std::size_t a = rowA + static_cast<std::size_t>(j);
+            const std::size_t b = rowB + static_cast<std::size_t>(j);
+            switch (vectors) {
+            case 4:
+                pairGradient<4>(spans, T, delta + j, ldDelta, last, second, a, b, rule, bad);
+                break;
+            case 3:
+                pairGradient<3>(spans, T, delta + j, ldDelta, last, second, a, b, rule, bad);
+                break;
+            case 2:
+                pairGradient<2>(spans, T, delta + j, ldDelta, last, second, a, b, rule, bad);
+                break;
+            default:
+                pairGradient<1>(spans, T, delta + j, ldDelta, last, second, a, b, rule, bad);
+                break;
+            }
+        }
+    }
 }
 
 Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool sparseInput)
@@ -102,10 +162,11 @@ Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool
         if (m_sparse) {
             lane->csrIndex.resize(static_cast<std::size_t>(chunkRows * inputs));
             lane->csrValue.resize(static_cast<std::size_t>(chunkRows * inputs));
-            lane->columnStart.resize(static_cast<std::size_t>(inputs) + 1);
-            lane->columnCursor.resize(static_cast<std::size_t>(inputs));
-            lane->columnSample.resize(static_cast<std::size_t>(chunkRows * inputs));
-            lane->columnValue.resize(static_cast<std::size_t>(chunkRows * inputs));
+            const auto pairs = static_cast<std::size_t>((inputs + 1) / 2);
+            lane->pairStart.resize(pairs + 1);
+            lane->pairCursor.resize(pairs);
+            lane->pairSample.resize(static_cast<std::size_t>(chunkRows) * pairs);
+            lane->pairValue.resize(2 * static_cast<std::size_t>(chunkRows) * pairs);
         }
         lane->staging = FloatBuffer(static_cast<std::size_t>(kStagingRows * widest));
         lane->packed = FloatBuffer(static_cast<std::size_t>(packedSize));
@@ -113,8 +174,11 @@ Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool
         m_lanes.push_back(std::move(lane));
     }
     for (std::size_t l = 1; l < m_widths.size(); ++l) {
-        m_activation.emplace_back(static_cast<std::size_t>(m_capacity * m_widths[l]));
-        m_delta.emplace_back(static_cast<std::size_t>(m_capacity * m_widths[l]));
+        // Rows a multiple of 1 KiB apart would all fall in the same few cache sets: pad them.
+        const std::int64_t ld = m_widths[l] % 256 == 0 ? m_widths[l] + 16 : m_widths[l];
+        m_ld.push_back(ld);
+        m_activation.emplace_back(static_cast<std::size_t>(m_capacity * ld));
+        m_delta.emplace_back(static_cast<std::size_t>(m_capacity * ld));
     }
     if (!m_sparse) m_input = FloatBuffer(static_cast<std::size_t>(m_capacity * inputs));
     m_rowSpans.resize(static_cast<std::size_t>(m_capacity));
@@ -165,7 +229,8 @@ void Engine::forwardRows(const Sequential &model, const BatchSource &batch, std:
     for (int li = 0; li < layers; ++li) {
         const Dense &d = model.layer(li);
         const std::int64_t units = d.units;
-        float *out = m_activation[static_cast<std::size_t>(li)].data() + s0 * units;
+        const std::int64_t ldOut = m_ld[static_cast<std::size_t>(li)];
+        float *out = m_activation[static_cast<std::size_t>(li)].data() + s0 * ldOut;
         const float *kernel = params + d.kernelOffset;
         if (li == 0 && m_sparse) {
             // Nonzero features of each row, from the data set or converted from the matrix.
@@ -193,7 +258,7 @@ void Engine::forwardRows(const Sequential &model, const BatchSource &batch, std:
                 const std::int64_t n = std::min(kSparseColumns, units - j);
                 for (std::int64_t i = s0; i < s1; ++i)
                     kernels::sparseTimesDense(&m_rowSpans[static_cast<std::size_t>(i)], 1,
-                                              kernel + j, units, n, out + (i - s0) * units + j);
+                                              kernel + j, units, n, out + (i - s0) * ldOut + j);
             }
             if (columns) buildColumns(s0, s1, lane);
         } else {
@@ -210,35 +275,51 @@ void Engine::forwardRows(const Sequential &model, const BatchSource &batch, std:
                 in = x;
                 ldIn = inputs;
             } else {
-                ldIn = m_widths[static_cast<std::size_t>(li)];
+                ldIn = m_ld[static_cast<std::size_t>(li) - 1];
                 in = m_activation[static_cast<std::size_t>(li) - 1].data() + s0 * ldIn;
             }
-            kernels::gemm(rows, units, ldIn, in, ldIn, 1, kernel, units, out, units, false);
+            kernels::gemm(rows, units, d.inputs, in, ldIn, 1, kernel, units, out, ldOut, false);
         }
         const bool logits = trainingWithLoss && li == layers - 1;
-        applyActivation(logits ? Activation::Linear : d.activation, out, rows, units, units,
+        applyActivation(logits ? Activation::Linear : d.activation, out, rows, units, ldOut,
                         params + d.biasOffset);
     }
 }
 
 void Engine::buildColumns(std::int64_t s0, std::int64_t s1, Lane &lane)
 {
-    const std::size_t inputs = static_cast<std::size_t>(m_widths[0]);
-    std::fill_n(lane.columnStart.data(), inputs + 1, 0);
+    const auto pairs = static_cast<std::size_t>((m_widths[0] + 1) / 2);
+    std::int32_t *start = lane.pairStart.data();
+    std::fill_n(start, pairs + 1, 0);
+    // Counts: one entry per (sample, pair) whatever the number of the pair's features it lights.
     for (std::int64_t i = s0; i < s1; ++i) {
         const kernels::SparseSpan &span = m_rowSpans[static_cast<std::size_t>(i)];
-        for (std::int64_t e = 0; e < span.count; ++e)
-            ++lane.columnStart[span.index[e] + 1];
+        std::uint32_t previous = ~0u;
+        for (std::int64_t e = 0; e < span.count; ++e) {
+            const std::uint32_t q = span.index[e] >> 1;
+            if (q != previous) ++start[q + 1];
+            previous = q;
+        }
     }
-    for (std::size_t p = 0; p < inputs; ++p)
-        lane.columnStart[p + 1] += lane.columnStart[p];
-    std::copy_n(lane.columnStart.data(), inputs, lane.columnCursor.data());
+    for (std::size_t q = 0; q < pairs; ++q)
+        start[q + 1] += start[q];
+    std::copy_n(start, pairs, lane.pairCursor.data());
     for (std::int64_t i = s0; i < s1; ++i) {
         const kernels::SparseSpan &span = m_rowSpans[static_cast<std::size_t>(i)];
         for (std::int64_t e = 0; e < span.count; ++e) {
-            const auto k = static_cast<std::size_t>(lane.columnCursor[span.index[e]]++);
-            lane.columnSample[k] = static_cast<std::uint32_t>(i);
-            lane.columnValue[k] = span.value[e];
+            const std::uint32_t p = span.index[e];
+            const std::uint32_t q = p >> 1;
+            const auto k = static_cast<std::size_t>(lane.pairCursor[q]++);
+            lane.pairSample[k] = static_cast<std::uint32_t>(i);
+            float a = 0.0f, b = 0.0f;
+            if (p & 1u) {
+                b = span.value[e];
+            } else {
+                a = span.value[e];
+                if (e + 1 < span.count && span.index[e + 1] == p + 1) b = span.value[++e];
+            }
+            lane.pairValue[2 * k] = a;
+            lane.pairValue[2 * k + 1] = b;
         }
     }
 }
@@ -260,26 +341,22 @@ StepOutcome Engine::trainStep(const Sequential &model, const BatchSource &batch,
                            s1 = ThreadPool::partBegin(m, t + 1, T);
 
         // Forward and loss for samples [s0, s1).
-        PROF_START();
         forwardRows(model, batch, s0, s1, lane, true, m_sparse);
-        PROF(0);
-        const std::int64_t classes = m_widths.back();
+        const std::int64_t classes = m_widths.back(), ldLast = m_ld.back();
         float *probabilities = m_activation.back().data();
         float *outDelta = m_delta.back().data();
         bool lossBad = false;
         for (std::int64_t i = s0; i < s1; ++i) {
             const RowLoss r =
-                softmaxCrossEntropy(probabilities + i * classes, static_cast<int>(classes),
-                                    labels[i], outDelta + i * classes, gradScale);
+                softmaxCrossEntropy(probabilities + i * ldLast, static_cast<int>(classes),
+                                    labels[i], outDelta + i * ldLast, gradScale);
             m_rowLoss[static_cast<std::size_t>(i)] = r.loss;
             m_predicted[static_cast<std::size_t>(i)] = r.predicted;
             lossBad = lossBad || !std::isfinite(r.loss);
         }
         lane.lossBad = lossBad;
         lane.weightsBad = false;
-        PROF(1);
         m_pool.barrier();
-        PROF(2);
         for (const auto &other : m_lanes)
             if (other->lossBad) return;
 
@@ -287,6 +364,8 @@ StepOutcome Engine::trainStep(const Sequential &model, const BatchSource &batch,
         for (int li = layers - 1; li >= 1; --li) {
             const Dense &d = model.layer(li);
             const std::int64_t in = d.inputs, out = d.units;
+            const std::int64_t ld = m_ld[static_cast<std::size_t>(li)];
+            const std::int64_t ldBelow = m_ld[static_cast<std::size_t>(li) - 1];
             const Activation below = model.layer(li - 1).activation;
             const float *kernel = params + d.kernelOffset;
             const float *delta = m_delta[static_cast<std::size_t>(li)].data();
@@ -296,7 +375,7 @@ StepOutcome Engine::trainStep(const Sequential &model, const BatchSource &batch,
             const std::int64_t c0 = ThreadPool::partBegin(out, t, T, kUnitAlign),
                                c1 = ThreadPool::partBegin(out, t + 1, T, kUnitAlign);
             if (c1 > c0) {
-                kernels::columnSums(delta + c0, m, out, c1 - c0, lane.gradient.data());
+                kernels::columnSums(delta + c0, m, ld, c1 - c0, lane.gradient.data());
                 bad |= rule(d.biasOffset + static_cast<std::size_t>(c0), c1 - c0,
                             lane.gradient.data());
             }
@@ -306,64 +385,48 @@ StepOutcome Engine::trainStep(const Sequential &model, const BatchSource &batch,
                 const std::int64_t nr = r1 - r0;
                 // Input delta for units [r0, r1), from the weights of this step.
                 kernels::transpose(kernel + r0 * out, nr, out, out, lane.packed.data(), nr);
-                kernels::gemm(m, nr, out, delta, out, 1, lane.packed.data(), nr, deltaBelow + r0,
-                              in, false);
+                kernels::gemm(m, nr, out, delta, ld, 1, lane.packed.data(), nr, deltaBelow + r0,
+                              ldBelow, false);
                 if (!isRowWise(below))
-                    activationBackward(below, actBelow + r0, in, deltaBelow + r0, in, m, nr);
+                    activationBackward(below, actBelow + r0, ldBelow, deltaBelow + r0, ldBelow, m,
+                                       nr);
                 // Kernel gradient rows [r0, r1) = A_below[:, r]ᵀ · delta.
                 for (std::int64_t rb = r0; rb < r1; rb += kStagingRows) {
                     const std::int64_t rn = std::min(kStagingRows, r1 - rb);
-                    kernels::gemm(rn, out, m, actBelow + rb, 1, in, delta, out, lane.staging.data(),
-                                  out, false);
+                    kernels::gemm(rn, out, m, actBelow + rb, 1, ldBelow, delta, ld,
+                                  lane.staging.data(), out, false);
                     bad |= rule(d.kernelOffset + static_cast<std::size_t>(rb * out), rn * out,
                                 lane.staging.data());
                 }
             }
             if (isRowWise(below)) {
                 m_pool.barrier();
-                activationBackward(below, actBelow + s0 * in, in, deltaBelow + s0 * in, in, s1 - s0,
-                                   in);
+                activationBackward(below, actBelow + s0 * ldBelow, ldBelow,
+                                   deltaBelow + s0 * ldBelow, ldBelow, s1 - s0, in);
             }
             if (li - 1 >= 1 || isRowWise(below)) m_pool.barrier();
         }
 
-        PROF(3);
         // The first layer: bias and kernel gradients for output units [c0, c1).
         const Dense &first = model.layer(0);
         const std::int64_t inputs = first.inputs, units = first.units;
         const float *delta = m_delta[0].data();
+        const std::int64_t ld = m_ld[0];
         const std::int64_t c0 = ThreadPool::partBegin(units, t, T, kUnitAlign),
                            c1 = ThreadPool::partBegin(units, t + 1, T, kUnitAlign);
         const std::int64_t nc = c1 - c0;
         if (nc > 0) {
-            kernels::columnSums(delta + c0, m, units, nc, lane.gradient.data());
+            kernels::columnSums(delta + c0, m, ld, nc, lane.gradient.data());
             bad |= rule(first.biasOffset + static_cast<std::size_t>(c0), nc, lane.gradient.data());
             if (m_sparse) {
-                kernels::SparseSpan spans[kMaxThreads];
-                for (std::int64_t p = 0; p < inputs; ++p) {
-                    std::int64_t total = 0;
-                    for (int u = 0; u < T; ++u) {
-                        const Lane &owner = *m_lanes[static_cast<std::size_t>(u)];
-                        const std::int32_t b = owner.columnStart[static_cast<std::size_t>(p)];
-                        const std::int32_t e = owner.columnStart[static_cast<std::size_t>(p) + 1];
-                        spans[u] = {owner.columnSample.data() + b, owner.columnValue.data() + b,
-                                    e - b};
-                        total += e - b;
-                    }
-                    const std::size_t offset =
-                        first.kernelOffset + static_cast<std::size_t>(p * units + c0);
-                    if (total == 0) {
-                        bad |= rule(offset, nc, nullptr);
-                    } else {
-                        kernels::sparseTimesDense(spans, T, delta + c0, units, nc,
-                                                  lane.gradient.data());
-                        bad |= rule(offset, nc, lane.gradient.data());
-                    }
-                }
+                simd::FiniteCheck check;
+                sparseKernelGradient(m_lanes, inputs, delta, ld, units, c0, c1, first.kernelOffset,
+                                     rule, check);
+                bad |= check.any();
             } else {
                 for (std::int64_t pb = 0; pb < inputs; pb += kStagingRows) {
                     const std::int64_t pn = std::min(kStagingRows, inputs - pb);
-                    kernels::gemm(pn, nc, m, m_input.data() + pb, 1, inputs, delta + c0, units,
+                    kernels::gemm(pn, nc, m, m_input.data() + pb, 1, inputs, delta + c0, ld,
                                   lane.staging.data(), nc, false);
                     for (std::int64_t q = 0; q < pn; ++q)
                         bad |= rule(first.kernelOffset +
@@ -373,7 +436,6 @@ StepOutcome Engine::trainStep(const Sequential &model, const BatchSource &batch,
             }
         }
         lane.weightsBad = bad;
-        PROF(4);
     });
 
     StepOutcome outcome;
@@ -390,7 +452,7 @@ void Engine::infer(const Sequential &model, const BatchSource &batch, const std:
     const std::int64_t m = batch.count;
     m_rows = m;
     const int T = m_pool.size();
-    const std::int64_t classes = m_widths.back();
+    const std::int64_t classes = m_widths.back(), ldLast = m_ld.back();
     if (labels && model.layer(model.layerCount() - 1).activation != Activation::Softmax)
         throw ValueError("the loss needs a softmax output layer");
     m_pool.run([&](int t) {
@@ -402,11 +464,11 @@ void Engine::infer(const Sequential &model, const BatchSource &batch, const std:
         for (std::int64_t i = s0; i < s1; ++i) {
             if (labels) {
                 const RowLoss r = softmaxCrossEntropy(
-                    result + i * classes, static_cast<int>(classes), labels[i], nullptr, 0.0f);
+                    result + i * ldLast, static_cast<int>(classes), labels[i], nullptr, 0.0f);
                 m_rowLoss[static_cast<std::size_t>(i)] = r.loss;
                 m_predicted[static_cast<std::size_t>(i)] = r.predicted;
             }
-            if (out) std::copy_n(result + i * classes, classes, out + i * ldOut);
+            if (out) std::copy_n(result + i * ldLast, classes, out + i * ldOut);
         }
     });
 }

@@ -13,7 +13,8 @@
 //              layer needs every column of the delta) unless the next layer is the first:
 //   layer 1    no input delta (nobody needs the gradient of the pixels). The kernel gradient is
 //              split by output units, the split that produced this layer's delta: no barrier.
-//              With sparse input it runs over each input feature's nonzero samples only.
+//              With sparse input it runs over each input feature's nonzero samples only, two
+//              neighbouring features at a time, and updates each row from the accumulators.
 // The optimizer writes the new weights into a second buffer, swapped in after the step: the
 // previous weights stay available, so a step that goes wrong can be undone exactly.
 // Every sum runs over a fixed index order (see kernels.h), so the result is the same for any T.
@@ -23,6 +24,8 @@
 #include "core/nn/kernels.h"
 #include "core/nn/matrix.h"
 #include "core/nn/model.h"
+#include "core/nn/rule.h"
+#include "core/nn/simd.h"
 #include "core/nn/threadpool.h"
 
 #include <cstdint>
@@ -47,10 +50,21 @@ struct StepOutcome {
     bool weightsFinite = true; // false: the new weights are bad and were not swapped in
 };
 
-// Captures gradients instead of applying them (for computeGradients()).
+// Captures gradients instead of applying them (for computeGradients()); see rule.h.
 struct GradientRule {
     float *gradient;
-    bool operator()(std::size_t offset, std::int64_t n, const float *g) const;
+    void apply(std::size_t offset, int lanes, simd::Vec g, simd::FiniteCheck &) const
+    {
+        simd::storeN(gradient + offset, g, lanes);
+    }
+    void applyZero(std::size_t offset, int lanes, simd::FiniteCheck &) const
+    {
+        simd::storeN(gradient + offset, simd::zero(), lanes);
+    }
+    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    {
+        return applyRange(*this, offset, n, g);
+    }
 };
 
 class Engine {
@@ -90,11 +104,20 @@ public:
     // Per batch row, after trainStep or infer with labels.
     std::span<const float> rowLoss() const { return {m_rowLoss.data(), m_rowLoss.size()}; }
     std::span<const std::int32_t> predicted() const { return m_predicted; }
-    // Layer i's delta (∂loss/∂ pre-activation), batch x units, after trainStep.
+    // Layer i's delta (∂loss/∂ pre-activation), batch x units with rows deltaStride(i) apart,
+    // after trainStep.
     const float *delta(int layer) const { return m_delta[static_cast<std::size_t>(layer)].data(); }
+    std::int64_t deltaStride(int layer) const { return m_ld[static_cast<std::size_t>(layer)]; }
+
+    struct Lane; // per-thread scratch (engine.cpp)
+    // Entries of one pair of input features: sample[e] lights them with value[2e], value[2e + 1].
+    struct PairSpan {
+        const std::uint32_t *sample = nullptr;
+        const float *value = nullptr;
+        std::int64_t count = 0;
+    };
 
 private:
-    struct Lane;
     void forwardRows(const Sequential &model, const BatchSource &batch, std::int64_t s0,
                      std::int64_t s1, Lane &lane, bool trainingWithLoss, bool buildColumns);
     void buildColumns(std::int64_t s0, std::int64_t s1, Lane &lane);
@@ -105,6 +128,7 @@ private:
     std::vector<Activation> m_activations;
     ThreadPool m_pool;
     std::vector<std::unique_ptr<Lane>> m_lanes;
+    std::vector<std::int64_t> m_ld; // per layer: the row stride of its activations and deltas
     std::vector<FloatBuffer> m_activation; // per layer: capacity x units
     std::vector<FloatBuffer> m_delta;      // per layer: capacity x units
     FloatBuffer m_input;                   // dense path: capacity x inputs

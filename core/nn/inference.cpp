@@ -94,7 +94,7 @@ Gradients computeGradients(const Sequential &model, MatrixView inputs,
     kernels::transpose(model.kernel(0).data, first.inputs, first.units, first.units, kernelT.data(),
                        first.inputs);
     g.inputs = Matrix(inputs.rows, inputs.cols);
-    kernels::gemm(inputs.rows, first.inputs, first.units, engine.delta(0), first.units, 1,
+    kernels::gemm(inputs.rows, first.inputs, first.units, engine.delta(0), engine.deltaStride(0), 1,
                   kernelT.data(), first.inputs, g.inputs.data(), first.inputs, false);
     return g;
 }

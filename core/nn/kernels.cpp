@@ -78,18 +78,7 @@ void sparseBlock(const SparseSpan *spans, int spanCount, const float *b, std::in
                  int lastLanes, float *out)
 {
     Vec acc[NV];
-    for (auto &v : acc)
-        v = zero();
-    for (int s = 0; s < spanCount; ++s) {
-        const SparseSpan &span = spans[s];
-        for (std::int64_t e = 0; e < span.count; ++e) {
-            const Vec x = set1(span.value[e]);
-            const float *row = b + static_cast<std::int64_t>(span.index[e]) * ldb;
-            for (int v = 0; v + 1 < NV; ++v)
-                acc[v] = fma(x, load(row + v * kLanes), acc[v]);
-            acc[NV - 1] = fma(x, loadN(row + (NV - 1) * kLanes, lastLanes), acc[NV - 1]);
-        }
-    }
+    sparseAccumulate<NV>(spans, spanCount, b, ldb, lastLanes, acc);
     for (int v = 0; v + 1 < NV; ++v)
         store(out + v * kLanes, acc[v]);
     storeN(out + (NV - 1) * kLanes, acc[NV - 1], lastLanes);

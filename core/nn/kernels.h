@@ -7,6 +7,8 @@
 // the same bits as the dense product over the same values: a skipped zero would only have added
 // 0 · b, which leaves a finite sum unchanged.
 
+#include "core/nn/simd.h"
+
 #include <cstdint>
 
 namespace core::nn::kernels {
@@ -30,6 +32,27 @@ struct SparseSpan {
 // order are one column of X split into pieces (a gradient product Xᵀ · D).
 void sparseTimesDense(const SparseSpan *spans, int spanCount, const float *b, std::int64_t ldb,
                       std::int64_t n, float *out);
+
+// The accumulation of sparseTimesDense for 8 * NV columns, the last vector with lastLanes lanes,
+// left in registers (acc) for a kernel that consumes the sums directly.
+template<int NV>
+inline void sparseAccumulate(const SparseSpan *spans, int spanCount, const float *b,
+                             std::int64_t ldb, int lastLanes, simd::Vec (&acc)[NV])
+{
+    using namespace simd;
+    for (auto &v : acc)
+        v = zero();
+    for (int s = 0; s < spanCount; ++s) {
+        const SparseSpan &span = spans[s];
+        for (std::int64_t e = 0; e < span.count; ++e) {
+            const Vec x = set1(span.value[e]);
+            const float *row = b + static_cast<std::int64_t>(span.index[e]) * ldb;
+            for (int v = 0; v + 1 < NV; ++v)
+                acc[v] = fma(x, load(row + v * kLanes), acc[v]);
+            acc[NV - 1] = fma(x, loadN(row + (NV - 1) * kLanes, lastLanes), acc[NV - 1]);
+        }
+    }
+}
 
 // out[j] = Σ_i d[i * ldd + j] for j in [0, n), summed over i = 0 .. rows-1 in order from +0.
 void columnSums(const float *d, std::int64_t rows, std::int64_t ldd, std::int64_t n, float *out);

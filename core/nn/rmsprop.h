@@ -8,9 +8,8 @@
 // Hyperparameters: learning_rate (Keras default 0.001), rho, the decay of the running average
 // (0.9), epsilon (1e-7). Internal header: the engine applies the rule to ranges of parameters.
 
-#include "core/nn/simd.h"
+#include "core/nn/rule.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -24,34 +23,32 @@ struct RmspropRule {
     float rho;
     float epsilon;
 
-    // Updates parameters [offset, offset + n) for gradient g (nullptr: all zeros). Returns true
-    // when an updated weight is NaN or infinite.
-    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    void apply(std::size_t offset, int lanes, simd::Vec g, simd::FiniteCheck &bad) const
     {
         using namespace simd;
-        const Vec lr = set1(learningRate), r = set1(rho), oneMinusRho = set1(1.0f - rho),
-                  eps = set1(epsilon);
-        const float *w = weights + offset;
-        float *out = next + offset;
-        float *v = velocity + offset;
-        FiniteCheck bad;
-        for (std::int64_t j = 0; j < n; j += kLanes) {
-            const int lanes = static_cast<int>(std::min<std::int64_t>(kLanes, n - j));
-            Vec vj = loadN(v + j, lanes);
-            Vec wj = loadN(w + j, lanes);
-            if (g) {
-                const Vec gj = loadN(g + j, lanes);
-                vj = add(mul(r, vj), mul(oneMinusRho, mul(gj, gj)));
-                wj = sub(wj, div(mul(lr, gj), add(sqrt(vj), eps)));
-            } else {
-                // g = 0: (1 - rho) · 0 adds nothing and w moves by lr · 0 / (sqrt(v) + eps) = 0.
-                vj = mul(r, vj);
-            }
-            storeN(v + j, vj, lanes);
-            storeN(out + j, wj, lanes);
-            bad.addN(wj, lanes);
-        }
-        return bad.any();
+        // rho · v + (1 - rho) · g², fused (see simd.h).
+        const Vec v =
+            fma(set1(rho), loadN(velocity + offset, lanes), mul(set1(1.0f - rho), mul(g, g)));
+        const Vec w = sub(loadN(weights + offset, lanes),
+                          div(mul(set1(learningRate), g), add(sqrt(v), set1(epsilon))));
+        storeN(velocity + offset, v, lanes);
+        storeN(next + offset, w, lanes);
+        bad.addN(w, lanes);
+    }
+
+    // g = 0: rho · v + 0 rounds as rho · v, and w moves by lr · 0 / (sqrt(v) + eps) = 0.
+    void applyZero(std::size_t offset, int lanes, simd::FiniteCheck &bad) const
+    {
+        using namespace simd;
+        storeN(velocity + offset, mul(set1(rho), loadN(velocity + offset, lanes)), lanes);
+        const Vec w = loadN(weights + offset, lanes);
+        storeN(next + offset, w, lanes);
+        bad.addN(w, lanes);
+    }
+
+    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    {
+        return applyRange(*this, offset, n, g);
     }
 };
 

@@ -7,9 +7,8 @@
 //   momentum > 0:  m ← m · momentum - g · learning_rate;   w ← w + m
 // Hyperparameters: learning_rate (Keras default 0.01), momentum (0.0). Internal header.
 
-#include "core/nn/simd.h"
+#include "core/nn/rule.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -22,29 +21,31 @@ struct SgdRule {
     float learningRate;
     float momentum;
 
-    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    void apply(std::size_t offset, int lanes, simd::Vec g, simd::FiniteCheck &bad) const
     {
         using namespace simd;
-        const Vec lr = set1(learningRate), mu = set1(momentum);
-        const float *w = weights + offset;
-        float *out = next + offset;
-        float *v = momentum != 0.0f ? velocity + offset : nullptr;
-        FiniteCheck bad;
-        for (std::int64_t j = 0; j < n; j += kLanes) {
-            const int lanes = static_cast<int>(std::min<std::int64_t>(kLanes, n - j));
-            const Vec gj = g ? loadN(g + j, lanes) : zero();
-            Vec wj = loadN(w + j, lanes);
-            if (momentum != 0.0f) {
-                const Vec vj = sub(mul(loadN(v + j, lanes), mu), mul(gj, lr));
-                storeN(v + j, vj, lanes);
-                wj = add(wj, vj);
-            } else {
-                wj = sub(wj, mul(gj, lr));
-            }
-            storeN(out + j, wj, lanes);
-            bad.addN(wj, lanes);
+        Vec w = loadN(weights + offset, lanes);
+        if (momentum != 0.0f) {
+            // m · momentum - g · learning_rate, the second product fused (see simd.h).
+            const Vec v =
+                fnma(g, set1(learningRate), mul(loadN(velocity + offset, lanes), set1(momentum)));
+            storeN(velocity + offset, v, lanes);
+            w = add(w, v);
+        } else {
+            w = fnma(g, set1(learningRate), w);
         }
-        return bad.any();
+        storeN(next + offset, w, lanes);
+        bad.addN(w, lanes);
+    }
+
+    void applyZero(std::size_t offset, int lanes, simd::FiniteCheck &bad) const
+    {
+        apply(offset, lanes, simd::zero(), bad);
+    }
+
+    bool operator()(std::size_t offset, std::int64_t n, const float *g) const
+    {
+        return applyRange(*this, offset, n, g);
     }
 };
 

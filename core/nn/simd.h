@@ -1,6 +1,12 @@
 #pragma once
 // Eight-lane float vectors for the engine's kernels (internal header).
 //
+// Code inlined from the engine's headers into other translation units must not depend on whether
+// the compiler fuses a multiply and an add on its own (-ffp-contract): GCC may keep any one copy
+// of an inline function, so two copies that round differently would make results depend on the
+// link order. Hence every multiply-add here is spelled out (fma, fms, fnma), and a product is
+// never followed by a plain add or subtract.
+//
 // With AVX2 and FMA (the project machines build with -march=native) these are __m256 registers;
 // otherwise a portable emulation with the same arithmetic: every multiply-add is fused (std::fma),
 // every other operation is correctly rounded, so a kernel computes the same bits lane by lane
@@ -66,6 +72,15 @@ inline void storeN(float *p, Vec a, int n)
 inline Vec fma(Vec a, Vec b, Vec c)
 {
     return {_mm256_fmadd_ps(a.v, b.v, c.v)};
+}
+// a · b - c and c - a · b, fused.
+inline Vec fms(Vec a, Vec b, Vec c)
+{
+    return {_mm256_fmsub_ps(a.v, b.v, c.v)};
+}
+inline Vec fnma(Vec a, Vec b, Vec c)
+{
+    return {_mm256_fnmadd_ps(a.v, b.v, c.v)};
 }
 inline Vec add(Vec a, Vec b)
 {
@@ -175,6 +190,20 @@ inline Vec fma(Vec a, Vec b, Vec c)
     Vec r;
     for (int i = 0; i < kLanes; ++i)
         r.x[i] = std::fma(a.x[i], b.x[i], c.x[i]);
+    return r;
+}
+inline Vec fms(Vec a, Vec b, Vec c)
+{
+    Vec r;
+    for (int i = 0; i < kLanes; ++i)
+        r.x[i] = std::fma(a.x[i], b.x[i], -c.x[i]);
+    return r;
+}
+inline Vec fnma(Vec a, Vec b, Vec c)
+{
+    Vec r;
+    for (int i = 0; i < kLanes; ++i)
+        r.x[i] = std::fma(-a.x[i], b.x[i], c.x[i]);
     return r;
 }
 inline Vec sqrt(Vec a)

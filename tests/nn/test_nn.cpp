@@ -23,11 +23,32 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <numeric>
 #include <thread>
 
 using namespace core::nn;
+
+// Counts C++ allocations, to check that a training step makes none.
+namespace {
+std::atomic<long> g_allocations{0};
+}
+void *operator new(std::size_t size)
+{
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void *p = std::malloc(size ? size : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept
+{
+    std::free(p);
+}
+void operator delete(void *p, std::size_t) noexcept
+{
+    std::free(p);
+}
 
 namespace {
 
@@ -641,6 +662,39 @@ private slots:
         const Sequential one = train(1);
         QVERIFY(sameBits(one.parameters(), train(2).parameters()));
         QVERIFY(sameBits(one.parameters(), train(5).parameters()));
+    }
+
+    // The engine allocates its buffers when training starts, then nothing in the steps.
+    void trainingStepsAllocateNothing_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("path");
+        QTest::newRow("1 thread, sparse") << 1 << int(InputPath::Sparse);
+        QTest::newRow("2 threads, sparse") << 2 << int(InputPath::Sparse);
+        QTest::newRow("2 threads, dense") << 2 << int(InputPath::Dense);
+    }
+
+    void trainingStepsAllocateNothing()
+    {
+        QFETCH(int, threads);
+        QFETCH(int, path);
+        Sequential model = Sequential::bookMnist();
+        model.initialize(0);
+        TrainOptions o;
+        o.epochs = 1;
+        o.batchSize = 32;
+        o.threads = threads;
+        o.inputPath = static_cast<InputPath>(path);
+        Trainer trainer(model, OptimizerConfig::adam(), o);
+        long atStep3 = -1, atStep20 = -1;
+        trainer.setBatchCallback([&](const BatchProgress &p) {
+            if (p.step == 3) atStep3 = g_allocations.load();
+            if (p.step == 20) atStep20 = g_allocations.load();
+            return true;
+        });
+        QCOMPARE(trainer.fit(sampleTrain()).status, TrainStatus::Finished);
+        QVERIFY(atStep3 >= 0);
+        QCOMPARE(atStep20 - atStep3, 0L);
     }
 
     // 60,000 samples in batches of 128: 469 steps, the last of 96; running means as Keras'.

@@ -16,6 +16,7 @@ class TestNnMnist : public QObject {
     Q_OBJECT
 
     core::MnistData m_data;
+    std::vector<double> m_accuracies;
 
 private slots:
     void initTestCase()
@@ -28,39 +29,51 @@ private slots:
         m_data = core::loadMnist(dir);
     }
 
-    void bookRecipeReachesTheBooksAccuracy()
+    // One row per seed, so that each gets its own watchdog period (minutes in a sanitizer build).
+    void bookRecipe_data()
     {
+        QTest::addColumn<int>("seed");
+        QTest::newRow("seed 0") << 0;
+        QTest::newRow("seed 1") << 1;
+        QTest::newRow("seed 2") << 2;
+    }
+
+    void bookRecipe()
+    {
+        QFETCH(int, seed);
         const Dataset train = Dataset::fromTensors(m_data.trainImages, m_data.trainLabels, 255.0f);
         const Dataset test = Dataset::fromTensors(m_data.testImages, m_data.testLabels, 255.0f);
         QCOMPARE(train.size(), std::int64_t{60000});
-        std::vector<double> accuracies;
-        for (std::uint64_t seed : {0, 1, 2}) {
-            Sequential model = Sequential::bookMnist();
-            model.initialize(seed);
-            TrainOptions options;
-            options.seed = seed;
-            Trainer trainer(model, OptimizerConfig::rmsprop(), options);
-            const TrainResult r = trainer.fit(train);
-            QCOMPARE(r.status, TrainStatus::Finished);
-            QCOMPARE(int(r.epochs.size()), 5);
-            QCOMPARE(r.steps, std::int64_t{5 * 469});
-            QVERIFY(trainer.sparseInput()); // 81% zeros: the fast path must be the one chosen
-            for (std::size_t e = 1; e < r.epochs.size(); ++e)
-                QVERIFY(r.epochs[e].loss < r.epochs[e - 1].loss);
-            // Keras' first epoch: loss about 0.26, accuracy about 0.925.
-            QVERIFY(r.epochs[0].loss > 0.2 && r.epochs[0].loss < 0.32);
-            const Evaluation ev = trainer.evaluate(test);
-            qInfo("seed %llu: %.2f s, epoch losses %.4f %.4f %.4f %.4f %.4f, train accuracy "
-                  "%.4f, test_acc %.4f",
-                  static_cast<unsigned long long>(seed), r.seconds, r.epochs[0].loss,
-                  r.epochs[1].loss, r.epochs[2].loss, r.epochs[3].loss, r.epochs[4].loss,
-                  r.epochs[4].accuracy, ev.accuracy);
-            QVERIFY(ev.accuracy > 0.97);
-            accuracies.push_back(ev.accuracy);
-        }
-        std::sort(accuracies.begin(), accuracies.end());
-        qInfo("median test_acc %.4f", accuracies[1]);
-        QVERIFY2(accuracies[1] >= 0.978, qPrintable(QString::number(accuracies[1])));
+        Sequential model = Sequential::bookMnist();
+        model.initialize(static_cast<std::uint64_t>(seed));
+        TrainOptions options;
+        options.seed = static_cast<std::uint64_t>(seed);
+        Trainer trainer(model, OptimizerConfig::rmsprop(), options);
+        const TrainResult r = trainer.fit(train);
+        QCOMPARE(r.status, TrainStatus::Finished);
+        QCOMPARE(int(r.epochs.size()), 5);
+        QCOMPARE(r.steps, std::int64_t{5 * 469});
+        QVERIFY(trainer.sparseInput()); // 81% zeros: the fast path must be the one chosen
+        for (std::size_t e = 1; e < r.epochs.size(); ++e)
+            QVERIFY(r.epochs[e].loss < r.epochs[e - 1].loss);
+        // Keras' first epoch: loss about 0.26, accuracy about 0.925.
+        QVERIFY(r.epochs[0].loss > 0.2 && r.epochs[0].loss < 0.32);
+        const Evaluation ev = trainer.evaluate(test);
+        qInfo("seed %d: %.2f s, epoch losses %.4f %.4f %.4f %.4f %.4f, train accuracy %.4f, "
+              "test_acc %.4f",
+              seed, r.seconds, r.epochs[0].loss, r.epochs[1].loss, r.epochs[2].loss,
+              r.epochs[3].loss, r.epochs[4].loss, r.epochs[4].accuracy, ev.accuracy);
+        QVERIFY(ev.accuracy > 0.97);
+        m_accuracies.push_back(ev.accuracy);
+    }
+
+    void medianOfTheSeedsReachesTheBook()
+    {
+        QCOMPARE(m_accuracies.size(), std::size_t{3});
+        std::vector<double> sorted = m_accuracies;
+        std::sort(sorted.begin(), sorted.end());
+        qInfo("median test_acc %.4f (the book: 0.9785)", sorted[1]);
+        QVERIFY2(sorted[1] >= 0.978, qPrintable(QString::number(sorted[1])));
     }
 };
 
