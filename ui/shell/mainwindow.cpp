@@ -15,9 +15,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSplitter>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <algorithm>
 
 namespace ui {
 
@@ -39,16 +40,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     }
     m_list->setObjectName(QStringLiteral("pageList"));
     m_list->setFrameShape(QFrame::NoFrame);
-    m_list->setMinimumWidth(120);
-    m_list->setMaximumWidth(150);
+    m_list->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showPageAt);
 
-    auto *splitter = new QSplitter;
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_stack);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_list);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    fitPageList();
 
     m_status->setObjectName(QStringLiteral("dataStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -199,7 +201,18 @@ void MainWindow::applyPresentationMode(bool on)
     QApplication::setFont(f);
     for (int i = 0; i < m_list->count(); ++i)
         m_list->item(i)->setSizeHint(QSize(0, on ? 52 : 36));
+    m_list->setFont(f);
+    fitPageList();
     if (m_presentation->isChecked() != on) m_presentation->setChecked(on);
+}
+
+void MainWindow::fitPageList()
+{
+    // As wide as the longest title, so the pages get every other pixel.
+    int widest = 0;
+    for (int i = 0; i < m_list->count(); ++i)
+        widest = std::max(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
+    m_list->setFixedWidth(std::max(widest + 40, 110));
 }
 
 void MainWindow::updateStatus()

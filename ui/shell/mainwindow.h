@@ -40,6 +40,7 @@ private:
     void openDataFolder();
     void exportPng();
     void applyPresentationMode(bool on);
+    void fitPageList();
     void updateStatus();
 
     AppContext *m_context;
