@@ -27,7 +27,8 @@ ChainPanel::ChainPanel(QWidget *parent)
     title->setFont(bold);
 
     m_list->setObjectName(QStringLiteral("chainList"));
-    m_list->setMaximumHeight(130);
+    // Room for four steps without scrolling; more scroll.
+    m_list->setFixedHeight(m_list->fontMetrics().lineSpacing() * 4 + 4 * m_list->frameWidth() + 8);
     m_list->setToolTip(tr("The chain T: each step acts on the result of the one above it"));
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         updateButtons();

@@ -63,14 +63,29 @@ void DrawList::polyline(const core::geometry::Polyline &line, bool closed, const
 }
 
 void DrawList::triangle(const Eigen::Vector2d &a, const Eigen::Vector2d &b,
-                        const Eigen::Vector2d &c, const QColor &colour)
+                        const Eigen::Vector2d &c, const QColor &colour, unsigned outer)
 {
     if (!finite(a) || !finite(b) || !finite(c)) return;
-    for (const Eigen::Vector2d *p : {&a, &b, &c}) {
+    const Eigen::Vector2d *corners[3] = {&a, &b, &c};
+    const double twiceArea = std::abs((b - a).x() * (c - a).y() - (b - a).y() * (c - a).x());
+    constexpr float kInside = 1e5f;
+    for (int k = 0; k < 3; ++k) {
+        const Eigen::Vector2d &p = *corners[k];
         FillVertex v{};
-        v.x = static_cast<float>(p->x());
-        v.y = static_cast<float>(p->y());
+        v.x = static_cast<float>(p.x());
+        v.y = static_cast<float>(p.y());
         pack(colour, v.rgba);
+        for (int e = 0; e < 3; ++e) {
+            if (!(outer & (1u << e))) {
+                v.edge[e] = kInside;
+            } else if (e == k) {
+                // The height over the opposite side, in logical pixels.
+                const double side = (*corners[(k + 1) % 3] - *corners[(k + 2) % 3]).norm();
+                v.edge[e] = side > 0 ? static_cast<float>(twiceArea / side / m_unitsPerPixel) : 0.f;
+            } else {
+                v.edge[e] = 0.f;
+            }
+        }
         // A run of fills counts vertices; three per triangle.
         extendRun(Kind::Fills, static_cast<int>(m_fills.size()));
         m_fills.push_back(v);
@@ -79,9 +94,15 @@ void DrawList::triangle(const Eigen::Vector2d &a, const Eigen::Vector2d &b,
 
 void DrawList::fillPolygon(const core::geometry::Polyline &polygon, const QColor &colour)
 {
-    for (const auto &t : core::geometry::triangulate(polygon))
+    const int n = static_cast<int>(polygon.size());
+    // A side of a triangle is on the outline when it joins neighbours of the polygon.
+    auto outline = [n](int i, int j) { return (i + 1) % n == j || (j + 1) % n == i; };
+    for (const auto &t : core::geometry::triangulate(polygon)) {
+        const unsigned outer = (outline(t[1], t[2]) ? 1u : 0u) | (outline(t[2], t[0]) ? 2u : 0u) |
+                               (outline(t[0], t[1]) ? 4u : 0u);
         triangle(polygon[static_cast<std::size_t>(t[0])], polygon[static_cast<std::size_t>(t[1])],
-                 polygon[static_cast<std::size_t>(t[2])], colour);
+                 polygon[static_cast<std::size_t>(t[2])], colour, outer);
+    }
 }
 
 void DrawList::ring(const Eigen::Vector2d &centre, double radius, const QColor &colour,

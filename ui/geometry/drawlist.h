@@ -19,10 +19,14 @@ struct SegmentInstance {
     float dash;           // dash period in logical pixels, 0 for a solid line
 };
 
-// One corner of a filled triangle (12 bytes).
+// One corner of a filled triangle (24 bytes). edge[k] is this corner's distance, in logical
+// pixels, to the triangle's side opposite corner k (0 unless k is this corner): interpolated, the
+// smallest component is a fragment's distance to the nearest side, which the shader fades over a
+// pixel. Sides inside a polygon get a huge distance, so they never fade.
 struct FillVertex {
     float x, y; // world
     std::uint8_t rgba[4];
+    float edge[3];
 };
 
 class DrawList {
@@ -43,8 +47,9 @@ public:
                  double width, double dash = 0.0);
     void polyline(const core::geometry::Polyline &line, bool closed, const QColor &colour,
                   double width, double dash = 0.0);
+    // outer: bit k set when the side opposite corner k is on the shape's outline (anti-aliased).
     void triangle(const Eigen::Vector2d &a, const Eigen::Vector2d &b, const Eigen::Vector2d &c,
-                  const QColor &colour);
+                  const QColor &colour, unsigned outer = 0b111);
     // A simple polygon, filled (ear clipping).
     void fillPolygon(const core::geometry::Polyline &polygon, const QColor &colour);
     // A circle of radius and line width in logical pixels (scaled by `scale`), e.g. a handle.

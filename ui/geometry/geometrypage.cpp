@@ -16,6 +16,7 @@
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -24,7 +25,9 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <numbers>
@@ -242,11 +245,34 @@ QWidget *GeometryPage::buildSide()
 
     // Controls never get cut off, whatever the window size or presentation font.
     auto *scroll = new QScrollArea;
+    m_side = scroll;
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    fitSideWidth();
     return scroll;
+}
+
+void GeometryPage::fitSideWidth()
+{
+    // Never narrower than the controls need (they do not scroll sideways); presentation mode's
+    // larger font makes them wider.
+    if (m_side && m_side->widget())
+        m_side->setMinimumWidth(m_side->widget()->minimumSizeHint().width() +
+                                m_side->verticalScrollBar()->sizeHint().width());
+}
+
+void GeometryPage::changeEvent(QEvent *event)
+{
+    Page::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        // After the layouts have taken the new font into account.
+        QTimer::singleShot(0, this, &GeometryPage::fitSideWidth);
+        m_vectors->setColours(PlaneTheme::fromPalette(palette()));
+    }
+    if (event->type() == QEvent::PaletteChange)
+        m_vectors->setColours(PlaneTheme::fromPalette(palette()));
 }
 
 void GeometryPage::installShortcuts()
@@ -316,7 +342,6 @@ void GeometryPage::onTimeChanged()
     m_plane->setTime(m_playhead->time());
     const QString text = caption();
     m_plane->setCaption(text);
-    m_playBar->setCaption(text);
     m_chain->setActiveStep(activeStep());
     updateVectorImages();
     codePanel()->setCode(numpyCode(m_model->state(), activeStep()));
@@ -403,10 +428,11 @@ void GeometryPage::updateCloud()
         cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::moonsCloud(n));
         break;
     case CloudKind::Digit: {
-        // test_images[0], a 7 in MNIST; the embedded sample holds it too.
+        // test_images[0], the 7 of MNIST. The embedded sample holds the first 1,000 test digits
+        // but uses the first 800 as its stand-in training set, so there it is trainImages[0].
         std::vector<std::uint8_t> pixels(28 * 28, 0);
         if (const MnistSnapshot mnist = context()->data()->data()) {
-            const core::Tensor &images = mnist->testImages;
+            const core::Tensor &images = mnist->isFullSet ? mnist->testImages : mnist->trainImages;
             if (images.ndim() == 3 && images.size() >= 28 * 28 && images.shape()[1] == 28 &&
                 images.shape()[2] == 28)
                 for (std::size_t i = 0; i < pixels.size(); ++i)

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QPushButton;
+class QScrollArea;
 
 namespace core::geometry {
 struct PointCloud;
@@ -43,8 +44,12 @@ public:
     int selectedStep() const { return m_selected; }
     void selectStep(int index);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *buildSide();
+    void fitSideWidth();
     void installShortcuts();
     void onStateChanged();
     void onChainChanged();
@@ -65,6 +70,7 @@ private:
     VectorPanel *m_vectors;
     DisplayPanel *m_display;
     QPushButton *m_undo, *m_redo;
+    QScrollArea *m_side = nullptr;
     int m_selected = 0;
     int m_cloudKind = -1;
     int m_cloudCount = 0;

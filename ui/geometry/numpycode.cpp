@@ -33,7 +33,7 @@ QString numpyCode(const GeometryState &state, int activeStep)
     for (int i = 0; i < static_cast<int>(chain.size()); ++i) {
         const auto &step = chain[static_cast<std::size_t>(i)];
         const QString n = many ? QString::number(i + 1) : QString();
-        const QString mark = i == activeStep ? QStringLiteral("  # ◀ animating") : QString();
+        const QString mark = i == activeStep ? QStringLiteral("  # ◀ now") : QString();
         switch (step.kind) {
         case TransformKind::Translation:
             defs +=
@@ -67,8 +67,7 @@ QString numpyCode(const GeometryState &state, int activeStep)
             defs += QStringLiteral("%1 = %2\n").arg(b, vector(step.shift));
             if (step.hasRelu())
                 body +=
-                    QStringLiteral("    x = np.maximum(%1 @ x + %2, 0.0)  # relu(dot(W, x) + b), "
-                                   "Fig. 2.13%3\n")
+                    QStringLiteral("    x = np.maximum(%1 @ x + %2, 0.0)  # relu (Fig. 2.13)%3\n")
                         .arg(W, b, mark);
             else
                 body +=

@@ -2,16 +2,30 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace ui {
 
-PlaneOverlay::PlaneOverlay(QPainter &painter, const PlaneTheme &theme, const QFont &base,
-                           double scale)
-    : m_painter(painter), m_theme(theme), m_base(base), m_scale(scale)
+void PlaneOverlay::begin(const PlaneTheme &theme, const QFont &base, double scale,
+                         double devicePixelRatio)
 {
-    m_painter.setRenderHint(QPainter::Antialiasing);
-    m_painter.setRenderHint(QPainter::TextAntialiasing);
+    m_theme = theme;
+    m_base = base;
+    m_scale = scale;
+    m_dpr = devicePixelRatio;
+    m_items.clear();
+}
+
+QString PlaneOverlay::styleKey() const
+{
+    return QStringLiteral("%1|%2|%3|%4|%5")
+        .arg(m_base.key())
+        .arg(m_scale)
+        .arg(m_dpr)
+        .arg(m_theme.background.rgba())
+        .arg(m_theme.text.rgba());
 }
 
 QFont PlaneOverlay::font(SceneLabel::Style style) const
@@ -33,36 +47,85 @@ QFont PlaneOverlay::font(SceneLabel::Style style) const
     return f;
 }
 
-void PlaneOverlay::labels(const std::vector<SceneLabel> &labels)
+QImage PlaneOverlay::cached(const QString &key, const QSizeF &size,
+                            const std::function<void(QPainter &)> &draw)
 {
+    if (const auto it = m_current.constFind(key); it != m_current.constEnd()) return *it;
+    QImage image = m_previous.take(key);
+    if (image.isNull()) {
+        const QSize pixels(static_cast<int>(std::ceil(size.width() * m_dpr)),
+                           static_cast<int>(std::ceil(size.height() * m_dpr)));
+        image = QImage(pixels.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(m_dpr);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        draw(p);
+    }
+    m_current.insert(key, image);
+    return image;
+}
+
+void PlaneOverlay::add(const QPointF &topLeft, const QImage &image)
+{
+    // On whole device pixels, so the blit stays as sharp as the rendered text.
+    const QPointF snapped(std::round(topLeft.x() * m_dpr) / m_dpr,
+                          std::round(topLeft.y() * m_dpr) / m_dpr);
+    m_items.push_back({snapped, image});
+}
+
+void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &area)
+{
+    const double halo = 2.0 * m_scale;
     for (const SceneLabel &label : labels) {
         const QFont f = font(label.style);
         const QFontMetricsF metrics(f);
-        const QSizeF size(metrics.horizontalAdvance(label.text), metrics.height());
+        const QSizeF text(metrics.horizontalAdvance(label.text), metrics.height());
         QPointF topLeft = label.at;
         if (label.align & Qt::AlignRight)
-            topLeft.rx() -= size.width();
+            topLeft.rx() -= text.width();
         else if (label.align & Qt::AlignHCenter)
-            topLeft.rx() -= size.width() / 2;
+            topLeft.rx() -= text.width() / 2;
         if (label.align & Qt::AlignBottom)
-            topLeft.ry() -= size.height();
+            topLeft.ry() -= text.height();
         else if (label.align & Qt::AlignVCenter)
-            topLeft.ry() -= size.height() / 2;
-        // A halo in the background colour keeps the text readable over grid lines and arrows.
-        QPainterPath path;
-        path.addText(topLeft + QPointF(0, metrics.ascent()), f, label.text);
-        QColor halo = m_theme.background;
-        halo.setAlphaF(0.85f);
-        m_painter.strokePath(path,
-                             QPen(halo, 3.5 * m_scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        m_painter.fillPath(path, label.colour);
+            topLeft.ry() -= text.height() / 2;
+
+        const QString key = QStringLiteral("L|%1|%2|%3|%4")
+                                .arg(static_cast<int>(label.style))
+                                .arg(label.colour.rgba())
+                                .arg(styleKey(), label.text);
+        const QSizeF size = text + QSizeF(2 * halo, 2 * halo);
+        const QImage image = cached(key, size, [&](QPainter &p) {
+            // A halo in the background colour keeps the text readable over lines and arrows:
+            // the text drawn around a circle of offsets, then on top. (Much cheaper than
+            // stroking the glyphs' outlines, and as good at this size.)
+            p.setFont(f);
+            QColor ground = m_theme.background;
+            ground.setAlphaF(0.9f);
+            p.setPen(ground);
+            const QPointF origin(halo, halo + metrics.ascent());
+            for (int k = 0; k < 8; ++k) {
+                const double a = k * std::numbers::pi / 4;
+                p.drawText(origin + QPointF(std::cos(a), std::sin(a)) * (halo * 0.75), label.text);
+            }
+            p.setPen(label.colour);
+            p.drawText(origin, label.text);
+        });
+        topLeft.rx() = std::clamp(topLeft.x(), area.left() + halo,
+                                  std::max(area.left() + halo, area.right() - text.width() - halo));
+        topLeft.ry() =
+            std::clamp(topLeft.y(), area.top() + halo,
+                       std::max(area.top() + halo, area.bottom() - text.height() - halo));
+        add(topLeft - QPointF(halo, halo), image);
     }
 }
 
-void PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
-                       bool emphasize)
+QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
+                         bool emphasize, const QRectF &avoid)
 {
-    if (lines.isEmpty()) return;
+    if (lines.isEmpty()) return {};
     QFont f = m_base;
     if (emphasize) {
         f.setPointSizeF(m_base.pointSizeF() * 1.1);
@@ -82,38 +145,62 @@ void PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const QRe
     else if (corner & Qt::AlignHCenter)
         topLeft.rx() = area.center().x() - size.width() / 2;
     if (corner & Qt::AlignBottom) topLeft.ry() = area.bottom() - margin - size.height();
-    const QRectF rect(topLeft, size);
+    if (!avoid.isEmpty() && QRectF(topLeft, size).intersects(avoid.adjusted(-margin, 0, margin, 0)))
+        topLeft.ry() = avoid.bottom() + margin / 2;
 
-    QColor fill = m_theme.background;
-    fill.setAlphaF(0.9f);
-    m_painter.setPen(QPen(mixColours(m_theme.background, m_theme.text, 0.2), 1));
-    m_painter.setBrush(fill);
-    m_painter.drawRoundedRect(rect, 6 * m_scale, 6 * m_scale);
-    m_painter.setFont(f);
-    m_painter.setPen(m_theme.text);
-    double y = rect.top() + pad + metrics.ascent();
-    for (const QString &line : lines) {
-        m_painter.drawText(QPointF(rect.left() + pad, y), line);
-        y += metrics.lineSpacing();
-    }
+    const QString key =
+        QStringLiteral("B|%1|%2|%3").arg(emphasize).arg(styleKey(), lines.join(QLatin1Char('\n')));
+    const QImage image = cached(key, size, [&](QPainter &p) {
+        const QRectF rect(QPointF(0.5, 0.5), size - QSizeF(1, 1));
+        QColor fill = m_theme.background;
+        fill.setAlphaF(0.9f);
+        p.setPen(QPen(mixColours(m_theme.background, m_theme.text, 0.2), 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(rect, 6 * m_scale, 6 * m_scale);
+        p.setFont(f);
+        p.setPen(m_theme.text);
+        double y = pad + metrics.ascent();
+        for (const QString &line : lines) {
+            p.drawText(QPointF(pad, y), line);
+            y += metrics.lineSpacing();
+        }
+    });
+    add(topLeft, image);
+    return QRectF(topLeft, size);
 }
 
 void PlaneOverlay::hint(const QString &text, Qt::Alignment corner, const QRectF &area)
 {
-    QFont f = m_base;
-    f.setPointSizeF(m_base.pointSizeF() * 0.85);
-    m_painter.setFont(f);
-    m_painter.setPen(m_theme.mutedText);
     const double margin = 10 * m_scale;
-    m_painter.drawText(area.adjusted(margin, margin, -margin, -margin), int(corner), text);
+    QPointF at(area.left() + margin, area.top() + margin);
+    Qt::Alignment align = Qt::AlignLeft | Qt::AlignTop;
+    if (corner & Qt::AlignRight) {
+        at.rx() = area.right() - margin;
+        align = (align & ~Qt::AlignLeft) | Qt::AlignRight;
+    }
+    if (corner & Qt::AlignBottom) {
+        at.ry() = area.bottom() - margin;
+        align = (align & ~Qt::AlignTop) | Qt::AlignBottom;
+    }
+    labels({{at, text, m_theme.mutedText, align, SceneLabel::Style::Small}}, area);
 }
 
-void PlaneOverlay::message(const QString &text, const QRectF &area)
+void PlaneOverlay::paint(QPainter &painter)
 {
-    m_painter.fillRect(area, m_theme.background);
-    m_painter.setFont(m_base);
-    m_painter.setPen(m_theme.text);
-    m_painter.drawText(area.adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, text);
+    for (const Item &item : m_items)
+        painter.drawImage(item.topLeft, item.image);
+    // Keep what this frame used (and only that) for the next one.
+    m_previous = std::move(m_current);
+    m_current = {};
+}
+
+void PlaneOverlay::message(QPainter &painter, const PlaneTheme &theme, const QFont &font,
+                           const QString &text, const QRectF &area)
+{
+    painter.fillRect(area, theme.background);
+    painter.setFont(font);
+    painter.setPen(theme.text);
+    painter.drawText(area.adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
 } // namespace ui

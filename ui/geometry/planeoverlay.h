@@ -1,13 +1,18 @@
 #pragma once
-// The text over the plane, painted with QPainter after the GL pass: labels with a halo so they
-// read over any line, the determinant/area readout, the phase caption and the hover readout.
-// Fonts come from the widget, which presentation mode already enlarges.
+// The text over the plane: labels with a halo so they read over any line, the det/area readout,
+// the phase caption, the hover readout and usage hints. Each piece is rendered once with the
+// raster engine into a small image and then only blitted: text as paths (for the halo) is slow on
+// the GL paint engine, and most labels stay the same from frame to frame. Fonts come from the
+// widget, which presentation mode already enlarges.
 
 #include "ui/geometry/planetheme.h"
 #include "ui/geometry/scene.h"
 
 #include <QFont>
+#include <QHash>
+#include <QImage>
 #include <QStringList>
+#include <functional>
 
 class QPainter;
 
@@ -15,24 +20,41 @@ namespace ui {
 
 class PlaneOverlay {
 public:
-    PlaneOverlay(QPainter &painter, const PlaneTheme &theme, const QFont &base, double scale);
-
-    void labels(const std::vector<SceneLabel> &labels);
-    // A boxed block of lines in a corner (Qt::AlignTop | Qt::AlignLeft etc.) of area.
-    void box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
-             bool emphasize = false);
-    // Muted text without a box, e.g. usage hints.
+    // Starts a frame.
+    void begin(const PlaneTheme &theme, const QFont &base, double scale, double devicePixelRatio);
+    // Labels are kept inside area, so that one near the edge is moved rather than cut.
+    void labels(const std::vector<SceneLabel> &labels, const QRectF &area);
+    // A boxed block of lines in a corner (Qt::AlignTop | Qt::AlignLeft etc.) of area; returns
+    // where it went. A box that would overlap `avoid` goes below it instead.
+    QRectF box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
+               bool emphasize = false, const QRectF &avoid = {});
+    // Muted text with a halo, without a box, e.g. usage hints.
     void hint(const QString &text, Qt::Alignment corner, const QRectF &area);
+    // Draws what the frame added, and drops images no longer in use.
+    void paint(QPainter &painter);
+
     // A message in the middle, for when GL is not available.
-    void message(const QString &text, const QRectF &area);
+    static void message(QPainter &painter, const PlaneTheme &theme, const QFont &font,
+                        const QString &text, const QRectF &area);
 
 private:
+    struct Item {
+        QPointF topLeft; // logical pixels
+        QImage image;    // with its device pixel ratio set
+    };
     QFont font(SceneLabel::Style style) const;
+    // The image for key, rendered by draw(painter) on a transparent image of logical `size` when
+    // it is not cached.
+    QImage cached(const QString &key, const QSizeF &size,
+                  const std::function<void(QPainter &)> &draw);
+    void add(const QPointF &topLeft, const QImage &image);
+    QString styleKey() const;
 
-    QPainter &m_painter;
-    const PlaneTheme &m_theme;
+    PlaneTheme m_theme;
     QFont m_base;
-    double m_scale;
+    double m_scale = 1, m_dpr = 1;
+    std::vector<Item> m_items;
+    QHash<QString, QImage> m_current, m_previous; // used this frame, used last frame
 };
 
 } // namespace ui

@@ -3,7 +3,6 @@
 #include "ui/geometry/drawlist.h"
 #include "ui/geometry/glprogram.h"
 
-#include <Eigen/Core>
 #include <QColor>
 #include <algorithm>
 #include <cstddef>
@@ -36,7 +35,7 @@ bool PlaneRenderer::initialize()
     const QString dir = QStringLiteral(":/shaders/geometry/");
     if (!buildProgram(m_lineProgram, dir + "lines.vert", dir + "lines.frag", &m_error) ||
         !buildProgram(m_fillProgram, dir + "fill.vert", dir + "fill.frag", &m_error) ||
-        !buildProgram(m_pointProgram, dir + "points.vert", dir + "points.frag", &m_error))
+        !buildProgram(m_imageProgram, dir + "image.vert", dir + "image.frag", &m_error))
         return false;
 
     // Lines: a static quad (attribute 0) and one instance per segment (attributes 1-3, whose
@@ -67,21 +66,31 @@ bool PlaneRenderer::initialize()
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FillVertex),
                           reinterpret_cast<void *>(offsetof(FillVertex, rgba)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(FillVertex),
+                          reinterpret_cast<void *>(offsetof(FillVertex, edge)));
     m_fillVao.release();
 
-    // The cloud: positions and colours in two static buffers, filled by setCloud().
-    m_pointVao.create();
-    m_pointVao.bind();
-    m_pointBuffer.create();
-    m_pointBuffer.bind();
+    // The cloud's image: a unit quad and a texture, refilled by uploadImage().
+    m_imageVao.create();
+    m_imageVao.bind();
+    m_quadBuffer.create();
+    m_quadBuffer.bind();
+    static constexpr float kQuad[] = {0.f, 0.f, 0.f, 1.f, 1.f, 0.f, 1.f, 1.f};
+    m_quadBuffer.allocate(kQuad, sizeof(kQuad));
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-    m_pointColourBuffer.create();
-    m_pointColourBuffer.bind();
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 4, nullptr);
-    m_pointVao.release();
-    m_cloudCount = 0;
+    m_imageVao.release();
+    glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    // Pixel for pixel: no filtering to blur it.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    m_textureWidth = m_textureHeight = 0;
+    m_imageWidth = m_imageHeight = 0;
     m_segmentCapacity = m_fillCapacity = 0;
 
     m_ready = true;
@@ -93,17 +102,20 @@ void PlaneRenderer::cleanup()
     // Called with the context current (aboutToBeDestroyed); every object is safe to destroy twice.
     m_lineVao.destroy();
     m_fillVao.destroy();
-    m_pointVao.destroy();
+    m_imageVao.destroy();
     m_cornerBuffer.destroy();
     m_segmentBuffer.destroy();
     m_fillBuffer.destroy();
-    m_pointBuffer.destroy();
-    m_pointColourBuffer.destroy();
+    m_quadBuffer.destroy();
+    if (m_texture) {
+        glDeleteTextures(1, &m_texture);
+        m_texture = 0;
+    }
     m_lineProgram.removeAllShaders();
     m_fillProgram.removeAllShaders();
-    m_pointProgram.removeAllShaders();
+    m_imageProgram.removeAllShaders();
     m_ready = false;
-    m_cloudCount = 0;
+    m_imageWidth = m_imageHeight = 0;
 }
 
 void PlaneRenderer::clear(const QColor &background)
@@ -122,7 +134,6 @@ void PlaneRenderer::finish()
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glUseProgram(0);
-    glDisable(GL_PROGRAM_POINT_SIZE);
 }
 
 void PlaneRenderer::setFrameUniforms(QOpenGLShaderProgram &program, const FrameGeometry &frame)
@@ -147,6 +158,7 @@ void PlaneRenderer::draw(const DrawList &list, const FrameGeometry &frame)
     m_lineProgram.setUniformValue("pixelScale", frame.pixelScale);
     m_fillProgram.bind();
     setFrameUniforms(m_fillProgram, frame);
+    m_fillProgram.setUniformValue("devicePixelRatio", frame.devicePixelRatio);
 
     for (const DrawList::Run &run : list.runs()) {
         if (run.kind == DrawList::Kind::Segments) {
@@ -176,47 +188,48 @@ void PlaneRenderer::draw(const DrawList &list, const FrameGeometry &frame)
     }
 }
 
-void PlaneRenderer::setCloud(const std::vector<float> &xy, const std::vector<std::uint8_t> &rgba)
+void PlaneRenderer::uploadImage(const CloudSplatter::Image &image)
 {
-    if (!m_ready) return;
-    const int count = static_cast<int>(std::min(xy.size() / 2, rgba.size() / 4));
-    m_pointBuffer.bind();
-    m_pointBuffer.allocate(xy.data(), count * 2 * static_cast<int>(sizeof(float)));
-    m_pointColourBuffer.bind();
-    m_pointColourBuffer.allocate(rgba.data(), count * 4);
-    m_cloudCount = count;
+    m_imageWidth = m_imageHeight = 0;
+    if (!m_ready || image.width <= 0 || image.height <= 0) return;
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    // The texture only grows (to the largest image so far), so animation does not reallocate it
+    // every frame; the image goes into its top-left corner.
+    if (image.width > m_textureWidth || image.height > m_textureHeight) {
+        m_textureWidth = std::max(image.width, m_textureWidth);
+        m_textureHeight = std::max(image.height, m_textureHeight);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, m_textureWidth, m_textureHeight, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, nullptr);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE,
+                    image.pixels.data());
+    glBindTexture(GL_TEXTURE_2D, 0);
+    m_imageX = image.x;
+    m_imageY = image.y;
+    m_imageWidth = image.width;
+    m_imageHeight = image.height;
 }
 
-void PlaneRenderer::drawCloud(const core::geometry::Stages &stages, const FrameGeometry &frame,
-                              float pointSize)
+void PlaneRenderer::drawImage(const FrameGeometry &frame)
 {
-    if (!m_ready || m_cloudCount == 0) return;
-    const int n = std::min<int>(static_cast<int>(stages.size()), kMaxStages);
-    std::array<float, 4 * kMaxStages> W{};
-    std::array<float, 2 * kMaxStages> b{};
-    std::array<float, kMaxStages> relu{};
-    for (int i = 0; i < n; ++i) {
-        const auto &s = stages[static_cast<std::size_t>(i)];
-        // Column-major, as GLSL's mat2 and Eigen's default storage.
-        const Eigen::Matrix2f w = s.W.cast<float>();
-        std::copy(w.data(), w.data() + 4, W.begin() + 4 * i);
-        b[static_cast<std::size_t>(2 * i)] = static_cast<float>(s.b.x());
-        b[static_cast<std::size_t>(2 * i + 1)] = static_cast<float>(s.b.y());
-        relu[static_cast<std::size_t>(i)] = static_cast<float>(s.relu);
-    }
-    m_pointProgram.bind();
-    setFrameUniforms(m_pointProgram, frame);
-    m_pointProgram.setUniformValue("pointSize", pointSize);
-    m_pointProgram.setUniformValue("stageCount", n);
-    if (n > 0) {
-        glUniformMatrix2fv(m_pointProgram.uniformLocation("stageW"), n, GL_FALSE, W.data());
-        glUniform2fv(m_pointProgram.uniformLocation("stageB"), n, b.data());
-        glUniform1fv(m_pointProgram.uniformLocation("stageRelu"), n, relu.data());
-    }
-    glEnable(GL_PROGRAM_POINT_SIZE);
-    m_pointVao.bind();
-    glDrawArrays(GL_POINTS, 0, m_cloudCount);
-    m_pointVao.release();
+    if (!m_ready || m_imageWidth <= 0 || m_imageHeight <= 0) return;
+    m_imageProgram.bind();
+    m_imageProgram.setUniformValue("rect", static_cast<float>(m_imageX),
+                                   static_cast<float>(m_imageY), static_cast<float>(m_imageWidth),
+                                   static_cast<float>(m_imageHeight));
+    m_imageProgram.setUniformValue("viewportSize", frame.width, frame.height);
+    m_imageProgram.setUniformValue("textureUsed", static_cast<float>(m_imageWidth) / m_textureWidth,
+                                   static_cast<float>(m_imageHeight) / m_textureHeight);
+    m_imageProgram.setUniformValue("image", 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_imageVao.bind();
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    m_imageVao.release();
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
 } // namespace ui

@@ -1,9 +1,9 @@
 #pragma once
-// The GL side of the plane: three programs (thick lines, fills, the point cloud) and their
+// The GL side of the plane: three programs (thick lines, fills, the cloud's image) and their
 // buffers. Qt's hellogl2 way: initialize() in initializeGL with the context current, cleanup()
 // when the context is about to be destroyed. Nothing here knows what the scene means.
 
-#include "core/geometry/chain.h"
+#include "ui/geometry/cloudsplatter.h"
 
 #include <QOpenGLBuffer>
 #include <QOpenGLExtraFunctions>
@@ -23,13 +23,11 @@ struct FrameGeometry {
     std::array<float, 4> worldToDevice{}; // device pixel = world * xy + zw
     float width = 1, height = 1;          // device pixels
     float pixelScale = 1;                 // device pixels per logical pixel × presentation scale
+    float devicePixelRatio = 1;           // device pixels per logical pixel
 };
 
 class PlaneRenderer : protected QOpenGLExtraFunctions {
 public:
-    // The most stages the point shader takes (its kMaxStages).
-    static constexpr int kMaxStages = 16;
-
     // Needs the context current. False, with error() set, if a shader does not build.
     bool initialize();
     void cleanup();
@@ -41,12 +39,9 @@ public:
     void finish();
     void draw(const DrawList &list, const FrameGeometry &frame);
 
-    // The cloud: positions before the chain (x, y pairs) and one RGBA colour per point.
-    void setCloud(const std::vector<float> &xy, const std::vector<std::uint8_t> &rgba);
-    int cloudSize() const { return m_cloudCount; }
-    // pointSize in device pixels; stages beyond kMaxStages are ignored (the page never makes them).
-    void drawCloud(const core::geometry::Stages &stages, const FrameGeometry &frame,
-                   float pointSize);
+    // The point cloud, rendered on the CPU: upload() when it changed, then draw every frame.
+    void uploadImage(const CloudSplatter::Image &image);
+    void drawImage(const FrameGeometry &frame);
 
 private:
     void setFrameUniforms(QOpenGLShaderProgram &program, const FrameGeometry &frame);
@@ -54,15 +49,16 @@ private:
     bool m_ready = false;
     QString m_error;
 
-    QOpenGLShaderProgram m_lineProgram, m_fillProgram, m_pointProgram;
-    QOpenGLVertexArrayObject m_lineVao, m_fillVao, m_pointVao;
+    QOpenGLShaderProgram m_lineProgram, m_fillProgram, m_imageProgram;
+    QOpenGLVertexArrayObject m_lineVao, m_fillVao, m_imageVao;
     QOpenGLBuffer m_cornerBuffer{QOpenGLBuffer::VertexBuffer};
     QOpenGLBuffer m_segmentBuffer{QOpenGLBuffer::VertexBuffer};
     QOpenGLBuffer m_fillBuffer{QOpenGLBuffer::VertexBuffer};
-    QOpenGLBuffer m_pointBuffer{QOpenGLBuffer::VertexBuffer};
-    QOpenGLBuffer m_pointColourBuffer{QOpenGLBuffer::VertexBuffer};
+    QOpenGLBuffer m_quadBuffer{QOpenGLBuffer::VertexBuffer};
     int m_segmentCapacity = 0, m_fillCapacity = 0;
-    int m_cloudCount = 0;
+    GLuint m_texture = 0;
+    int m_textureWidth = 0, m_textureHeight = 0;
+    int m_imageX = 0, m_imageY = 0, m_imageWidth = 0, m_imageHeight = 0;
 };
 
 } // namespace ui

@@ -15,6 +15,7 @@
 #include <QOpenGLFunctions>
 #include <QOpenGLPaintDevice>
 #include <QPainter>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -59,6 +60,12 @@ QColor cloudColour(CloudKind kind, std::uint8_t label, const PlaneTheme &theme)
 
 PlaneView::PlaneView(QWidget *parent) : QOpenGLWidget(parent)
 {
+    // No multisampling: the shaders anti-alias lines, points and fills themselves, and on a
+    // software renderer (llvmpipe) a 4x multisampled framebuffer and its resolve cost more than
+    // the whole scene.
+    QSurfaceFormat surface = format();
+    surface.setSamples(0);
+    setFormat(surface);
     setMouseTracking(true);
     setFocusPolicy(Qt::ClickFocus);
     setCursor(Qt::CrossCursor);
@@ -78,7 +85,7 @@ void PlaneView::cleanup()
     if (!context()) return;
     makeCurrent();
     m_renderer.cleanup();
-    m_cloudDirty = m_cloud != nullptr;
+    m_splatKey.clear();
     doneCurrent();
     disconnect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &PlaneView::cleanup);
 }
@@ -130,8 +137,8 @@ void PlaneView::setCloud(std::shared_ptr<const core::geometry::PointCloud> cloud
 {
     m_cloud = std::move(cloud);
     m_cloudKind = m_cloud ? kind : CloudKind::None;
-    m_cloudDirty = true;
     m_cloudImageValid = false;
+    colourCloud();
     update();
 }
 
@@ -171,7 +178,7 @@ void PlaneView::initializeGL()
         return;
     }
     m_glError.clear();
-    m_cloudDirty = m_cloud != nullptr;
+    m_splatKey.clear();
 }
 
 void PlaneView::resizeGL(int w, int h)
@@ -186,7 +193,7 @@ void PlaneView::resizeGL(int w, int h)
     m_sceneDirty = true;
 }
 
-void PlaneView::uploadCloud()
+void PlaneView::colourCloud()
 {
     std::vector<float> xy;
     std::vector<std::uint8_t> rgba;
@@ -204,8 +211,31 @@ void PlaneView::uploadCloud()
                          static_cast<std::uint8_t>(c.alpha())});
         }
     }
-    m_renderer.setCloud(xy, rgba);
-    m_cloudDirty = false;
+    m_splatter.setCloud(std::move(xy), std::move(rgba));
+    m_splatKey.clear();
+}
+
+void PlaneView::drawCloud(const FrameGeometry &frame)
+{
+    const int n = m_splatter.size();
+    if (n == 0) return;
+    const double radius = (n <= 2000    ? 2.5
+                           : n <= 20000 ? 1.75
+                                        : 1.25) *
+                          devicePixelRatioF() * m_scale;
+    // Render again only when something that moves the points changed.
+    std::vector<double> key{frame.width, frame.height, radius};
+    key.insert(key.end(), frame.worldToDevice.begin(), frame.worldToDevice.end());
+    for (const auto &s : m_stages)
+        key.insert(key.end(),
+                   {s.W(0, 0), s.W(0, 1), s.W(1, 0), s.W(1, 1), s.b.x(), s.b.y(), s.relu});
+    if (key != m_splatKey) {
+        m_renderer.uploadImage(
+            m_splatter.render(m_stages, frame.worldToDevice, static_cast<int>(frame.width),
+                              static_cast<int>(frame.height), static_cast<float>(radius)));
+        m_splatKey = std::move(key);
+    }
+    m_renderer.drawImage(frame);
 }
 
 void PlaneView::paintGL()
@@ -219,9 +249,9 @@ void PlaneView::paintGL()
     device.setDevicePixelRatio(dpr);
     QPainter painter(&device);
     if (!m_renderer.isReady()) {
-        PlaneOverlay(painter, theme, font(), m_scale)
-            .message(tr("The plane cannot be drawn: OpenGL 3.3 is needed.\n\n%1").arg(m_glError),
-                     rect());
+        PlaneOverlay::message(
+            painter, theme, font(),
+            tr("The plane cannot be drawn: OpenGL 3.3 is needed.\n\n%1").arg(m_glError), rect());
         return;
     }
     m_camera.setViewSize(size());
@@ -230,34 +260,35 @@ void PlaneView::paintGL()
     frame.width = static_cast<float>(width() * dpr);
     frame.height = static_cast<float>(height() * dpr);
     frame.pixelScale = static_cast<float>(dpr * m_scale);
+    frame.devicePixelRatio = static_cast<float>(dpr);
     const Scene &s = scene();
 
     // Our GL between begin/endNativePainting: QPainter caches its own GL state (its bound
     // program, among others) and only re-syncs it when told that someone else drew.
     painter.beginNativePainting();
-    if (m_cloudDirty) uploadCloud();
     context()->functions()->glViewport(0, 0, static_cast<int>(frame.width),
                                        static_cast<int>(frame.height));
     m_renderer.clear(theme.background);
     m_renderer.draw(s.under, frame);
-    const int n = m_renderer.cloudSize();
-    const double pointSize = n <= 2000 ? 5.0 : n <= 20000 ? 3.5 : 2.5;
-    m_renderer.drawCloud(m_stages, frame, static_cast<float>(pointSize * dpr * m_scale));
+    drawCloud(frame);
     m_renderer.draw(s.over, frame);
     m_renderer.finish();
     painter.endNativePainting();
 
-    PlaneOverlay overlay(painter, theme, font(), m_scale);
-    overlay.labels(s.labels);
+    PlaneOverlay &overlay = m_overlay;
+    overlay.begin(theme, font(), m_scale, dpr);
     const QRectF area = rect();
-    overlay.box(readouts(), Qt::AlignTop | Qt::AlignLeft, area);
-    if (!m_caption.isEmpty()) overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true);
+    overlay.labels(s.labels, area);
+    const QRectF readout = overlay.box(readouts(), Qt::AlignTop | Qt::AlignLeft, area);
+    if (!m_caption.isEmpty())
+        overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true, readout);
     if (!m_hoverText.isEmpty())
         overlay.box({m_hoverText}, Qt::AlignBottom | Qt::AlignLeft, area);
     else
-        overlay.hint(tr("Drag a tip (Shift snaps to the grid) · drag the plane to pan · wheel "
-                        "zooms · double-click recentres"),
+        overlay.hint(tr("Drag a tip (Shift snaps) · drag to pan · wheel zooms · double-click "
+                        "recentres"),
                      Qt::AlignBottom | Qt::AlignLeft, area);
+    overlay.paint(painter);
 }
 
 QStringList PlaneView::readouts() const
@@ -272,7 +303,7 @@ QStringList PlaneView::readouts() const
         effect = tr("areas × %1").arg(formatNumber(std::abs(det), 3)) +
                  (det < 0 ? tr(", orientation flipped") : QString());
     return {tr("det = %1   (%2)").arg(formatNumber(det, 3), effect),
-            tr("signed area of the unit square's image = %1").arg(formatNumber(area, 3))};
+            tr("signed area of T(unit square) = %1").arg(formatNumber(area, 3))};
 }
 
 Eigen::Vector2d PlaneView::dragTarget(const QPointF &pixel, Qt::KeyboardModifiers modifiers) const
@@ -380,7 +411,7 @@ void PlaneView::changeEvent(QEvent *event)
     QOpenGLWidget::changeEvent(event);
     // A new palette (light/dark) recolours the cloud too.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        m_cloudDirty = m_cloud != nullptr;
+        colourCloud();
         invalidate();
     }
     if (event->type() == QEvent::FontChange) update();

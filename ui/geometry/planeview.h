@@ -8,6 +8,7 @@
 #include "core/geometry/pointcloud.h"
 #include "ui/geometry/geometrystate.h"
 #include "ui/geometry/planecamera.h"
+#include "ui/geometry/planeoverlay.h"
 #include "ui/geometry/planerenderer.h"
 #include "ui/geometry/scene.h"
 
@@ -68,7 +69,8 @@ protected:
 private:
     void cleanup();
     void invalidate();
-    void uploadCloud();
+    void colourCloud();
+    void drawCloud(const FrameGeometry &frame);
     void updateHover(const QPointF &pixel);
     QString describeHandle(const HandleId &id) const;
     QString describeCloudPoint(const QPointF &pixel);
@@ -87,10 +89,12 @@ private:
 
     std::shared_ptr<const core::geometry::PointCloud> m_cloud;
     CloudKind m_cloudKind = CloudKind::None;
-    bool m_cloudDirty = false;
+    CloudSplatter m_splatter;
+    std::vector<double> m_splatKey;            // what the uploaded cloud image was rendered for
     std::vector<Eigen::Vector2f> m_cloudImage; // the cloud through m_stages, for hover
     bool m_cloudImageValid = false;
 
+    PlaneOverlay m_overlay;
     Scene m_scene;
     bool m_sceneDirty = true;
     QString m_glError;

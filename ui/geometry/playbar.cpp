@@ -44,7 +44,9 @@ PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
     m_scrubber->setToolTip(tr("Scrub through the animation: each step's linear part, then its "
                               "shift, then its ReLU"));
     m_scrubber->setFocusPolicy(Qt::NoFocus);
-    m_caption->setMinimumWidth(50);
+    m_caption->setObjectName(QStringLiteral("phaseLabel"));
+    m_caption->setMinimumWidth(
+        m_caption->fontMetrics().horizontalAdvance(QStringLiteral("phase 12 of 36")));
     connect(m_start, &QToolButton::clicked, m_playhead, [this] { m_playhead->seek(0); });
     connect(m_back, &QToolButton::clicked, m_playhead, &Playhead::stepBack);
     connect(m_play, &QToolButton::clicked, m_playhead, &Playhead::togglePlay);
@@ -59,14 +61,9 @@ PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
     layout->setContentsMargins(6, 2, 6, 2);
     for (QToolButton *b : {m_start, m_back, m_play, m_forward, m_end})
         layout->addWidget(b);
-    layout->addWidget(m_scrubber, 3);
-    layout->addWidget(m_caption, 2);
+    layout->addWidget(m_scrubber, 1);
+    layout->addWidget(m_caption);
     sync();
-}
-
-void PlayBar::setCaption(const QString &caption)
-{
-    m_caption->setText(caption);
 }
 
 void PlayBar::sync()
@@ -77,6 +74,16 @@ void PlayBar::sync()
         m_scrubber->setRange(0, phases * kTicksPerPhase);
         m_scrubber->setValue(static_cast<int>(std::lround(m_playhead->time() * kTicksPerPhase)));
     }
+    // Short, as the plane's caption says what the phase does.
+    const double t = m_playhead->time();
+    if (phases == 0)
+        m_caption->setText(tr("no steps"));
+    else if (t <= 0.0)
+        m_caption->setText(tr("identity"));
+    else if (t >= phases)
+        m_caption->setText(tr("all applied"));
+    else
+        m_caption->setText(tr("phase %1 of %2").arg(static_cast<int>(std::ceil(t))).arg(phases));
     const bool moving = m_playhead->isMoving();
     m_play->setIcon(style()->standardIcon(moving ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(moving ? tr("Pause (Space)") : tr("Play the chain (Space)"));

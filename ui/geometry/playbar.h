@@ -1,6 +1,6 @@
 #pragma once
 // The animation controls under the plane: back to the identity, step back, play/pause, step
-// forward, to the end, and a scrubber over the whole chain with the phase being shown.
+// forward, to the end, and a scrubber over the whole chain with the phase it is in.
 
 #include <QWidget>
 
@@ -16,8 +16,6 @@ class PlayBar : public QWidget {
     Q_OBJECT
 public:
     explicit PlayBar(Playhead *playhead, QWidget *parent = nullptr);
-
-    void setCaption(const QString &caption);
 
 private:
     void sync();

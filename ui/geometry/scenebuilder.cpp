@@ -177,7 +177,8 @@ private:
     {
         const Polyline square =
             core::geometry::warpPolyline(m_in.stages, core::geometry::unitSquare(), true);
-        m_out.over.fillPolygon(square, m_theme.squareFill);
+        // The fill under the point cloud (so it does not tint the points), the outline over it.
+        m_out.under.fillPolygon(square, m_theme.squareFill);
         m_out.over.polyline(square, true, m_theme.squareEdge, 2.0);
     }
 

@@ -1,5 +1,6 @@
 target_sources(uncrumple_ui PRIVATE
     geometry/chainpanel.cpp
+    geometry/cloudsplatter.cpp
     geometry/displaypanel.cpp
     geometry/drawlist.cpp
     geometry/geometrymodel.cpp
@@ -30,5 +31,5 @@ qt_add_resources(uncrumple_ui uncrumple_geometry_shaders
         ${PROJECT_SOURCE_DIR}/shaders/geometry/lines.frag
         ${PROJECT_SOURCE_DIR}/shaders/geometry/fill.vert
         ${PROJECT_SOURCE_DIR}/shaders/geometry/fill.frag
-        ${PROJECT_SOURCE_DIR}/shaders/geometry/points.vert
-        ${PROJECT_SOURCE_DIR}/shaders/geometry/points.frag)
+        ${PROJECT_SOURCE_DIR}/shaders/geometry/image.vert
+        ${PROJECT_SOURCE_DIR}/shaders/geometry/image.frag)

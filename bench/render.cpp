@@ -1,0 +1,199 @@
+// Frame time of the Geometry page's plane while it animates, with 0, 10,000 and 100,000 points,
+// end to end: the page's per-frame updates, scene building, GL drawing, the QPainter text and
+// the window's composition. Run it under xvfb-run for Mesa's software renderer (llvmpipe):
+//
+//   xvfb-run -a -s "-screen 0 1280x800x24" build/bench/bench_render [--seconds 5] [--points N]
+//
+// Every swapped frame advances the animation by 1/60 s of play and asks for the next one at once,
+// so the numbers are what the machine can do, not a timer's 60 Hz.
+
+#include "core/geometry/chain.h"
+#include "ui/geometry/geometrymodel.h"
+#include "ui/geometry/geometrypage.h"
+#include "ui/geometry/planeview.h"
+#include "ui/geometry/playhead.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QOffscreenSurface>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QSurfaceFormat>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <numbers>
+#include <vector>
+
+namespace {
+
+struct Result {
+    int frames = 0;
+    double seconds = 0;
+    double median = 0, p95 = 0; // milliseconds between swaps
+};
+
+Result measure(ui::GeometryPage &page, double seconds)
+{
+    ui::PlaneView *plane = page.plane();
+    ui::Playhead *playhead = page.playhead();
+    std::vector<double> intervals;
+    QElapsedTimer clock;
+    qint64 last = -1;
+    bool warm = false;
+    double t = 0;
+    QEventLoop loop;
+    auto onFrame = [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (!warm && now > 1'000'000'000) { // one second of warm-up (shader JIT, caches)
+            warm = true;
+            last = now;
+            clock.restart();
+            return plane->update();
+        }
+        if (warm && last >= 0 && clock.nsecsElapsed() > 0) intervals.push_back((now - last) / 1e6);
+        last = now;
+        if (warm && now / 1e9 >= seconds) return loop.quit();
+        // One 60 Hz tick of play, looping over the whole chain.
+        t += 1.0 / 60.0;
+        if (t > playhead->phaseCount()) t = 0;
+        playhead->seek(t);
+        plane->update();
+    };
+    QObject::connect(plane, &QOpenGLWidget::frameSwapped, &loop, onFrame);
+    clock.start();
+    plane->update();
+    loop.exec();
+    QObject::disconnect(plane, &QOpenGLWidget::frameSwapped, &loop, nullptr);
+
+    Result r;
+    r.frames = static_cast<int>(intervals.size());
+    for (double ms : intervals)
+        r.seconds += ms / 1000.0;
+    if (!intervals.empty()) {
+        std::sort(intervals.begin(), intervals.end());
+        r.median = intervals[intervals.size() / 2];
+        r.p95 = intervals[std::min(intervals.size() - 1, intervals.size() * 95 / 100)];
+    }
+    return r;
+}
+
+// The plane alone: render into its framebuffer and read it back, n times. No window composition,
+// no swap: what the page's own drawing costs.
+Result measureRenderOnly(ui::GeometryPage &page, int n)
+{
+    ui::PlaneView *plane = page.plane();
+    ui::Playhead *playhead = page.playhead();
+    std::vector<double> times;
+    double t = 0;
+    for (int i = 0; i < n + 5; ++i) {
+        t += 1.0 / 60.0;
+        if (t > playhead->phaseCount()) t = 0;
+        playhead->seek(t);
+        QElapsedTimer clock;
+        clock.start();
+        const QImage image = plane->grabFramebuffer();
+        if (i >= 5) // after the shader JIT and caches warm up
+            times.push_back(clock.nsecsElapsed() / 1e6);
+    }
+    Result r;
+    r.frames = static_cast<int>(times.size());
+    for (double ms : times)
+        r.seconds += ms / 1000.0;
+    std::sort(times.begin(), times.end());
+    r.median = times[times.size() / 2];
+    r.p95 = times[std::min(times.size() - 1, times.size() * 95 / 100)];
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QSurfaceFormat format;
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    // The window's multisampling is the app's choice (app/gui.cpp asks for 4x); --samples shows
+    // what it costs. It has to be set before QApplication, so it is read by hand.
+    format.setSamples(4);
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QByteArrayView(argv[i]) == "--samples") format.setSamples(std::atoi(argv[i + 1]));
+    QSurfaceFormat::setDefaultFormat(format);
+    QApplication app(argc, argv);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Frame time of the Geometry page while it animates"));
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("seconds per run (default 5)"),
+                                           QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption pointsOption(
+        QStringLiteral("points"),
+        QStringLiteral("one run with N points (default: 0, 10000, 100000)"), QStringLiteral("N"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("window size (default 1280x800)"),
+                                        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption samplesOption(
+        QStringLiteral("samples"),
+        QStringLiteral("the window's multisampling, as the app's default format (default 4)"),
+        QStringLiteral("N"), QStringLiteral("4"));
+    parser.addOptions({secondsOption, pointsOption, sizeOption, samplesOption});
+    parser.process(app);
+    const double seconds = std::max(0.5, parser.value(secondsOption).toDouble());
+    const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+    const QSize size(wh.value(0).toInt(), wh.value(1).toInt());
+
+    QOpenGLContext probe;
+    QOffscreenSurface surface;
+    surface.create();
+    if (!probe.create() || !probe.makeCurrent(&surface)) {
+        std::fprintf(stderr, "bench_render: no OpenGL context; run it under xvfb-run\n");
+        return 1;
+    }
+    const auto *renderer =
+        reinterpret_cast<const char *>(probe.functions()->glGetString(GL_RENDERER));
+    std::printf("renderer: %s, %d samples\n", renderer ? renderer : "?", format.samples());
+    probe.doneCurrent();
+
+    std::vector<int> counts = {0, 10000, 100000};
+    if (parser.isSet(pointsOption)) counts = {parser.value(pointsOption).toInt()};
+
+    ui::DataStore store;
+    ui::AppContext context(&store);
+    ui::GeometryPage page(&context);
+    page.resize(size.isValid() && !size.isEmpty() ? size : QSize(1280, 800));
+    page.show();
+
+    // A chain with every kind of phase: linear, shift, ReLU, then a rotation.
+    Eigen::Matrix2d W;
+    W << 1.0, -0.5, 0.5, 1.0;
+    for (const int count : counts) {
+        ui::GeometryState s = page.model()->state();
+        s.chain = {core::geometry::Transform::affineMap(W, {-0.5, -0.5}, true),
+                   core::geometry::Transform::rotate(std::numbers::pi / 6)};
+        s.cloud = count > 0 ? ui::CloudKind::Moons : ui::CloudKind::None;
+        if (count > 0) s.cloudCount = count;
+        page.model()->edit(s, QStringLiteral("bench"));
+        if (count > 0 && s.cloudCount != count) {
+            std::fprintf(stderr, "bench_render: %d points is not a cloud size the page offers\n",
+                         count);
+            return 2;
+        }
+        const Result ro = measureRenderOnly(page, 40);
+        std::printf("%6d points, render only: median %.1f ms, p95 %.1f ms\n", count, ro.median,
+                    ro.p95);
+        const Result r = measure(page, seconds);
+        const QSize plane = page.plane()->size();
+        std::printf("%6d points, plane %dx%d: %d frames in %.2f s = %.1f fps; frame time median "
+                    "%.1f ms, p95 %.1f ms\n",
+                    count, plane.width(), plane.height(), r.frames, r.seconds,
+                    r.seconds > 0 ? r.frames / r.seconds : 0.0, r.median, r.p95);
+        std::fflush(stdout);
+    }
+    return 0;
+}

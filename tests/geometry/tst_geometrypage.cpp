@@ -1,0 +1,465 @@
+// The Geometry page under a real OpenGL context (xvfb-run + Mesa): the plane draws its grids where
+// the chain puts them, a drag moves a vector and updates T(v) live, the animation runs through its
+// phases, the keyboard steps, a bad matrix entry loses nothing, undo/redo/reset, export, ReLU
+// folding of the point cloud on the GPU. Where no GL context can be made, the test exits with 77,
+// which CTest reports as skipped.
+
+#include "core/geometry/chain.h"
+#include "ui/geometry/geometrymodel.h"
+#include "ui/geometry/geometrypage.h"
+#include "ui/geometry/numberentry.h"
+#include "ui/geometry/numberformat.h"
+#include "ui/geometry/planeview.h"
+#include "ui/geometry/playhead.h"
+#include "ui/geometry/vectorpanel.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QOffscreenSurface>
+#include <QOpenGLContext>
+#include <QSignalSpy>
+#include <QSurfaceFormat>
+#include <QTest>
+#include <QUndoStack>
+#include <cstdio>
+#include <memory>
+#include <numbers>
+
+using namespace ui;
+using core::geometry::Transform;
+
+Q_DECLARE_METATYPE(core::geometry::Chain)
+
+namespace {
+
+Eigen::Matrix2d mat(double a, double b, double c, double d)
+{
+    Eigen::Matrix2d m;
+    m << a, b, c, d;
+    return m;
+}
+
+// The most "warped-grid blue" pixel in a 5 by 5 neighbourhood: blue well above red.
+int blueness(const QImage &image, QPoint p)
+{
+    int best = -255;
+    for (int dy = -2; dy <= 2; ++dy)
+        for (int dx = -2; dx <= 2; ++dx) {
+            const QPoint q = p + QPoint(dx, dy);
+            if (!image.rect().contains(q)) continue;
+            const QColor c = image.pixelColor(q);
+            best = std::max(best, c.blue() - c.red());
+        }
+    return best;
+}
+
+void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons,
+               Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, pos, w->mapToGlobal(pos), button, buttons, modifiers);
+    QApplication::sendEvent(w, &event);
+}
+
+} // namespace
+
+class TestGeometryPage : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void gridFollowsChain_data();
+    void gridFollowsChain();
+    void dragUpdatesImage_data();
+    void dragUpdatesImage();
+    void shiftSnapsToGrid();
+    void dragColumnEditsW();
+    void hoverShowsCoordinates();
+    void playRunsEveryPhase();
+    void keyboardSteps();
+    void badEntryKeepsLastValue();
+    void undoRedoReset();
+    void exportImageIsThePlane();
+    void reluFoldsCloudOnGpu();
+    void presentationThickensLines();
+
+private:
+    // A plain starting point: no vectors, no unit square, no cloud.
+    void setChain(const core::geometry::Chain &chain, bool vectors = false);
+    QImage frame();
+    QPoint pixelOf(const Eigen::Vector2d &world);
+
+    std::unique_ptr<DataStore> m_store;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<GeometryPage> m_page;
+};
+
+void TestGeometryPage::init()
+{
+    m_store = std::make_unique<DataStore>();
+    m_context = std::make_unique<AppContext>(m_store.get());
+    m_page = std::make_unique<GeometryPage>(m_context.get());
+    m_page->resize(1200, 800);
+    m_page->show();
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    // Page shortcuts (Space, arrows) need the window to be the active one.
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QVERIFY2(m_page->plane()->glError().isEmpty(), qPrintable(m_page->plane()->glError()));
+}
+
+void TestGeometryPage::cleanup()
+{
+    m_page.reset();
+    m_context.reset();
+    m_store.reset();
+}
+
+void TestGeometryPage::setChain(const core::geometry::Chain &chain, bool vectors)
+{
+    GeometryState s = m_page->model()->state();
+    s.chain = chain;
+    s.showSquare = false;
+    s.showSum = false;
+    s.cloud = CloudKind::None;
+    if (!vectors) s.vectors.clear();
+    m_page->model()->edit(s, QStringLiteral("test"));
+    m_page->playhead()->seekEnd();
+    m_page->plane()->resetView();
+}
+
+QImage TestGeometryPage::frame()
+{
+    const QImage image = m_page->plane()->grabFramebuffer();
+    // UNCRUMPLE_TEST_FRAMES=dir keeps every grabbed frame, to look at when a check fails.
+    static int counter = 0;
+    if (const QByteArray dir = qgetenv("UNCRUMPLE_TEST_FRAMES"); !dir.isEmpty())
+        image.save(QStringLiteral("%1/%2-%3.png")
+                       .arg(QString::fromLocal8Bit(dir),
+                            QString::fromLatin1(QTest::currentTestFunction()))
+                       .arg(counter++));
+    return image;
+}
+
+QPoint TestGeometryPage::pixelOf(const Eigen::Vector2d &world)
+{
+    return m_page->plane()->camera().toPixel(world).toPoint();
+}
+
+void TestGeometryPage::gridFollowsChain_data()
+{
+    QTest::addColumn<core::geometry::Chain>("chain");
+    QTest::newRow("identity") << core::geometry::Chain{};
+    QTest::newRow("rotation 30") << core::geometry::Chain{Transform::rotate(std::numbers::pi / 6)};
+    QTest::newRow("scaling") << core::geometry::Chain{Transform::scaleBy(1.5, 0.5)};
+    QTest::newRow("shear + shift")
+        << core::geometry::Chain{Transform::affineMap(mat(1, 0.5, 0, 1), {0.5, -0.5})};
+    QTest::newRow("affine + relu")
+        << core::geometry::Chain{Transform::affineMap(mat(1, -0.5, 0.5, 1), {0.5, 0.5}, true)};
+}
+
+void TestGeometryPage::gridFollowsChain()
+{
+    QFETCH(core::geometry::Chain, chain);
+    setChain(chain);
+    const QImage image = frame();
+    QCOMPARE(image.size(), m_page->plane()->size() * m_page->plane()->devicePixelRatioF());
+    const auto stages = core::geometry::fullStages(chain);
+    // Points on the lines x = 1 and y = 1 of the input grid land on a warped (blue) line...
+    for (const Eigen::Vector2d &p :
+         {Eigen::Vector2d(1.0, 0.3), Eigen::Vector2d(-0.7, 1.0), Eigen::Vector2d(1.0, 1.6)}) {
+        const Eigen::Vector2d q = core::geometry::applyStages(stages, p);
+        QVERIFY2(blueness(image, pixelOf(q)) > 30,
+                 qPrintable(
+                     QString("no warped grid at T%1 = %2").arg(formatVector(p), formatVector(q))));
+    }
+    // ...and the middle of a cell that the map keeps open does not.
+    if (!core::geometry::hasRelu(chain)) {
+        const Eigen::Vector2d q = core::geometry::applyStages(stages, {1.5, 1.5});
+        QVERIFY2(blueness(image, pixelOf(q)) < 10, qPrintable(formatVector(q)));
+    }
+    // The still background: white or near-white somewhere off every line.
+    const QColor corner =
+        image.pixelColor(pixelOf(core::geometry::applyStages(stages, {0.25, 0.25})));
+    QVERIFY(corner.lightness() > 200);
+}
+
+void TestGeometryPage::dragUpdatesImage_data()
+{
+    QTest::addColumn<core::geometry::Chain>("chain");
+    QTest::addColumn<Eigen::Vector2d>("target");
+    QTest::newRow("identity") << core::geometry::Chain{} << Eigen::Vector2d(-1.0, 2.0);
+    QTest::newRow("rotation 90") << core::geometry::Chain{Transform::rotate(std::numbers::pi / 2)}
+                                 << Eigen::Vector2d(1.5, 0.5);
+    QTest::newRow("affine + relu")
+        << core::geometry::Chain{Transform::affineMap(mat(1, 0, 0, 1), {-1, 0}, true)}
+        << Eigen::Vector2d(0.5, -1.0);
+}
+
+void TestGeometryPage::dragUpdatesImage()
+{
+    QFETCH(core::geometry::Chain, chain);
+    QFETCH(Eigen::Vector2d, target);
+    setChain(chain, true);
+    PlaneView *plane = m_page->plane();
+    QUndoStack *undo = m_page->model()->undoStack();
+    const int steps = undo->count();
+    const Eigen::Vector2d start = m_page->model()->state().vectors.at(0);
+
+    const QPointF from = plane->camera().toPixel(start);
+    const QPointF to = plane->camera().toPixel(target);
+    sendMouse(plane, QEvent::MouseButtonPress, from, Qt::LeftButton);
+    // Live: half-way through the drag, T(v) already follows.
+    const QPointF middle = (from + to) / 2;
+    sendMouse(plane, QEvent::MouseMove, middle, Qt::LeftButton);
+    const Eigen::Vector2d halfway = m_page->model()->state().vectors.at(0);
+    QVERIFY((halfway - (start + target) / 2).norm() < 0.05);
+    const Eigen::Vector2d halfImage = core::geometry::applyStages(plane->stages(), halfway);
+    QVERIFY2(m_page->vectorPanel()->imageText(0).contains(formatVector(halfImage)),
+             qPrintable(m_page->vectorPanel()->imageText(0)));
+    sendMouse(plane, QEvent::MouseMove, to, Qt::LeftButton);
+    sendMouse(plane, QEvent::MouseButtonRelease, to, Qt::NoButton);
+
+    const Eigen::Vector2d v = m_page->model()->state().vectors.at(0);
+    QVERIFY2((v - target).norm() < 0.02, qPrintable(formatVector(v, 4)));
+    const Eigen::Vector2d image = core::geometry::applyStages(core::geometry::fullStages(chain), v);
+    QVERIFY2(m_page->vectorPanel()->imageText(0).contains(formatVector(image)),
+             qPrintable(m_page->vectorPanel()->imageText(0) + " vs " + formatVector(image)));
+    // The whole drag is one undo step.
+    QCOMPARE(undo->count(), steps + 1);
+    undo->undo();
+    QCOMPARE(m_page->model()->state().vectors.at(0), start);
+}
+
+void TestGeometryPage::shiftSnapsToGrid()
+{
+    setChain({}, true);
+    PlaneView *plane = m_page->plane();
+    const QPointF from = plane->camera().toPixel(m_page->model()->state().vectors.at(0));
+    const QPointF to = plane->camera().toPixel({-1.13, 2.91});
+    sendMouse(plane, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::ShiftModifier);
+    sendMouse(plane, QEvent::MouseMove, to, Qt::LeftButton, Qt::ShiftModifier);
+    sendMouse(plane, QEvent::MouseButtonRelease, to, Qt::NoButton, Qt::ShiftModifier);
+    QCOMPARE(m_page->model()->state().vectors.at(0), Eigen::Vector2d(-1.0, 3.0));
+}
+
+void TestGeometryPage::dragColumnEditsW()
+{
+    // A single affine step at its end: the tip of the warped e1 is W·e1 + b, and dragging it
+    // sets W's first column.
+    const Eigen::Vector2d b(0.5, 0.25);
+    setChain({Transform::affineMap(mat(1, 0, 0, 1), b)});
+    m_page->selectStep(0);
+    PlaneView *plane = m_page->plane();
+    const QPointF from = plane->camera().toPixel(Eigen::Vector2d(1, 0) + b);
+    const QPointF to = plane->camera().toPixel(Eigen::Vector2d(2, 1) + b);
+    sendMouse(plane, QEvent::MouseButtonPress, from, Qt::LeftButton);
+    sendMouse(plane, QEvent::MouseMove, to, Qt::LeftButton);
+    sendMouse(plane, QEvent::MouseButtonRelease, to, Qt::NoButton);
+    const Eigen::Matrix2d W = m_page->model()->state().chain.at(0).W;
+    QVERIFY2((W.col(0) - Eigen::Vector2d(2, 1)).norm() < 0.02,
+             qPrintable(formatVector(W.col(0), 4)));
+    QCOMPARE(W.col(1), Eigen::Vector2d(0, 1));
+}
+
+void TestGeometryPage::hoverShowsCoordinates()
+{
+    setChain({Transform::scaleBy(2, 2)}, true);
+    PlaneView *plane = m_page->plane();
+    const Eigen::Vector2d v = m_page->model()->state().vectors.at(0);
+    sendMouse(plane, QEvent::MouseMove, plane->camera().toPixel(v), Qt::NoButton);
+    QVERIFY2(plane->hoverText().contains(formatVector(v, 4)), qPrintable(plane->hoverText()));
+    QVERIFY2(plane->hoverText().contains(formatVector(2 * v, 4)), qPrintable(plane->hoverText()));
+    sendMouse(plane, QEvent::MouseMove, plane->camera().toPixel({-2.5, -2.5}), Qt::NoButton);
+    QVERIFY2(plane->hoverText().contains(QStringLiteral("-2.5")), qPrintable(plane->hoverText()));
+}
+
+void TestGeometryPage::playRunsEveryPhase()
+{
+    setChain({Transform::affineMap(mat(0, -1, 1, 0), {1, 1}, true), Transform::rotate(0.5)}, true);
+    Playhead *playhead = m_page->playhead();
+    QCOMPARE(playhead->phaseCount(), 4);
+    playhead->setSecondsPerPhase(0.3);
+    playhead->seek(0);
+    QSignalSpy times(playhead, &Playhead::timeChanged);
+    QSignalSpy moving(playhead, &Playhead::movingChanged);
+    playhead->play();
+    QVERIFY(playhead->isMoving());
+    QTRY_VERIFY_WITH_TIMEOUT(!playhead->isMoving(), 5000);
+    QCOMPARE(playhead->time(), 4.0);
+    QVERIFY(times.count() > 8); // it moved through, not jumped
+    // Times only increase while playing forward.
+    double last = 0;
+    for (const auto &args : times) {
+        QVERIFY(args.at(0).toDouble() >= last);
+        last = args.at(0).toDouble();
+    }
+    // The plane shows the whole chain at the end.
+    const Eigen::Vector2d v = m_page->model()->state().vectors.at(0);
+    QVERIFY(
+        (core::geometry::applyStages(m_page->plane()->stages(), v) -
+         core::geometry::applyStages(core::geometry::fullStages(m_page->model()->state().chain), v))
+            .norm() < 1e-12);
+}
+
+void TestGeometryPage::keyboardSteps()
+{
+    setChain({Transform::affineMap(mat(2, 0, 0, 2), {1, 0}, true)});
+    Playhead *playhead = m_page->playhead();
+    playhead->setSecondsPerPhase(0.05);
+    playhead->seek(0);
+    m_page->plane()->setFocus();
+    QTest::keyClick(m_page->plane(), Qt::Key_Right);
+    QTRY_COMPARE_WITH_TIMEOUT(playhead->time(), 1.0, 3000);
+    QTest::keyClick(m_page->plane(), Qt::Key_Right);
+    QTRY_COMPARE_WITH_TIMEOUT(playhead->time(), 2.0, 3000);
+    QTest::keyClick(m_page->plane(), Qt::Key_Left);
+    QTRY_COMPARE_WITH_TIMEOUT(playhead->time(), 1.0, 3000);
+    QTest::keyClick(m_page->plane(), Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(playhead->time(), 3.0, 3000);
+    QTest::keyClick(m_page->plane(), Qt::Key_Home);
+    QCOMPARE(playhead->time(), 0.0);
+    QTest::keyClick(m_page->plane(), Qt::Key_End);
+    QCOMPARE(playhead->time(), 3.0);
+}
+
+void TestGeometryPage::badEntryKeepsLastValue()
+{
+    setChain({Transform::affineMap(mat(1, 0.5, 0, 1), {0, 0})});
+    m_page->selectStep(0);
+    auto *entry = m_page->findChild<NumberEntry *>(QStringLiteral("w01"));
+    QVERIFY(entry);
+    auto *message = m_page->findChild<QLabel *>(QStringLiteral("transformError"));
+    QVERIFY(message);
+    entry->setFocus();
+    entry->selectAll();
+    QTest::keyClicks(entry, QStringLiteral("1..5"));
+    QCOMPARE(entry->text(), QStringLiteral("1..5")); // what was typed stays
+    QVERIFY(!entry->isValid());
+    QVERIFY(message->isVisibleTo(m_page.get()));
+    QVERIFY2(message->text().contains(QStringLiteral("W[0, 1]")), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QStringLiteral("not a number")), qPrintable(message->text()));
+    // The step keeps its last valid value (the "1." typed on the way counts as 1).
+    QCOMPARE(m_page->model()->state().chain.at(0).W(0, 1), 1.0);
+    entry->selectAll();
+    QTest::keyClicks(entry, QStringLiteral("-1/4"));
+    QVERIFY(entry->isValid());
+    QVERIFY(!message->isVisibleTo(m_page.get()));
+    QCOMPARE(m_page->model()->state().chain.at(0).W(0, 1), -0.25);
+    // One entry, one undo step, however many keystrokes.
+    QTest::keyClick(entry, Qt::Key_Return);
+    m_page->model()->undoStack()->undo();
+    QCOMPARE(m_page->model()->state().chain.at(0).W(0, 1), 0.5);
+}
+
+void TestGeometryPage::undoRedoReset()
+{
+    GeometryModel *model = m_page->model();
+    const GeometryState initial = model->state();
+    GeometryState s = initial;
+    s.chain.push_back(Transform::rotate(1.0));
+    model->edit(s, QStringLiteral("add"));
+    s.vectors.push_back({3, 3});
+    model->edit(s, QStringLiteral("vector"));
+    QCOMPARE(model->state().vectors.size(), initial.vectors.size() + 1);
+    model->undoStack()->undo();
+    QCOMPARE(model->state().vectors.size(), initial.vectors.size());
+    model->undoStack()->undo();
+    QVERIFY(model->state() == initial);
+    model->undoStack()->redo();
+    QCOMPARE(model->state().chain.size(), initial.chain.size() + 1);
+    model->reset();
+    QVERIFY(model->state() == GeometryState::defaults());
+    model->undoStack()->undo(); // reset is undoable too
+    QCOMPARE(model->state().chain.size(), initial.chain.size() + 1);
+}
+
+void TestGeometryPage::exportImageIsThePlane()
+{
+    const QImage image = m_page->exportImage();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), m_page->plane()->size() * m_page->plane()->devicePixelRatioF());
+}
+
+void TestGeometryPage::reluFoldsCloudOnGpu()
+{
+    // Moons (blue and orange) moved down-left by (-0.5, -0.5), then ReLU: nothing stays in the
+    // open third quadrant, and the folded points pile up on the axes.
+    setChain({Transform::affineMap(mat(1, 0, 0, 1), {-0.5, -0.5}, true)});
+    GeometryState s = m_page->model()->state();
+    s.cloud = CloudKind::Moons;
+    s.cloudCount = 100000;
+    s.showGrid = false;
+    m_page->model()->edit(s, QStringLiteral("cloud"));
+    m_page->playhead()->seekEnd();
+    const QImage image = frame();
+    auto isCloud = [](const QColor &c) { return c.saturation() > 90 && c.lightness() < 200; };
+    int inside = 0, onAxes = 0;
+    // (Away from x = -0.5 and y = -0.5, where the step's own W·e + b handles are drawn.)
+    for (double x = -1.4; x <= -0.7; x += 0.02)
+        for (double y = -1.4; y <= -0.7; y += 0.02)
+            inside += isCloud(image.pixelColor(pixelOf({x, y})));
+    for (double t = 0.1; t <= 1.0; t += 0.05)
+        onAxes +=
+            isCloud(image.pixelColor(pixelOf({t, 0}))) + isCloud(image.pixelColor(pixelOf({0, t})));
+    QCOMPARE(inside, 0);
+    QVERIFY2(onAxes > 10, qPrintable(QString::number(onAxes)));
+    // Half-way through the ReLU phase the third quadrant is not empty yet.
+    m_page->playhead()->seek(2.5);
+    const QImage halfway = frame();
+    int moving = 0;
+    // (The left end of the upper moon, on its way from (-2, -0.75) to (0, 0).)
+    for (double x = -1.1; x <= -0.6; x += 0.02)
+        for (double y = -0.45; y <= -0.2; y += 0.02)
+            moving += isCloud(halfway.pixelColor(pixelOf({x, y})));
+    QVERIFY(moving > 0);
+}
+
+void TestGeometryPage::presentationThickensLines()
+{
+    setChain({});
+    auto axisWidth = [this] {
+        // The ink across the x axis (y = 0), away from arrows and labels: the sum of darkness.
+        const QImage image = frame();
+        const QPoint p = pixelOf({-2.7, 0});
+        double ink = 0;
+        for (int dy = -10; dy <= 10; ++dy)
+            ink += (255 - image.pixelColor(p + QPoint(0, dy)).lightness()) / 255.0;
+        return ink;
+    };
+    const double normal = axisWidth();
+    m_context->setPresentationMode(true);
+    const double presenting = axisWidth();
+    // Lines scale by AppContext::kPresentationScale (1.5).
+    QVERIFY2(presenting > 1.3 * normal, qPrintable(QString("%1 vs %2").arg(presenting).arg(normal)));
+}
+
+int main(int argc, char *argv[])
+{
+    QSurfaceFormat format;
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setSamples(4);
+    QSurfaceFormat::setDefaultFormat(format);
+    QApplication app(argc, argv);
+    // No GL (QT_QPA_PLATFORM=offscreen, no display, no driver): skip instead of crashing, since a
+    // window holding a QOpenGLWidget segfaults there.
+    QOpenGLContext probe;
+    QOffscreenSurface surface;
+    surface.create();
+    if (!probe.create() || !probe.makeCurrent(&surface) ||
+        probe.format().version() < qMakePair(3, 3)) {
+        std::printf("SKIP: no OpenGL 3.3 context on platform '%s'\n",
+                    qPrintable(QGuiApplication::platformName()));
+        return 77;
+    }
+    probe.doneCurrent();
+    TestGeometryPage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_geometrypage.moc"
