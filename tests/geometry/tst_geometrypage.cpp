@@ -5,6 +5,9 @@
 // which CTest reports as skipped.
 
 #include "core/geometry/chain.h"
+#include "ui/common/codepanel.h"
+#include "ui/geometry/chainpanel.h"
+#include "ui/geometry/figurepresets.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
 #include "ui/geometry/numberentry.h"
@@ -17,12 +20,16 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 #include <cstdio>
 #include <memory>
@@ -85,6 +92,13 @@ private slots:
     void exportImageIsThePlane();
     void reluFoldsCloudOnGpu();
     void presentationThickensLines();
+    void chainPanelAddsRemovesReorders();
+    void codeFollowsTheChain_data();
+    void codeFollowsTheChain();
+    void followsDarkPalette();
+    void badVectorEntryKeepsVector();
+    void hoverFindsCloudPoint();
+    void figuresLoadAndPlay();
 
 private:
     // A plain starting point: no vectors, no unit square, no cloud.
@@ -137,10 +151,10 @@ QImage TestGeometryPage::frame()
     // UNCRUMPLE_TEST_FRAMES=dir keeps every grabbed frame, to look at when a check fails.
     static int counter = 0;
     if (const QByteArray dir = qgetenv("UNCRUMPLE_TEST_FRAMES"); !dir.isEmpty())
-        image.save(QStringLiteral("%1/%2-%3.png")
-                       .arg(QString::fromLocal8Bit(dir),
-                            QString::fromLatin1(QTest::currentTestFunction()))
-                       .arg(counter++));
+        image.save(
+            QStringLiteral("%1/%2-%3.png")
+                .arg(QString::fromLocal8Bit(dir), QString::fromLatin1(QTest::currentTestFunction()))
+                .arg(counter++));
     return image;
 }
 
@@ -434,7 +448,155 @@ void TestGeometryPage::presentationThickensLines()
     m_context->setPresentationMode(true);
     const double presenting = axisWidth();
     // Lines scale by AppContext::kPresentationScale (1.5).
-    QVERIFY2(presenting > 1.3 * normal, qPrintable(QString("%1 vs %2").arg(presenting).arg(normal)));
+    QVERIFY2(presenting > 1.3 * normal,
+             qPrintable(QString("%1 vs %2").arg(presenting).arg(normal)));
+}
+
+void TestGeometryPage::chainPanelAddsRemovesReorders()
+{
+    setChain({});
+    auto *add = m_page->findChild<QToolButton *>(QStringLiteral("addStep"));
+    auto *list = m_page->findChild<QListWidget *>(QStringLiteral("chainList"));
+    QVERIFY(add && add->menu() && list);
+    const auto actions = add->menu()->actions();
+    QCOMPARE(actions.size(), 5); // translation, rotation, scaling, affine, affine + ReLU
+    actions.at(1)->trigger();    // rotation
+    actions.at(0)->trigger();    // translation
+    const auto &chain = [this]() -> const core::geometry::Chain & {
+        return m_page->model()->state().chain;
+    };
+    QCOMPARE(chain().size(), std::size_t(2));
+    QVERIFY(chain()[0].kind == core::geometry::TransformKind::Rotation);
+    QVERIFY(chain()[1].kind == core::geometry::TransformKind::Translation);
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(m_page->selectedStep(), 1); // the new step is selected
+    QCOMPARE(m_page->playhead()->phaseCount(), 2);
+    // Adding a step plays it from where the chain was.
+    QVERIFY(m_page->playhead()->isMoving() || m_page->playhead()->time() > 1.0);
+
+    // Move the translation up: now it is applied first.
+    for (QToolButton *b : m_page->findChildren<QToolButton *>())
+        if (b->text() == QStringLiteral("▲")) b->click();
+    QVERIFY(chain()[0].kind == core::geometry::TransformKind::Translation);
+    QVERIFY(chain()[1].kind == core::geometry::TransformKind::Rotation);
+    QCOMPARE(m_page->selectedStep(), 0);
+    const Eigen::Vector2d x(1, 0);
+    const Eigen::Vector2d moved =
+        core::geometry::applyStages(core::geometry::fullStages(chain()), x);
+    QVERIFY(
+        (moved - core::geometry::rotation(std::numbers::pi / 6).apply(x + Eigen::Vector2d(1, 0.5)))
+            .norm() < 1e-12);
+
+    for (QToolButton *b : m_page->findChildren<QToolButton *>())
+        if (b->text() == QStringLiteral("Remove")) b->click();
+    QCOMPARE(chain().size(), std::size_t(1));
+    QVERIFY(chain()[0].kind == core::geometry::TransformKind::Rotation);
+    m_page->model()->undoStack()->undo(); // the removal
+    m_page->model()->undoStack()->undo(); // the move
+    QVERIFY(chain()[0].kind == core::geometry::TransformKind::Rotation);
+    QCOMPARE(chain().size(), std::size_t(2));
+}
+
+void TestGeometryPage::codeFollowsTheChain_data()
+{
+    QTest::addColumn<core::geometry::Chain>("chain");
+    QTest::addColumn<QStringList>("lines");
+    QTest::newRow("rotation") << core::geometry::Chain{Transform::rotate(std::numbers::pi / 6)}
+                              << QStringList{"theta = np.radians(30.0)",
+                                             "np.cos(theta), -np.sin(theta)", "x = R @ x"};
+    QTest::newRow("translation") << core::geometry::Chain{Transform::translate({1, -2})}
+                                 << QStringList{"t = np.array([1.0, -2.0])", "x = x + t"};
+    QTest::newRow("scaling") << core::geometry::Chain{Transform::scaleBy(2, 0.5)}
+                             << QStringList{"S = np.array([[2.0, 0.0],", "x = S @ x"};
+    QTest::newRow("relu") << core::geometry::Chain{Transform::affineMap(mat(1, -0.25, 0.5, 1),
+                                                                        {0.5, 0}, true)}
+                          << QStringList{"W = np.array([[1.0, -0.25],", "b = np.array([0.5, 0.0])",
+                                         "x = np.maximum(W @ x + b, 0.0)"};
+    QTest::newRow("two steps") << core::geometry::Chain{Transform::rotate(0),
+                                                        Transform::scaleBy(1, 3)}
+                               << QStringList{"x = R1 @ x", "x = S2 @ x",
+                                              "np.linalg.det(R1) * np.linalg.det(S2)"};
+}
+
+void TestGeometryPage::codeFollowsTheChain()
+{
+    QFETCH(core::geometry::Chain, chain);
+    QFETCH(QStringList, lines);
+    setChain(chain, true);
+    const QString code = m_page->codePanel()->code();
+    for (const QString &line : lines)
+        QVERIFY2(code.contains(line),
+                 qPrintable(line + QStringLiteral("\n--- not in ---\n") + code));
+    QVERIFY(code.contains(QStringLiteral("v1 = np.array([2.0, 1.0])")));
+}
+
+void TestGeometryPage::followsDarkPalette()
+{
+    setChain({});
+    const QColor light = frame().pixelColor(pixelOf({0.25, 0.25}));
+    QPalette dark = m_page->palette();
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    dark.setColor(QPalette::Base, QColor(20, 20, 20));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    m_page->setPalette(dark);
+    const QColor ground = frame().pixelColor(pixelOf({0.25, 0.25}));
+    QVERIFY2(light.lightness() > 200 && ground.lightness() < 60,
+             qPrintable(QString("%1 then %2").arg(light.name(), ground.name())));
+}
+
+void TestGeometryPage::badVectorEntryKeepsVector()
+{
+    setChain({}, true);
+    auto *x = m_page->findChild<NumberEntry *>(QStringLiteral("v1x"));
+    QVERIFY(x);
+    const Eigen::Vector2d before = m_page->model()->state().vectors.at(0);
+    x->setFocus();
+    x->selectAll();
+    QTest::keyClicks(x, QStringLiteral("2,5"));
+    QVERIFY(!x->isValid());
+    QVERIFY2(x->errorText().contains(QStringLiteral("dot")), qPrintable(x->errorText()));
+    QCOMPARE(x->text(), QStringLiteral("2,5"));
+    QCOMPARE(m_page->model()->state().vectors.at(0).y(), before.y());
+    QCOMPARE(m_page->model()->state().vectors.at(0).x(), 2.0); // "2" was valid on the way
+    x->selectAll();
+    QTest::keyClicks(x, QStringLiteral("sqrt(2)"));
+    QCOMPARE(m_page->model()->state().vectors.at(0).x(), std::sqrt(2.0));
+    QVERIFY(m_page->vectorPanel()->imageText(0).contains(QStringLiteral("1.41")));
+}
+
+void TestGeometryPage::hoverFindsCloudPoint()
+{
+    setChain({Transform::scaleBy(2, 2)});
+    GeometryState s = m_page->model()->state();
+    s.cloud = CloudKind::Letter;
+    s.cloudCount = 1000;
+    m_page->model()->edit(s, QStringLiteral("cloud"));
+    m_page->playhead()->seekEnd();
+    // The letter's stem spans x in [-0.7, -0.3]: scaled by 2, a point is near (-1, 0).
+    PlaneView *plane = m_page->plane();
+    sendMouse(plane, QEvent::MouseMove, plane->camera().toPixel({-1.0, 0.0}), Qt::NoButton);
+    QVERIFY2(plane->hoverText().startsWith(QStringLiteral("point ")),
+             qPrintable(plane->hoverText()));
+    QVERIFY2(plane->hoverText().contains(QStringLiteral("of 1,000")),
+             qPrintable(plane->hoverText()));
+}
+
+void TestGeometryPage::figuresLoadAndPlay()
+{
+    auto *figures = m_page->findChild<QToolButton *>(QStringLiteral("figures"));
+    QVERIFY(figures && figures->menu());
+    const auto actions = figures->menu()->actions();
+    QCOMPARE(actions.size(), static_cast<qsizetype>(figurePresets().size()));
+    for (int i = 0; i < actions.size(); ++i) {
+        actions.at(i)->trigger();
+        const FigurePreset &preset = figurePresets()[static_cast<std::size_t>(i)];
+        QVERIFY2(m_page->model()->state() == preset.state, qPrintable(preset.title));
+        // A figure with transforms plays from the identity.
+        if (!preset.state.chain.empty()) QVERIFY(m_page->playhead()->isMoving());
+        QVERIFY(!frame().isNull());
+    }
+    m_page->model()->undoStack()->undo(); // loading a figure is one undoable step
+    QVERIFY(m_page->model()->state() == figurePresets()[figurePresets().size() - 2].state);
 }
 
 int main(int argc, char *argv[])

@@ -5,6 +5,7 @@
 #include "ui/common/codepanel.h"
 #include "ui/geometry/chainpanel.h"
 #include "ui/geometry/displaypanel.h"
+#include "ui/geometry/figurepresets.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/numpycode.h"
 #include "ui/geometry/planetheme.h"
@@ -21,6 +22,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QImageWriter>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -28,6 +30,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <numbers>
@@ -218,6 +221,24 @@ QWidget *GeometryPage::buildSide()
         m_model->reset();
         m_plane->resetView();
     });
+    // Start from a figure of the chapter: its vectors, chain and cloud, played from the identity.
+    auto *figures = new QToolButton;
+    figures->setText(tr("Figures"));
+    figures->setObjectName(QStringLiteral("figures"));
+    figures->setToolTip(tr("Start from a figure of chapter 2"));
+    figures->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(figures);
+    for (const FigurePreset &preset : figurePresets()) {
+        const GeometryState state = preset.state;
+        menu->addAction(preset.title, this, [this, state, title = preset.title] {
+            m_selected = state.chain.empty() ? -1 : 0;
+            m_model->edit(state, title);
+            m_plane->resetView();
+            m_playhead->seek(0);
+            m_playhead->play();
+        });
+    }
+    figures->setMenu(menu);
     auto *exportButton = new QPushButton(tr("Export PNG…"));
     exportButton->setToolTip(tr("Save the plane as a PNG image"));
     connect(exportButton, &QPushButton::clicked, this, &GeometryPage::exportPng);
@@ -228,6 +249,7 @@ QWidget *GeometryPage::buildSide()
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_undo, m_redo, reset})
         buttons->addWidget(b);
+    buttons->addWidget(figures);
     buttons->addStretch(1);
     buttons->addWidget(exportButton);
 

@@ -3,6 +3,7 @@ target_sources(uncrumple_ui PRIVATE
     geometry/cloudsplatter.cpp
     geometry/displaypanel.cpp
     geometry/drawlist.cpp
+    geometry/figurepresets.cpp
     geometry/geometrymodel.cpp
     geometry/geometrypage.cpp
     geometry/geometrystate.cpp
