@@ -1,6 +1,7 @@
 #include "core/nn/threadpool.h"
 
 #include <algorithm>
+#include <chrono>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -10,8 +11,11 @@ namespace core::nn {
 
 namespace {
 
-// About 50 µs of spinning before sleeping.
-constexpr int kSpins = 20000;
+// Spin this long before sleeping: long enough to catch the other threads of a step (a step takes
+// about a millisecond and its threads arrive within tens of microseconds of each other), short
+// enough not to burn a core that another process could use. Measured in time, not iterations: a
+// pause instruction takes 10 to 140 cycles depending on the processor.
+constexpr auto kSpin = std::chrono::microseconds(40);
 
 inline void relax()
 {
@@ -23,9 +27,11 @@ inline void relax()
 // Waits until value differs from old: spin first, then sleep on the atomic.
 template<class T> void waitChange(const std::atomic<T> &value, T old)
 {
-    for (int i = 0; i < kSpins; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + kSpin;
+    for (int i = 1;; ++i) {
         if (value.load(std::memory_order_acquire) != old) return;
         relax();
+        if (i % 16 == 0 && std::chrono::steady_clock::now() > deadline) break;
     }
     while (value.load(std::memory_order_acquire) == old)
         value.wait(old, std::memory_order_acquire);

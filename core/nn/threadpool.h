@@ -6,9 +6,9 @@
 // participant has reached it. The work split is the job's business (the engine cuts every range by
 // t and size()), so a given size() always does the same arithmetic in the same order.
 //
-// Waiting spins briefly (a training step lasts well under a millisecond, and a futex wake-up costs
-// tens of microseconds), then sleeps on the atomic (C++20 wait/notify), so an idle pool costs
-// nothing. Jobs must not throw.
+// Waiting spins for 40 µs (a futex wake-up costs tens of microseconds, a training step about a
+// millisecond), then sleeps on the atomic (C++20 wait/notify), so an idle pool costs nothing and a
+// busy machine is not charged for long spins. Jobs must not throw.
 
 #include <atomic>
 #include <cstdint>
