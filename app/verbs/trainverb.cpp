@@ -166,7 +166,9 @@ int runTrain(const QStringList &arguments)
         }
 
         KerasProgress progress(stdout, !asJson && isatty(fileno(stdout)));
+        BatchProgress last;
         trainer.setBatchCallback([&](const BatchProgress &p) {
+            last = p;
             if (p.step == 1 && !asJson) {
                 std::printf("Epoch %d/%d\n", p.epoch, p.epochs);
                 progress.start(p.stepsPerEpoch);
@@ -220,13 +222,16 @@ int runTrain(const QStringList &arguments)
                             (saved.isEmpty() ? QString()
                                              : QStringLiteral("; saved them to %1").arg(saved)));
         if (result.status == TrainStatus::Cancelled)
-            return fail(
-                verb,
-                QStringLiteral("interrupted (%1)").arg(QString::fromStdString(result.message)) +
-                    (saved.isEmpty()
-                         ? QString()
-                         : QStringLiteral("; saved the weights so far to %1").arg(saved)),
-                130);
+            return fail(verb,
+                        QStringLiteral("interrupted after epoch %1/%2, step %3/%4")
+                                .arg(last.epoch)
+                                .arg(last.epochs)
+                                .arg(last.step)
+                                .arg(last.stepsPerEpoch) +
+                            (saved.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral("; saved the weights so far to %1").arg(saved)),
+                        130);
 
         const Evaluation ev = trainer.evaluate(test);
         std::vector<double> sorted = epochSeconds;
