@@ -6,6 +6,7 @@
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
+#include "ui/train/trainpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 
 namespace app {
 
@@ -84,9 +86,23 @@ struct GuiOptions {
                             QStringLiteral("WxH")};
     QCommandLineOption presentation{QStringLiteral("presentation"),
                                     QStringLiteral("start in presentation mode (larger fonts)")};
-    QCommandLineOption delay{QStringLiteral("screenshot-delay"),
-                             QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
-                             QStringLiteral("MS"), QStringLiteral("800")};
+    QCommandLineOption delay{
+        QStringLiteral("screenshot-delay"),
+        QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
+        QStringLiteral("MS"), QStringLiteral("800")};
+    QCommandLineOption trainEpochs{
+        QStringLiteral("train-epochs"),
+        QStringLiteral("open the Train page and train N epochs of its recipe at start (a "
+                       "--screenshot waits for the training and the evaluation to end)"),
+        QStringLiteral("N")};
+    QCommandLineOption trainTab{
+        QStringLiteral("train-tab"),
+        QStringLiteral("the Train page's tab to show: weights, predictions, evaluate or draw"),
+        QStringLiteral("NAME")};
+    QCommandLineOption trainDraw{
+        QStringLiteral("train-draw"),
+        QStringLiteral("put test digit INDEX on the Train page's drawing canvas"),
+        QStringLiteral("INDEX")};
 
     GuiOptions()
     {
@@ -96,7 +112,8 @@ struct GuiOptions {
             verbList());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({page, screenshot, dataDir, size, presentation, delay});
+        parser.addOptions({page, screenshot, dataDir, size, presentation, delay, trainEpochs,
+                           trainTab, trainDraw});
     }
 };
 
@@ -115,6 +132,56 @@ bool asksForHelpOrVersion(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+// --train-epochs, --train-tab, --train-draw: sets the Train page up once the data is loaded, then
+// calls ready (after training and evaluation when epochs were asked for). Returns an error
+// message for a bad value.
+QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const GuiOptions &o,
+                         std::function<void()> ready)
+{
+    const QCommandLineParser &parser = o.parser;
+    if (!parser.isSet(o.trainEpochs) && !parser.isSet(o.trainTab) && !parser.isSet(o.trainDraw)) {
+        ready();
+        return {};
+    }
+    bool ok = true;
+    const int epochs = parser.isSet(o.trainEpochs) ? parser.value(o.trainEpochs).toInt(&ok) : 0;
+    if (!ok || epochs < 0 || epochs > 1000)
+        return QStringLiteral("--train-epochs expects a whole number from 0 to 1000, got '%1'")
+            .arg(parser.value(o.trainEpochs));
+    const int draw = parser.isSet(o.trainDraw) ? parser.value(o.trainDraw).toInt(&ok) : -1;
+    if (!ok || (parser.isSet(o.trainDraw) && draw < 0))
+        return QStringLiteral("--train-draw expects a test digit index, got '%1'")
+            .arg(parser.value(o.trainDraw));
+    const QStringList tabs = {QStringLiteral("weights"), QStringLiteral("predictions"),
+                              QStringLiteral("evaluate"), QStringLiteral("draw")};
+    const int tab =
+        parser.isSet(o.trainTab) ? static_cast<int>(tabs.indexOf(parser.value(o.trainTab))) : -1;
+    if (parser.isSet(o.trainTab) && tab < 0)
+        return QStringLiteral("--train-tab expects one of %1, got '%2'")
+            .arg(tabs.join(QStringLiteral(", ")), parser.value(o.trainTab));
+
+    window.showPage(QStringLiteral("train"));
+    auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
+    auto begin = [page, epochs, draw, tab, ready] {
+        if (tab >= 0) page->tabs()->setCurrentIndex(tab);
+        if (draw >= 0) page->drawTestDigit(draw);
+        if (epochs > 0 && page->trainEpochs(epochs))
+            QObject::connect(page, &ui::TrainPage::settled, page, ready, Qt::SingleShotConnection);
+        else
+            ready();
+    };
+    if (store.isLoading())
+        QObject::connect(
+            &store, &ui::DataStore::loadingChanged, page,
+            [begin](bool loading) {
+                if (!loading) begin();
+            },
+            Qt::SingleShotConnection);
+    else
+        QTimer::singleShot(0, page, begin);
+    return {};
 }
 
 } // namespace
@@ -175,8 +242,15 @@ int runGui(int argc, char *argv[])
     if (core::hasMnistFiles(dir.toStdString()) || parser.isSet(dataDir)) store.loadDirectory(dir);
 
     window.show();
-    if (shooting)
-        scheduleScreenshot(window, store, parser.value(screenshot), parser.value(delay).toInt());
+    const QString error = prepareTrainPage(window, store, options, [&] {
+        if (shooting)
+            scheduleScreenshot(window, store, parser.value(screenshot),
+                               parser.value(delay).toInt());
+    });
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "uncrumple: %s\n", qPrintable(error));
+        return 2;
+    }
     return QApplication::exec();
 }
 

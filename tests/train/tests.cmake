@@ -2,3 +2,7 @@
 uncrumple_add_test(test_drawndigit SOURCES train/test_drawndigit.cpp LIBS uncrumple_core)
 target_compile_definitions(test_drawndigit PRIVATE
     UNCRUMPLE_SAMPLE_DIR="${PROJECT_SOURCE_DIR}/resources/mnist")
+
+# The Train page as a user drives it (sample data, then the full set), under xvfb-run.
+uncrumple_add_test(test_trainpage SOURCES train/test_trainpage.cpp LIBS uncrumple_ui)
+set_tests_properties(test_trainpage PROPERTIES TIMEOUT 300)

@@ -2,6 +2,7 @@
 
 #include "ui/geometry/geometrypage.h"
 #include "ui/mnist/mnistpage.h"
+#include "ui/train/trainpage.h"
 
 namespace ui {
 
@@ -15,6 +16,10 @@ const std::vector<PageSpec> &pageSpecs()
          QObject::tr("Drag vectors; translate, rotate, scale, apply W·x + b and ReLU, animated "
                      "(section 2.3.6, Figures 2.6-2.13)"),
          [](AppContext *c) -> Page * { return new GeometryPage(c); }},
+        {QStringLiteral("train"), QObject::tr("Train"),
+         QObject::tr("Train the book's network live: curves, predictions, confusion matrix, "
+                     "first-layer weights, draw a digit (listings 2.1-2.7)"),
+         [](AppContext *c) -> Page * { return new TrainPage(c); }},
     };
     return specs;
 }

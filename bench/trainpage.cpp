@@ -1,0 +1,225 @@
+// Benchmark: what the live Train page costs training. Seconds per epoch of the book's recipe with
+// the real main window open on the Train page (charts, progress line, first-layer weights updating
+// live) against `uncrumple train` on the command line: same recipe, same seed, same threads
+// (every core), run alternately in one process tree so that both see the same machine. Also the
+// GUI thread's CPU time per second of training, which is what competes with training on 2 cores.
+//
+// Usage (needs a display; bench/train-overhead starts Xvfb):
+//   bench_trainpage --uncrumple PATH [--data DIR] [--epochs 3] [--rounds 3] [--tab weights|
+//                   predictions|evaluate|draw] [--chunk-ms 80] [--snapshot-ms 500]
+
+#include "ui/train/trainpage.h"
+#include "core/data/mnist.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/train/recipeeditor.h"
+#include "ui/train/trainsession.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// The CPU seconds used so far by the X server showing our window (Xvfb under xvfb-run): drawing
+// costs there too, on the same two cores. 0 when it cannot be found.
+double xServerCpuSeconds()
+{
+    const QString display = qEnvironmentVariable("DISPLAY");
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmd.open(QIODevice::ReadOnly)) continue;
+        const QList<QByteArray> argv = cmd.readAll().split('\0');
+        if (argv.isEmpty() || !argv.first().endsWith("Xvfb") ||
+            !argv.contains(display.toLocal8Bit()))
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) return 0.0;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted from the state field (3).
+        return (f.value(11).toDouble() + f.value(12).toDouble()) / sysconf(_SC_CLK_TCK);
+    }
+    return 0.0;
+}
+
+QString list(const std::vector<double> &v)
+{
+    QStringList s;
+    for (double x : v)
+        s << QString::number(x, 'f', 3);
+    return s.join(QLatin1Char(' '));
+}
+
+struct Options {
+    QString uncrumple;
+    QString data;
+    int epochs = 3;
+    int rounds = 3;
+    int tab = ui::TrainPage::WeightsTab;
+    int chunkMs = 80;
+    int snapshotMs = 500;
+};
+
+// `uncrumple train --json`: the per-epoch seconds it reports.
+std::vector<double> runCommandLine(const Options &o)
+{
+    QStringList args = {QStringLiteral("train"), QStringLiteral("--json"),
+                        QStringLiteral("--validate"), QStringLiteral("--epochs"),
+                        QString::number(o.epochs)};
+    if (!o.data.isEmpty()) args << QStringLiteral("--data-dir") << o.data;
+    QProcess p;
+    p.start(o.uncrumple, args);
+    p.waitForFinished(-1);
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        qFatal("uncrumple train failed: %s", p.readAllStandardError().constData());
+    std::vector<double> seconds;
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        const QJsonObject j = QJsonDocument::fromJson(line).object();
+        if (j.contains(QStringLiteral("epoch")))
+            seconds.push_back(j.value(QStringLiteral("seconds")).toDouble());
+    }
+    return seconds;
+}
+
+struct GuiRun {
+    std::vector<double> seconds;
+    double trainSeconds = 0.0;
+    double guiCpuSeconds = 0.0;
+    double xCpuSeconds = 0.0;
+};
+
+// Clicks Train on the page and waits for the run (not the evaluation after it) to end.
+GuiRun runPage(ui::TrainPage *page, const Options &o)
+{
+    GuiRun run;
+    ui::TrainSession *s = page->session();
+    s->setIntervals(o.chunkMs, o.snapshotMs);
+    page->recipeEditor()->epochsBox()->setValue(o.epochs);
+    QEventLoop loop;
+    auto epochs = QObject::connect(
+        s, &ui::TrainSession::epochEnded, &loop,
+        [&](const core::nn::EpochSummary &e) { run.seconds.push_back(e.seconds); });
+    auto done = QObject::connect(s, &ui::TrainSession::finished, &loop,
+                                 [&](const ui::TrainOutcome &outcome) {
+                                     run.trainSeconds = outcome.seconds;
+                                     loop.quit();
+                                 });
+    const double cpu0 = threadCpuSeconds(), x0 = xServerCpuSeconds();
+    if (!page->trainEpochs(o.epochs)) qFatal("the Train page did not start training");
+    loop.exec();
+    run.guiCpuSeconds = threadCpuSeconds() - cpu0;
+    run.xCpuSeconds = xServerCpuSeconds() - x0;
+    QObject::disconnect(epochs);
+    QObject::disconnect(done);
+    // Let the evaluation after training end before the next run.
+    while (s->isEvaluating())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    return run;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    Options o;
+    const QStringList args = QCoreApplication::arguments();
+    const QStringList tabs = {QStringLiteral("weights"), QStringLiteral("predictions"),
+                              QStringLiteral("evaluate"), QStringLiteral("draw")};
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        const QString &k = args[i], &v = args[i + 1];
+        if (k == QLatin1String("--uncrumple"))
+            o.uncrumple = v;
+        else if (k == QLatin1String("--data"))
+            o.data = v;
+        else if (k == QLatin1String("--epochs"))
+            o.epochs = v.toInt();
+        else if (k == QLatin1String("--rounds"))
+            o.rounds = v.toInt();
+        else if (k == QLatin1String("--tab"))
+            o.tab = static_cast<int>(tabs.indexOf(v));
+        else if (k == QLatin1String("--chunk-ms"))
+            o.chunkMs = v.toInt();
+        else if (k == QLatin1String("--snapshot-ms"))
+            o.snapshotMs = v.toInt();
+        else
+            qFatal("unknown option %s", qPrintable(k));
+    }
+    if (o.uncrumple.isEmpty() || o.epochs < 1 || o.rounds < 1 || o.tab < 0)
+        qFatal("usage: bench_trainpage --uncrumple PATH [--data DIR] [--epochs N] [--rounds N] "
+               "[--tab weights|predictions|evaluate|draw] [--chunk-ms MS] [--snapshot-ms MS]");
+
+    ui::DataStore store;
+    ui::AppContext context(&store);
+    ui::MainWindow window(&context);
+    window.resize(1280, 800);
+    window.showPage(QStringLiteral("train"));
+    window.show();
+    const QString dir =
+        o.data.isEmpty() ? QString::fromStdString(core::defaultMnistDir().string()) : o.data;
+    if (!store.loadDirectory(dir)) qFatal("no MNIST in %s", qPrintable(dir));
+    while (store.isLoading())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    if (!store.data()->isFullSet) qFatal("the full MNIST did not load from %s", qPrintable(dir));
+    auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
+    page->tabs()->setCurrentIndex(o.tab);
+
+    std::vector<double> cli, gui, guiCpuShare, xCpuShare;
+    std::printf("round  command line s/epoch          Train page s/epoch            GUI thread "
+                "and X server CPU\n");
+    for (int r = 0; r < o.rounds; ++r) {
+        const std::vector<double> c = runCommandLine(o);
+        const GuiRun g = runPage(page, o);
+        cli.insert(cli.end(), c.begin(), c.end());
+        gui.insert(gui.end(), g.seconds.begin(), g.seconds.end());
+        const double share = g.guiCpuSeconds / std::max(1e-9, g.trainSeconds);
+        const double xShare = g.xCpuSeconds / std::max(1e-9, g.trainSeconds);
+        guiCpuShare.push_back(share);
+        xCpuShare.push_back(xShare);
+        std::printf("%5d  %-30s %-30s %.1f + %.1f ms per s of training\n", r + 1,
+                    qPrintable(list(c)), qPrintable(list(g.seconds)), share * 1000.0,
+                    xShare * 1000.0);
+        std::fflush(stdout);
+    }
+    const double mc = median(cli), mg = median(gui);
+    std::printf("median seconds per epoch: command line %.3f, Train page %.3f: the page costs "
+                "%+.1f%% (target at most +5%%)\n",
+                mc, mg, (mg / mc - 1.0) * 100.0);
+    std::printf("{\"bench\":\"train-overhead\",\"epochs\":%d,\"rounds\":%d,\"tab\":\"%s\","
+                "\"cli_median_s\":%.4f,\"page_median_s\":%.4f,\"ratio\":%.4f,"
+                "\"gui_cpu_ms_per_s\":%.1f,\"x_cpu_ms_per_s\":%.1f}\n",
+                o.epochs, o.rounds, qPrintable(tabs[o.tab]), mc, mg, mg / mc,
+                median(guiCpuShare) * 1000.0, median(xCpuShare) * 1000.0);
+    return 0;
+}

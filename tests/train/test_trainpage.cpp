@@ -1,0 +1,759 @@
+// The Train page as a user drives it: the book's recipe by default, bad input named in place,
+// training started, paused, resumed and stopped through the buttons, live charts, predictions,
+// evaluation with a clickable confusion matrix, first-layer weights, a drawn digit classified,
+// model files saved and loaded (and broken ones refused), a diverging run, exports, and a window
+// that stays responsive while training. Runs on the embedded sample, then on the full data set.
+
+#include "core/data/drawndigit.h"
+#include "core/data/mnist.h"
+#include "core/nn/serialization.h"
+#include "ui/common/codepanel.h"
+#include "ui/common/palette.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/train/confusionview.h"
+#include "ui/train/curvechart.h"
+#include "ui/train/curvepanel.h"
+#include "ui/train/decimate.h"
+#include "ui/train/digitlist.h"
+#include "ui/train/drawcanvas.h"
+#include "ui/train/drawpanel.h"
+#include "ui/train/niceaxis.h"
+#include "ui/train/predictiongrid.h"
+#include "ui/train/probabilitybars.h"
+#include "ui/train/recipeeditor.h"
+#include "ui/train/traincode.h"
+#include "ui/train/trainhistory.h"
+#include "ui/train/trainpage.h"
+#include "ui/train/trainprogress.h"
+#include "ui/train/trainrecipe.h"
+#include "ui/train/trainsession.h"
+#include "ui/train/weightgrid.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <cmath>
+#include <memory>
+#include <numeric>
+
+using namespace ui;
+using core::nn::TrainStatus;
+
+namespace {
+
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    if (text.isEmpty())
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    else
+        QTest::keyClicks(edit, text);
+}
+
+std::int64_t confusionSum(const core::nn::Evaluation &e)
+{
+    return std::accumulate(e.confusion.begin(), e.confusion.end(), std::int64_t{0});
+}
+
+} // namespace
+
+class TestTrainPage : public QObject {
+    Q_OBJECT
+    std::unique_ptr<DataStore> m_store;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<TrainPage> m_page;
+    QTemporaryDir m_dir;
+
+    TrainSession *session() const { return m_page->session(); }
+    RecipeEditor *editor() const { return m_page->recipeEditor(); }
+
+    // Clicks Train and waits until training and the evaluation after it are over.
+    bool trainToTheEnd(int timeoutMs = 60000)
+    {
+        QSignalSpy settled(m_page.get(), &TrainPage::settled);
+        if (!m_page->trainButton()->isEnabled()) return false;
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
+        if (!session()->isTraining()) return false;
+        QElapsedTimer t;
+        t.start();
+        while ((session()->isTraining() || session()->isEvaluating()) && t.elapsed() < timeoutMs)
+            settled.wait(200);
+        return !session()->isTraining() && !session()->isEvaluating();
+    }
+
+    void resetRecipe(int epochs, int batchSize = 128)
+    {
+        QTest::mouseClick(editor()->resetButton(), Qt::LeftButton);
+        editor()->epochsBox()->setValue(epochs);
+        editor()->batchSizeBox()->setValue(batchSize);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_store = std::make_unique<DataStore>();
+        m_context = std::make_unique<AppContext>(m_store.get());
+        m_page = std::make_unique<TrainPage>(m_context.get());
+        m_page->resize(1280, 800);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QCOMPARE(QString::fromStdString(m_store->data()->origin),
+                 QStringLiteral("embedded sample"));
+    }
+
+    // ---- Logic pieces ---------------------------------------------------------------------
+
+    void niceRanges_data()
+    {
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("niceMin");
+        QTest::addColumn<double>("niceMax");
+        QTest::addColumn<double>("interval");
+        QTest::newRow("loss 0..2.4") << 0.0 << 2.4 << 0.0 << 2.5 << 0.5;
+        QTest::newRow("loss 0..0.27") << 0.0 << 0.27 << 0.0 << 0.3 << 0.1;
+        QTest::newRow("accuracy .91..1") << 0.91 << 1.0 << 0.9 << 1.0 << 0.02;
+        QTest::newRow("empty range") << 0.0 << 0.0 << 0.0 << 1.0 << 0.2;
+    }
+    void niceRanges()
+    {
+        QFETCH(double, min);
+        QFETCH(double, max);
+        QFETCH(double, niceMin);
+        QFETCH(double, niceMax);
+        QFETCH(double, interval);
+        const NiceRange r = niceRange(min, max, 5);
+        QCOMPARE(r.min, niceMin);
+        QCOMPARE(r.max, niceMax);
+        QCOMPARE(r.interval, interval);
+    }
+
+    void decimationKeepsSpikesAndTheLastPoint()
+    {
+        std::vector<QPointF> points;
+        for (int i = 0; i < 10000; ++i)
+            points.emplace_back(i, i == 4321 ? 100.0 : std::sin(i * 0.01));
+        const QList<QPointF> d = decimate(points, 300);
+        QVERIFY(d.size() <= 602);
+        QVERIFY(d.contains(QPointF(4321, 100.0)));
+        QCOMPARE(d.constLast(), points.back());
+        for (qsizetype i = 1; i < d.size(); ++i)
+            QVERIFY(d[i - 1].x() < d[i].x());
+        QCOMPARE(decimate({points.begin(), points.begin() + 100}, 300).size(), 100);
+    }
+
+    void historySmoothsAndExports()
+    {
+        TrainHistory h;
+        h.reset(2, 3);
+        QCOMPARE(TrainHistory::smoothingFor(3), 0.0);
+        QVERIFY(std::fabs(TrainHistory::smoothingFor(469) - (1 - 20.0 / 469)) < 1e-12);
+        for (int e = 1; e <= 2; ++e) {
+            for (int s = 1; s <= 3; ++s)
+                h.addBatch({e, s, 3, float(e + s), 0.5f});
+            core::nn::EpochSummary sum;
+            sum.epoch = e;
+            sum.epochs = 2;
+            sum.loss = 1.25;
+            sum.accuracy = 0.5;
+            sum.tested = e == 2;
+            sum.testLoss = 0.75;
+            sum.testAccuracy = 0.875;
+            h.addEpoch(sum);
+        }
+        QCOMPARE(h.loss().size(), std::size_t{6});
+        QCOMPARE(h.loss()[4].x(), 1.0 + 2.0 / 3.0); // batch 2 of epoch 2
+        // No smoothing with 3 batches per epoch: the smoothed curve is the raw one.
+        QCOMPARE(h.smoothLoss()[4].y(), h.loss()[4].y());
+        const QStringList lines = h.toCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines[0], QStringLiteral("epoch,step,batch_loss,batch_accuracy,smoothed_loss,"
+                                          "smoothed_accuracy,loss,accuracy,val_loss,val_accuracy"));
+        QCOMPARE(lines[1], QStringLiteral("1,1,2,0.5,2,0.5,,,,"));
+        QCOMPARE(lines[3], QStringLiteral("1,3,4,0.5,4,0.5,1.25,0.5,,"));
+        QCOMPARE(lines[6], QStringLiteral("2,3,5,0.5,5,0.5,1.25,0.5,0.75,0.875"));
+    }
+
+    void recipeChecks_data()
+    {
+        QTest::addColumn<QString>("units");
+        QTest::addColumn<QString>("rate");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("the book") << "512"
+                                  << "0.001"
+                                  << "";
+        QTest::newRow("zero units") << "0"
+                                    << "0.001"
+                                    << "Layer 1: units expects a whole number";
+        QTest::newRow("text units") << "many"
+                                    << "0.001"
+                                    << "got 'many'";
+        QTest::newRow("too many units") << "99999"
+                                        << "0.001"
+                                        << "from 1 to 4096";
+        QTest::newRow("zero rate") << "512"
+                                   << "0"
+                                   << "Learning rate expects a number above 0";
+        QTest::newRow("negative rate") << "512"
+                                       << "-0.01"
+                                       << "got '-0.01'";
+        QTest::newRow("text rate") << "512"
+                                   << "fast"
+                                   << "got 'fast'";
+        QTest::newRow("empty rate") << "512"
+                                    << ""
+                                    << "Learning rate";
+        QTest::newRow("infinite rate") << "512"
+                                       << "inf"
+                                       << "Learning rate";
+        QTest::newRow("huge but finite") << "512"
+                                         << "1e12"
+                                         << "";
+    }
+    void recipeChecks()
+    {
+        QFETCH(QString, units);
+        QFETCH(QString, rate);
+        QFETCH(QString, error);
+        RecipeInput in = RecipeInput::book();
+        in.hidden[0].units = units;
+        in.learningRate = rate;
+        const RecipeCheck c = checkRecipe(in);
+        QCOMPARE(c.ok, error.isEmpty());
+        QVERIFY2(c.error.contains(error), qPrintable(c.error));
+        if (c.ok) {
+            QCOMPARE(c.recipe.layers.size(), std::size_t{2});
+            QCOMPARE(c.recipe.layers.back().units, 10);
+            QCOMPARE(c.recipe.layers.back().activation, core::nn::Activation::Softmax);
+        }
+    }
+
+    void codeFollowsTheRecipe()
+    {
+        RecipeInput in = RecipeInput::book();
+        TrainCodeFacts f;
+        QString code = trainCode(in, f);
+        QVERIFY(code.contains(QStringLiteral("layers.Dense(512, activation=\"relu\"),\n"
+                                             "    layers.Dense(10, activation=\"softmax\")")));
+        QVERIFY(code.contains(QStringLiteral("model.compile(optimizer=\"rmsprop\",")));
+        QVERIFY(code.contains(QStringLiteral("epochs=5, batch_size=128")));
+        QVERIFY(code.contains(QStringLiteral("train_images.reshape((60000, 28 * 28))")));
+        in.optimizer = core::nn::OptimizerKind::Adam;
+        in.learningRate = QStringLiteral("0.01");
+        f.testAccuracy = 0.97854;
+        code = trainCode(in, f);
+        QVERIFY(code.contains(QStringLiteral("keras.optimizers.Adam(learning_rate=0.01)")));
+        QVERIFY(code.contains(QStringLiteral("# test_acc: 0.9785")));
+    }
+
+    // ---- The page -------------------------------------------------------------------------
+
+    void startsWithTheBooksRecipe()
+    {
+        QCOMPARE(editor()->input(), RecipeInput::book());
+        QVERIFY(m_page->trainButton()->isEnabled());
+        QVERIFY(!m_page->pauseButton()->isEnabled());
+        QVERIFY(!m_page->stopButton()->isEnabled());
+        QVERIFY(!m_page->evaluateButton()->isEnabled()); // no model yet
+        const QString code = m_page->codePanel()->code();
+        QVERIFY(code.contains(QStringLiteral("layers.Dense(512, activation=\"relu\")")));
+        QVERIFY(code.contains(QStringLiteral("(800, 28 * 28)"))); // the embedded sample's counts
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("recipeName"))
+                    ->text()
+                    .contains(QStringLiteral("the book's recipe")));
+    }
+
+    void badInputIsNamedInPlaceAndLosesNothing_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("rate as text") << "rate"
+                                      << "abc"
+                                      << "Learning rate expects a number above 0";
+        QTest::newRow("rate zero") << "rate"
+                                   << "0"
+                                   << "got '0'";
+        QTest::newRow("rate negative") << "rate"
+                                       << "-1"
+                                       << "got '-1'";
+        QTest::newRow("rate empty") << "rate"
+                                    << ""
+                                    << "Learning rate";
+        QTest::newRow("zero units") << "units"
+                                    << "0"
+                                    << "Layer 1: units expects a whole number";
+        QTest::newRow("units as text") << "units"
+                                       << "x"
+                                       << "got 'x'";
+    }
+    void badInputIsNamedInPlaceAndLosesNothing()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        resetRecipe(7, 64);
+        QLineEdit *edit =
+            field == QLatin1String("rate") ? editor()->learningRateEdit() : editor()->unitsEdit(0);
+        const QString before = edit->text();
+        typeInto(edit, text);
+        QVERIFY2(editor()->errorText().contains(message), qPrintable(editor()->errorText()));
+        QVERIFY(!edit->styleSheet().isEmpty()); // marked
+        QVERIFY(!m_page->trainButton()->isEnabled());
+        QCOMPARE(m_page->trainButton()->toolTip(), editor()->errorText());
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton); // disabled: nothing starts
+        QVERIFY(!session()->isTraining());
+        // Nothing else was lost, and fixing the field restores a valid recipe.
+        QCOMPARE(editor()->epochsBox()->value(), 7);
+        QCOMPARE(editor()->batchSizeBox()->value(), 64);
+        typeInto(edit, before);
+        QVERIFY(editor()->errorText().isEmpty());
+        QVERIFY(edit->styleSheet().isEmpty());
+        QVERIFY(m_page->trainButton()->isEnabled());
+        QCOMPARE(editor()->check().recipe.options.epochs, 7);
+    }
+
+    void trainsPausesResumesAndStopsThroughTheButtons()
+    {
+        resetRecipe(1000); // 7 batches an epoch on the sample: long enough to stop by hand
+        QSignalSpy progressed(session(), &TrainSession::progressed);
+        QSignalSpy finished(session(), &TrainSession::finished);
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
+        QCOMPARE(session()->state(), TrainSession::State::Training);
+        QVERIFY(!m_page->trainButton()->isEnabled());
+        QVERIFY(!editor()->learningRateEdit()->isEnabled()); // the recipe is fixed while training
+        QVERIFY(progressed.wait(10000));
+        QCOMPARE(session()->run().trainSamples, qint64{800});
+        QCOMPARE(session()->run().stepsPerEpoch, 7); // 800 / 128, the last of 32
+
+        QTest::mouseClick(m_page->pauseButton(), Qt::LeftButton);
+        QCOMPARE(session()->state(), TrainSession::State::Paused);
+        QCOMPARE(m_page->pauseButton()->text(), QStringLiteral("Resume"));
+        QTest::qWait(300); // a batch in flight may still arrive
+        const std::size_t held = session()->history().batches().size();
+        QTest::qWait(300);
+        QCOMPARE(session()->history().batches().size(), held);
+
+        QTest::mouseClick(m_page->pauseButton(), Qt::LeftButton);
+        QCOMPARE(session()->state(), TrainSession::State::Training);
+        QTRY_VERIFY_WITH_TIMEOUT(session()->history().batches().size() > held, 5000);
+
+        QTest::mouseClick(m_page->stopButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        const auto outcome = qvariant_cast<TrainOutcome>(finished.first().first());
+        QCOMPARE(outcome.status, TrainStatus::Cancelled);
+        QVERIFY(outcome.steps > 0);
+        QVERIFY2(m_page->progress()->message().contains(QStringLiteral("Stopped")),
+                 qPrintable(m_page->progress()->message()));
+        QCOMPARE(session()->state(), TrainSession::State::Idle);
+        // The weights so far are kept, and are evaluated at once (listing 2.7).
+        QVERIFY(session()->model());
+        QTRY_VERIFY_WITH_TIMEOUT(session()->evaluation() != nullptr, 10000);
+        QCOMPARE(confusionSum(session()->evaluation()->evaluation), qint64{200});
+        QVERIFY(m_page->trainButton()->isEnabled());
+    }
+
+    void aShortRunFeedsEveryView()
+    {
+        resetRecipe(12);
+        QVERIFY(trainToTheEnd());
+        QCOMPARE(session()->outcome()->status, TrainStatus::Finished);
+        const TrainHistory &h = session()->history();
+        QCOMPARE(h.batches().size(), std::size_t{12 * 7});
+        QCOMPARE(h.epochSummaries().size(), std::size_t{12});
+
+        // Each batch's own loss, weighted by its size, averages to the epoch's loss.
+        for (const auto &s : h.epochSummaries()) {
+            double sum = 0.0;
+            for (const BatchPoint &b : h.batches())
+                if (b.epoch == s.epoch) sum += b.loss * (b.step < 7 ? 128.0 : 32.0);
+            QVERIFY2(
+                std::fabs(sum / 800.0 - s.loss) < 1e-4,
+                qPrintable(
+                    QStringLiteral("epoch %1: %2 vs %3").arg(s.epoch).arg(sum / 800).arg(s.loss)));
+        }
+
+        // The charts: batch curves (decimated no further than the batches), epoch curves with one
+        // point per epoch, an axis in epochs.
+        CurvePanel *c = m_page->curves();
+        QCOMPARE(c->batchLoss()->pointCount(CurvePanel::Raw), 84);
+        // The smoothed curve is thinned (a point every few pixels), its newest point exact.
+        QVERIFY(c->batchLoss()->pointCount(CurvePanel::Smoothed) >= 2);
+        QCOMPARE(c->batchLoss()->series(CurvePanel::Smoothed)->points().constLast(),
+                 h.smoothLoss().back());
+        QCOMPARE(c->batchAccuracy()->pointCount(CurvePanel::Raw), 84);
+        QCOMPARE(c->epochLoss()->pointCount(CurvePanel::Train), 12);
+        QCOMPARE(c->epochLoss()->pointCount(CurvePanel::Test), 12);
+        QCOMPARE(c->epochAccuracy()->pointCount(CurvePanel::Test), 12);
+        QCOMPARE(c->batchLoss()->series(CurvePanel::Raw)->count(), 84);
+        QCOMPARE(c->batchLoss()->series(CurvePanel::Raw)->at(83).x(), 12.0);
+        QVERIFY(c->batchLoss()->yMax() >= h.smoothLoss().front().y());
+
+        // Hover names exact values.
+        const auto &last = h.epochSummaries().back();
+        const QString hover = c->epochAccuracy()->describeAt(QPointF(12.0, last.testAccuracy));
+        QVERIFY2(hover.contains(QStringLiteral("epoch 12")) &&
+                     hover.contains(QString::number(last.testAccuracy, 'f', 4)),
+                 qPrintable(hover));
+        const QPointF b = h.loss()[40];
+        const QString batchHover = c->batchLoss()->describeAt(b);
+        QVERIFY2(batchHover.contains(QStringLiteral("epoch 6, batch 6/7")), qPrintable(batchHover));
+
+        // Keras' line and the progress bar at the end.
+        QVERIFY(m_page->progress()->kerasText().contains(QStringLiteral("Epoch 12/12")));
+        QVERIFY(m_page->progress()->kerasText().contains(QStringLiteral("val_accuracy: ")));
+        QCOMPARE(m_page->progress()->bar()->value(), m_page->progress()->bar()->maximum());
+
+        // First-layer weights: 64 of 512 units, each a 28 x 28 picture of its kernel column.
+        WeightGrid *w = m_page->weights();
+        QCOMPARE(w->tileCount(), 64);
+        QCOMPARE(w->unitCount(), 512);
+        const QImage unit = w->unitImage(5);
+        QCOMPARE(unit.size(), QSize(28, 28));
+        const auto kernel = session()->model()->kernel(0);
+        // The strongest weight of the unit is painted at full colour, its sign deciding the hue.
+        int strongest = 0;
+        for (int p = 1; p < 784; ++p)
+            if (std::fabs(kernel(p, 5)) > std::fabs(kernel(strongest, 5))) strongest = p;
+        const QColor full = unit.pixelColor(strongest % 28, strongest / 28);
+        QCOMPARE(full.rgb(),
+                 kernel(strongest, 5) > 0 ? palette::positive().rgb() : palette::negative().rgb());
+
+        // Predictions (listing 2.6): ten test digits with their bars.
+        PredictionGrid *p = m_page->predictions();
+        QCOMPARE(p->count(), 10);
+        for (int k = 0; k < 10; ++k) {
+            const auto &probs = p->probabilities(k);
+            QCOMPARE(probs.size(), std::size_t{10});
+            QVERIFY(std::fabs(std::accumulate(probs.begin(), probs.end(), 0.0) - 1.0) < 1e-4);
+        }
+        const QString code = m_page->codePanel()->code();
+        QVERIFY2(
+            code.contains(QStringLiteral("predictions[0].argmax()  # %1").arg(p->predicted(0))),
+            qPrintable(code));
+
+        // Evaluation (listing 2.7) on the 200 sample test digits.
+        const EvaluationSnapshot eval = session()->evaluation();
+        QVERIFY(eval);
+        const auto &e = eval->evaluation;
+        QCOMPARE(e.samples, qint64{200});
+        QCOMPARE(confusionSum(e), qint64{200});
+        QVERIFY2(e.accuracy > 0.6, qPrintable(QString::number(e.accuracy)));
+        std::int64_t diagonal = 0;
+        for (int d = 0; d < 10; ++d) {
+            diagonal += e.confusionAt(d, d);
+            std::int64_t row = 0;
+            for (int c2 = 0; c2 < 10; ++c2)
+                row += e.confusionAt(d, c2);
+            if (row > 0) QCOMPARE(e.classAccuracy[d], double(e.confusionAt(d, d)) / double(row));
+        }
+        QCOMPARE(double(diagonal) / 200.0, e.accuracy);
+        QVERIFY(code.contains(QStringLiteral("# test_acc: %1").arg(e.accuracy, 0, 'f', 4)));
+        QVERIFY(m_page->evaluationText().contains(
+            QStringLiteral("test_acc: %1").arg(e.accuracy, 0, 'f', 4)));
+    }
+
+    void clickingAConfusionCellListsItsDigits()
+    {
+        const EvaluationSnapshot eval = session()->evaluation();
+        QVERIFY(eval);
+        m_page->tabs()->setCurrentIndex(TrainPage::EvaluateTab);
+        ConfusionView *view = m_page->confusion();
+        QTRY_VERIFY(view->isVisible());
+        std::int64_t listed = 0;
+        const auto *labels = eval->data->testLabels.data<std::uint8_t>();
+        for (int l = 0; l < 10; ++l)
+            for (int p = 0; p < 10; ++p)
+                listed += static_cast<std::int64_t>(digitsInCell(*eval, l, p).size());
+        QCOMPARE(listed, qint64{200}); // every test digit is in exactly one cell
+
+        // The largest mistake and the 7s predicted right, clicked with the mouse.
+        int ml = 0, mp = 1;
+        for (int l = 0; l < 10; ++l)
+            for (int p = 0; p < 10; ++p)
+                if (l != p &&
+                    eval->evaluation.confusionAt(l, p) > eval->evaluation.confusionAt(ml, mp))
+                    ml = l, mp = p;
+        for (auto [l, p] : {std::pair{ml, mp}, std::pair{7, 7}}) {
+            QTest::mouseClick(view, Qt::LeftButton, {}, view->cellCentre(l, p));
+            QCOMPARE(view->selectedLabel(), l);
+            QCOMPARE(view->selectedPredicted(), p);
+            DigitList *list = m_page->digitList();
+            QCOMPARE(list->count(), int(eval->evaluation.confusionAt(l, p)));
+            for (int row = 0; row < list->count(); ++row) {
+                const int i = list->digitIndex(row);
+                QCOMPARE(int(labels[i]), l);
+                QCOMPARE(int(eval->predicted[static_cast<std::size_t>(i)]), p);
+            }
+            QVERIFY(m_page->cellCaption().contains(QString::number(list->count())));
+            QVERIFY(view->describeAt(view->cellCentre(l, p))
+                        .startsWith(QString::number(eval->evaluation.confusionAt(l, p))));
+        }
+    }
+
+    void exportsHistoryAndCharts()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("history.csv"));
+        QVERIFY(m_page->exportHistoryCsv(csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 12 * 7);
+        QVERIFY(lines[7].startsWith(QStringLiteral("1,7,")));
+        QCOMPARE(lines[7].split(QLatin1Char(',')).size(), 10);
+        QVERIFY(!lines[7].split(QLatin1Char(',')).last().isEmpty()); // val_accuracy of epoch 1
+
+        const QString png = m_dir.filePath(QStringLiteral("charts.png"));
+        QVERIFY(m_page->exportChartsPng(png));
+        const QImage img(png);
+        QVERIFY(img.width() > 200 && img.height() > 200);
+
+        QVERIFY(!m_page->exportHistoryCsv(QStringLiteral("/nonexistent-dir/history.csv")));
+        QVERIFY(m_page->progress()->message().startsWith(QStringLiteral("Not exported")));
+        QVERIFY(!m_page->exportChartsPng(QStringLiteral("/nonexistent-dir/charts.png")));
+    }
+
+    void saveAndLoadRoundTrip()
+    {
+        // A custom network, so loading has to rebuild the editor's layers.
+        resetRecipe(3);
+        typeInto(editor()->unitsEdit(0), QStringLiteral("48"));
+        QTest::mouseClick(editor()->addLayerButton(), Qt::LeftButton);
+        QCOMPARE(editor()->hiddenLayerCount(), 2);
+        typeInto(editor()->unitsEdit(1), QStringLiteral("24"));
+        editor()->optimizerBox()->setCurrentIndex(1); // Adam
+        QVERIFY(editor()->check().ok);
+        QVERIFY(trainToTheEnd());
+        const ModelSnapshot trained = session()->model();
+        const double accuracy = session()->evaluation()->evaluation.accuracy;
+        const QString path = m_dir.filePath(QStringLiteral("custom.ucm"));
+        QVERIFY(m_page->saveModelTo(path));
+        QVERIFY(m_page->progress()->message().contains(QStringLiteral("Saved")));
+
+        resetRecipe(5);
+        QVERIFY(m_page->loadModelFrom(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->isEvaluating() && session()->evaluation(), 10000);
+        const ModelSnapshot loaded = session()->model();
+        QVERIFY(loaded != trained);
+        QVERIFY(loaded->sameArchitecture(*trained));
+        QVERIFY(std::equal(loaded->parameters().begin(), loaded->parameters().end(),
+                           trained->parameters().begin(), trained->parameters().end()));
+        QCOMPARE(session()->evaluation()->evaluation.accuracy, accuracy);
+        QCOMPARE(session()->optimizerName(), QStringLiteral("adam"));
+        QCOMPARE(editor()->hiddenLayerCount(), 2);
+        QCOMPARE(editor()->unitsEdit(0)->text(), QStringLiteral("48"));
+        QCOMPARE(editor()->unitsEdit(1)->text(), QStringLiteral("24"));
+        QCOMPARE(editor()->optimizerBox()->currentData().toInt(),
+                 int(core::nn::OptimizerKind::Adam));
+        QVERIFY(session()->history().isEmpty());
+        QCOMPARE(m_page->weights()->unitCount(), 48);
+        QCOMPARE(m_page->weights()->tileCount(), 48);
+    }
+
+    void brokenModelFilesAreRefused_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing") << "missing"
+                                 << "Not loaded";
+        QTest::newRow("not a model") << "garbage"
+                                     << "Not loaded";
+        QTest::newRow("truncated") << "truncated"
+                                   << "Not loaded";
+        QTest::newRow("flipped byte") << "flipped"
+                                      << "Not loaded";
+        QTest::newRow("wrong inputs") << "inputs"
+                                      << "not 784";
+        QTest::newRow("no softmax") << "relu-out"
+                                    << "does not end in Dense(10, softmax)";
+    }
+    void brokenModelFilesAreRefused()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        const QString good = m_dir.filePath(QStringLiteral("custom.ucm"));
+        const QString path = m_dir.filePath(kind + QStringLiteral(".ucm"));
+        QFile in(good);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray bytes = in.readAll();
+        using core::nn::Activation;
+        if (kind == QLatin1String("garbage")) bytes = "PK\x03\x04 this is a zip, not a model";
+        if (kind == QLatin1String("truncated")) bytes.chop(100);
+        if (kind == QLatin1String("flipped"))
+            bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x10);
+        if (kind == QLatin1String("inputs") || kind == QLatin1String("relu-out")) {
+            core::nn::Sequential m(
+                kind == QLatin1String("inputs") ? 100 : 784,
+                {{8, Activation::Relu},
+                 {10, kind == QLatin1String("inputs") ? Activation::Softmax : Activation::Relu}});
+            m.initialize(1);
+            core::nn::saveModel(path.toStdString(), m, "sgd");
+        } else if (kind != QLatin1String("missing")) {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+        }
+        const ModelSnapshot before = session()->model();
+        const RecipeInput recipe = editor()->input();
+        QVERIFY(!m_page->loadModelFrom(path));
+        QVERIFY2(m_page->progress()->message().contains(message),
+                 qPrintable(m_page->progress()->message()));
+        QVERIFY(
+            m_page->progress()->message().contains(QStringLiteral("the current model is kept")));
+        QCOMPARE(session()->model(), before);
+        QCOMPARE(editor()->input(), recipe);
+    }
+
+    void aDivergingRunStopsAndKeepsTheLastGoodWeights()
+    {
+        resetRecipe(3, 32);
+        editor()->optimizerBox()->setCurrentIndex(2); // SGD
+        QCOMPARE(editor()->optimizerBox()->currentData().toInt(),
+                 int(core::nn::OptimizerKind::SGD));
+        typeInto(editor()->learningRateEdit(), QStringLiteral("1e12"));
+        QVERIFY(editor()->check().ok);
+        QVERIFY(trainToTheEnd());
+        QCOMPARE(session()->outcome()->status, TrainStatus::Diverged);
+        QVERIFY2(m_page->progress()->message().contains(QStringLiteral("diverged")),
+                 qPrintable(m_page->progress()->message()));
+        for (float w : session()->model()->parameters())
+            QVERIFY(std::isfinite(w));
+        QVERIFY(session()->evaluation());
+        QVERIFY(std::isfinite(session()->evaluation()->evaluation.loss));
+        QVERIFY(m_page->trainButton()->isEnabled());
+    }
+
+    // ---- On the full data set --------------------------------------------------------------
+
+    void aDrawnDigitIsClassified()
+    {
+        const QString dir = QString::fromStdString(core::defaultMnistDir().string());
+        QSignalSpy loaded(m_store.get(), &DataStore::dataChanged);
+        if (!m_store->loadDirectory(dir))
+            QFAIL(qPrintable(
+                QStringLiteral("full MNIST not found in %1: run scripts/fetch-mnist").arg(dir)));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_page->predictions()->testCount(), 10000);
+        resetRecipe(1);
+        QVERIFY(trainToTheEnd());
+        QVERIFY2(session()->evaluation()->evaluation.accuracy > 0.93,
+                 qPrintable(QString::number(session()->evaluation()->evaluation.accuracy)));
+        QCOMPARE(confusionSum(session()->evaluation()->evaluation), qint64{10000});
+
+        m_page->tabs()->setCurrentIndex(TrainPage::DrawTab);
+        DrawPanel *draw = m_page->drawPanel();
+        QTRY_VERIFY(draw->isVisible());
+
+        // Real test digits put on the canvas go through the MNIST preprocessing unchanged and
+        // are classified as the network classifies them from the test set.
+        const auto *labels = m_store->data()->testLabels.data<std::uint8_t>();
+        int right = 0;
+        for (int i = 0; i < 20; ++i) {
+            m_page->drawTestDigit(i);
+            draw->classifyNow();
+            right += draw->predicted() == labels[i];
+        }
+        QVERIFY2(right >= 18, qPrintable(QString::number(right)));
+
+        // Strokes drawn with the mouse: a one and a zero, the two shapes no model mistakes.
+        DrawCanvas *canvas = draw->canvas();
+        QTest::mouseClick(draw->findChild<QPushButton *>(QStringLiteral("clearDrawing")),
+                          Qt::LeftButton);
+        QVERIFY(canvas->isEmpty());
+        auto at = [canvas](double x, double y) {
+            const double side = std::min(canvas->width(), canvas->height()) - 2;
+            return QPoint(int((canvas->width() - side) / 2 + x * side),
+                          int((canvas->height() - side) / 2 + y * side));
+        };
+        QTest::mousePress(canvas, Qt::LeftButton, {}, at(0.52, 0.15));
+        for (int k = 1; k <= 20; ++k)
+            QTest::mouseMove(canvas, at(0.52 - 0.04 * k / 20.0, 0.15 + 0.7 * k / 20.0));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, at(0.48, 0.85));
+        QVERIFY(!canvas->isEmpty());
+        QSignalSpy classified(draw, &DrawPanel::classified);
+        QVERIFY(classified.wait(2000));
+        QCOMPARE(draw->predicted(), 1);
+        QVERIFY(draw->verdict().contains(QStringLiteral("says 1")));
+        // The prepared input is MNIST-like: 20 pixels tall, centred.
+        const core::CentreOfMass c = core::centreOfMass(draw->prepared(), 28, 28);
+        QVERIFY(std::fabs(c.row - 14) <= 0.5 && std::fabs(c.col - 14) <= 0.5);
+
+        canvas->clear();
+        QList<QPointF> ring;
+        for (int k = 0; k <= 40; ++k)
+            ring.append(
+                QPointF(140 + 70 * std::sin(k * M_PI / 20), 140 - 100 * std::cos(k * M_PI / 20)));
+        canvas->stroke(ring);
+        draw->classifyNow();
+        QCOMPARE(draw->predicted(), 0);
+    }
+
+    void staysResponsiveWhileTraining()
+    {
+        // The event loop keeps turning while the full set trains on both cores: a 10 ms timer is
+        // never held up for long, tabs switch and paint, the page can be hidden and shown.
+        resetRecipe(3);
+        m_page->tabs()->setCurrentIndex(TrainPage::WeightsTab);
+        QSignalSpy progressed(session(), &TrainSession::progressed);
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
+        QVERIFY(progressed.wait(10000));
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        int ticks = 0;
+        QTimer timer;
+        QObject::connect(&timer, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+            if (++ticks % 25 == 0)
+                m_page->tabs()->setCurrentIndex((m_page->tabs()->currentIndex() + 1) % 4);
+        });
+        timer.start(10);
+        QTest::qWait(1500);
+        timer.stop();
+        qInfo("event loop: %d ticks in 1.5 s, longest gap %lld ms", ticks, worst);
+        QVERIFY2(worst < 300, qPrintable(QString::number(worst)));
+        QVERIFY(session()->isTraining());
+        QVERIFY(m_page->curves()->batchLoss()->pointCount(CurvePanel::Raw) > 0);
+
+        m_page->hide();
+        QTest::qWait(200);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QTest::mouseClick(m_page->stopButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->isTraining() && !session()->isEvaluating(), 20000);
+    }
+
+    void closingThePageWhileTrainingStopsCleanly()
+    {
+        resetRecipe(5);
+        QSignalSpy progressed(session(), &TrainSession::progressed);
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
+        QVERIFY(progressed.wait(10000));
+        QTest::mouseClick(m_page->pauseButton(), Qt::LeftButton); // even paused
+        QElapsedTimer t;
+        t.start();
+        m_page.reset();
+        qInfo("page destroyed %lld ms after the request", t.elapsed());
+        QVERIFY(t.elapsed() < 5000);
+    }
+};
+
+QTEST_MAIN(TestTrainPage)
+#include "test_trainpage.moc"

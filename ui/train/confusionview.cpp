@@ -1,0 +1,232 @@
+#include "ui/train/confusionview.h"
+
+#include "ui/common/numbers.h"
+#include "ui/common/palette.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+// White to full colour; a share of the row (sqrt, so one mistake in a thousand still shows).
+QColor shade(const QColor &full, double share)
+{
+    const double t = std::sqrt(std::clamp(share, 0.0, 1.0));
+    auto mix = [t](int c) { return static_cast<int>(std::lround(255 + (c - 255) * t)); };
+    return QColor(mix(full.red()), mix(full.green()), mix(full.blue()));
+}
+
+std::int64_t rowTotal(const core::nn::Evaluation &e, int label)
+{
+    std::int64_t n = 0;
+    for (int c = 0; c < e.classes; ++c)
+        n += e.confusionAt(label, c);
+    return n;
+}
+
+} // namespace
+
+ConfusionView::ConfusionView(QWidget *parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+QSize ConfusionView::sizeHint() const
+{
+    return {460, 330};
+}
+
+QSize ConfusionView::minimumSizeHint() const
+{
+    return {260, 200};
+}
+
+void ConfusionView::setEvaluation(const EvaluationSnapshot &evaluation)
+{
+    m_eval = evaluation;
+    m_label = m_predicted = -1;
+    update();
+}
+
+ConfusionView::Layout ConfusionView::layout() const
+{
+    Layout l;
+    const QFontMetricsF fm(font());
+    const double header = fm.height() * 2.2; // axis title + digits
+    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.9;
+    const double side =
+        std::max(100.0, std::min(height() - header - 4, width() - header - accuracyWidth - 12));
+    l.cell = side / 10.0;
+    l.matrix = QRectF(header, header, side, side);
+    l.accuracy = QRectF(l.matrix.right() + 10, l.matrix.top(), accuracyWidth, side);
+    return l;
+}
+
+QPoint ConfusionView::cellCentre(int label, int predicted) const
+{
+    const Layout l = layout();
+    return QPointF(l.matrix.left() + (predicted + 0.5) * l.cell,
+                   l.matrix.top() + (label + 0.5) * l.cell)
+        .toPoint();
+}
+
+bool ConfusionView::cellAt(QPointF p, int *label, int *predicted) const
+{
+    if (!m_eval) return false;
+    const Layout l = layout();
+    if (!l.matrix.contains(p)) return false;
+    *predicted = std::clamp(static_cast<int>((p.x() - l.matrix.left()) / l.cell), 0, 9);
+    *label = std::clamp(static_cast<int>((p.y() - l.matrix.top()) / l.cell), 0, 9);
+    return true;
+}
+
+void ConfusionView::selectCell(int label, int predicted)
+{
+    if (!m_eval || label < 0 || label >= m_eval->evaluation.classes || predicted < 0 ||
+        predicted >= m_eval->evaluation.classes)
+        return;
+    m_label = label;
+    m_predicted = predicted;
+    update();
+    emit cellSelected(label, predicted);
+}
+
+QString ConfusionView::describeAt(QPoint position) const
+{
+    int label = 0, predicted = 0;
+    if (!cellAt(position, &label, &predicted)) return {};
+    const auto &e = m_eval->evaluation;
+    const std::int64_t n = e.confusionAt(label, predicted), total = rowTotal(e, label);
+    const double share =
+        total > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0;
+    return (label == predicted
+                ? tr("%1 test digits labelled %2 were predicted right (%3% of the %2s)")
+                      .arg(thousands(n))
+                      .arg(label)
+                      .arg(share, 0, 'f', 1)
+                : tr("%1 test digits labelled %2 were predicted as %3 (%4% of the %2s)")
+                      .arg(thousands(n))
+                      .arg(label)
+                      .arg(predicted)
+                      .arg(share, 0, 'f', 1)) +
+           tr("\nclick to list them");
+}
+
+void ConfusionView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().color(QPalette::Base));
+    if (!m_eval) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("Evaluate a model to see its confusion matrix."));
+        return;
+    }
+    const auto &e = m_eval->evaluation;
+    const Layout l = layout();
+    const QFontMetricsF fm(font());
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, font().pointSizeF() * std::min(1.0, l.cell / 30.0)));
+
+    // Axis titles and digit headers in the digits' colours.
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QRectF(l.matrix.left(), 0, l.matrix.width(), fm.height()), Qt::AlignCenter,
+               tr("predicted digit"));
+    p.save();
+    p.translate(0, l.matrix.center().y());
+    p.rotate(-90);
+    p.drawText(QRectF(-l.matrix.height() / 2, 0, l.matrix.height(), fm.height()), Qt::AlignCenter,
+               tr("true digit"));
+    p.restore();
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    for (int d = 0; d < 10; ++d) {
+        p.setPen(palette::digit(d).darker(115));
+        p.drawText(
+            QRectF(l.matrix.left() + d * l.cell, fm.height(), l.cell, l.matrix.top() - fm.height()),
+            Qt::AlignCenter, QString::number(d));
+        p.drawText(QRectF(fm.height(), l.matrix.top() + d * l.cell,
+                          l.matrix.left() - fm.height() - 2, l.cell),
+                   Qt::AlignCenter, QString::number(d));
+    }
+
+    p.setFont(small);
+    for (int r = 0; r < 10; ++r) {
+        const std::int64_t total = rowTotal(e, r);
+        for (int c = 0; c < 10; ++c) {
+            const std::int64_t n = e.confusionAt(r, c);
+            const double share =
+                total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0;
+            const QColor fill =
+                n == 0 ? palette().color(QPalette::Base)
+                       : shade(r == c ? palette::e1() : palette::e2(), r == c ? share : share * 4);
+            const QRectF cell(l.matrix.left() + c * l.cell, l.matrix.top() + r * l.cell, l.cell,
+                              l.cell);
+            p.fillRect(cell, fill);
+            if (n > 0) {
+                p.setPen(fill.lightness() < 140 ? Qt::white : QColor(30, 30, 30));
+                p.drawText(cell, Qt::AlignCenter, QString::number(n));
+            }
+        }
+    }
+    QColor grid = palette().color(QPalette::Text);
+    grid.setAlpha(40);
+    p.setPen(QPen(grid, 1));
+    for (int i = 0; i <= 10; ++i) {
+        p.drawLine(QPointF(l.matrix.left() + i * l.cell, l.matrix.top()),
+                   QPointF(l.matrix.left() + i * l.cell, l.matrix.bottom()));
+        p.drawLine(QPointF(l.matrix.left(), l.matrix.top() + i * l.cell),
+                   QPointF(l.matrix.right(), l.matrix.top() + i * l.cell));
+    }
+    if (m_label >= 0) {
+        p.setPen(QPen(palette::accent(), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(l.matrix.left() + m_predicted * l.cell, l.matrix.top() + m_label * l.cell,
+                          l.cell, l.cell));
+    }
+
+    // Per-class accuracy: a bar per true digit in its colour, with the percentage.
+    p.setFont(font());
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(
+        QRectF(l.accuracy.left(), fm.height(), l.accuracy.width(), l.matrix.top() - fm.height()),
+        Qt::AlignCenter, tr("accuracy"));
+    p.setFont(small);
+    for (int r = 0; r < 10; ++r) {
+        const double a = r < static_cast<int>(e.classAccuracy.size()) ? e.classAccuracy[r] : NAN;
+        const QRectF slot(l.accuracy.left(), l.matrix.top() + r * l.cell + 2, l.accuracy.width(),
+                          l.cell - 4);
+        if (std::isnan(a)) continue;
+        QColor c = palette::digit(r);
+        c.setAlpha(110);
+        p.fillRect(QRectF(slot.left(), slot.top(), slot.width() * a, slot.height()), c);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(slot.adjusted(3, 0, -3, 0), Qt::AlignVCenter | Qt::AlignRight,
+                   QStringLiteral("%1%").arg(100.0 * a, 0, 'f', 1));
+    }
+}
+
+void ConfusionView::mousePressEvent(QMouseEvent *event)
+{
+    int label = 0, predicted = 0;
+    if (cellAt(event->position(), &label, &predicted)) selectCell(label, predicted);
+}
+
+void ConfusionView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QString text = describeAt(event->position().toPoint());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+} // namespace ui

@@ -1,0 +1,239 @@
+#include "ui/train/curvechart.h"
+
+#include <QEvent>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+constexpr double kHoverRadius = 24.0; // pixels: farther than this from every point, no tooltip
+} // namespace
+
+CurveChart::CurveChart(const QString &title, const QString &xTitle, const QString &yTitle,
+                       QWidget *parent)
+    : QChartView(new QChart, parent), m_x(new QValueAxis), m_y(new QValueAxis),
+      m_marker(new QScatterSeries)
+{
+    QChart *c = chart();
+    c->setTitle(title);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    c->setBackgroundRoundness(0);
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setAnimationOptions(QChart::NoAnimation); // animations repaint for seconds: training cost
+    m_x->setTitleText(xTitle);
+    m_y->setTitleText(yTitle);
+    m_x->setLabelFormat(QStringLiteral("%g"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0.0);
+    m_y->setLabelFormat(QStringLiteral("%g"));
+    c->addAxis(m_x, Qt::AlignBottom);
+    c->addAxis(m_y, Qt::AlignLeft);
+
+    m_marker->setMarkerSize(9);
+    m_marker->setBorderColor(Qt::white);
+    c->addSeries(m_marker);
+    m_marker->attachAxis(m_x);
+    m_marker->attachAxis(m_y);
+    c->legend()->markers(m_marker).constFirst()->setVisible(false);
+
+    setRenderHint(QPainter::Antialiasing);
+    // Repainted ten times a second while training: skip the work Qt does for arbitrary items.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState |
+                         QGraphicsView::DontAdjustForAntialiasing);
+    setCacheMode(QGraphicsView::CacheBackground);
+    setMouseTracking(true);
+    setMinimumSize(220, 160);
+    applyColours();
+}
+
+int CurveChart::addCurve(const QString &name, const QColor &color, qreal width, bool markers)
+{
+    auto *s = new QLineSeries;
+    s->setName(name);
+    s->setPointsVisible(markers);
+    // Under the hover marker, which was added first.
+    chart()->removeSeries(m_marker);
+    chart()->addSeries(s);
+    s->attachAxis(m_x);
+    s->attachAxis(m_y);
+    chart()->addSeries(m_marker);
+    m_marker->attachAxis(m_x);
+    m_marker->attachAxis(m_y);
+    chart()->legend()->markers(m_marker).constFirst()->setVisible(false);
+    m_curves.push_back({s, name, color, width, {}});
+    applyPens();
+    return static_cast<int>(m_curves.size()) - 1;
+}
+
+void CurveChart::setCurve(int curve, const QList<QPointF> &points)
+{
+    Curve &c = m_curves[static_cast<std::size_t>(curve)];
+    c.points = points;
+    c.series->replace(points);
+}
+
+int CurveChart::pointCount(int curve) const
+{
+    return static_cast<int>(m_curves[static_cast<std::size_t>(curve)].points.size());
+}
+
+QLineSeries *CurveChart::series(int curve) const
+{
+    return m_curves[static_cast<std::size_t>(curve)].series;
+}
+
+void CurveChart::setXRange(double min, double max, double interval)
+{
+    // Dynamic ticks: whole epochs even when the range is [0.5, 5.5].
+    if (m_x->min() != min || m_x->max() != max) m_x->setRange(min, max);
+    if (m_x->tickInterval() != interval) m_x->setTickInterval(interval);
+}
+
+void CurveChart::setYRange(double min, double max, double interval)
+{
+    // Fixed ticks (min and max are whole multiples of interval): Qt Charts 6.4 sizes the label
+    // column of a dynamic-tick axis too narrowly and elides the labels to "...".
+    const int ticks = static_cast<int>(std::lround((max - min) / interval)) + 1;
+    if (m_y->min() != min || m_y->max() != max) m_y->setRange(min, max);
+    if (m_y->tickCount() != ticks) m_y->setTickCount(ticks);
+}
+
+double CurveChart::yMin() const
+{
+    return m_y->min();
+}
+
+double CurveChart::yMax() const
+{
+    return m_y->max();
+}
+
+void CurveChart::setLineScale(double scale)
+{
+    if (m_scale == scale) return;
+    m_scale = scale;
+    applyPens();
+}
+
+void CurveChart::applyPens()
+{
+    for (const Curve &c : m_curves) {
+        QPen pen(c.color, c.width * m_scale);
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setJoinStyle(Qt::RoundJoin);
+        // A cosmetic 1-pixel pen is drawn by the raster engine's fast line path; any other pen
+        // goes through the general stroker, which costs ten times more per point.
+        pen.setCosmetic(pen.widthF() <= 1.0);
+        c.series->setPen(pen);
+        c.series->setColor(c.color);
+    }
+    m_marker->setMarkerSize(9 * m_scale);
+}
+
+void CurveChart::applyColours()
+{
+    const QPalette p = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(p.base());
+    c->setPlotAreaBackgroundVisible(false);
+    c->setTitleBrush(p.text());
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    c->setTitleFont(titleFont);
+    c->legend()->setLabelColor(p.color(QPalette::Text));
+    c->legend()->setFont(font());
+    QColor grid = p.color(QPalette::Text);
+    grid.setAlpha(40);
+    QPen gridPen(grid, 1);
+    gridPen.setCosmetic(true); // the fast line path (see applyPens)
+    for (QValueAxis *a : {m_x, m_y}) {
+        a->setLabelsBrush(p.text());
+        a->setTitleBrush(p.text());
+        a->setLabelsFont(font());
+        a->setTitleFont(font());
+        a->setGridLinePen(gridPen);
+        a->setLinePen(gridPen);
+    }
+    m_marker->setColor(p.color(QPalette::Text));
+}
+
+void CurveChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyColours();
+}
+
+CurveChart::Hit CurveChart::nearest(QPointF pixel) const
+{
+    Hit best;
+    double bestDistance = kHoverRadius;
+    const QPointF value =
+        chart()->mapToValue(pixel, m_curves.empty() ? nullptr : m_curves.front().series);
+    for (std::size_t ci = 0; ci < m_curves.size(); ++ci) {
+        const Curve &c = m_curves[ci];
+        if (c.points.isEmpty() || !c.series->isVisible()) continue;
+        // Points are in x order: look only around the cursor's x.
+        const auto it = std::lower_bound(c.points.begin(), c.points.end(), value.x(),
+                                         [](const QPointF &p, double x) { return p.x() < x; });
+        const qsizetype centre = it - c.points.begin();
+        for (qsizetype i = std::max<qsizetype>(0, centre - 12),
+                       end = std::min<qsizetype>(c.points.size(), centre + 12);
+             i < end; ++i) {
+            const QPointF p = chart()->mapToPosition(c.points[i], c.series);
+            const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = {static_cast<int>(ci), static_cast<int>(i)};
+            }
+        }
+    }
+    return best;
+}
+
+QString CurveChart::describeAt(QPointF position) const
+{
+    if (m_curves.empty()) return {};
+    const Hit hit = nearest(chart()->mapToPosition(position, m_curves.front().series));
+    if (hit.curve < 0) return {};
+    const Curve &c = m_curves[static_cast<std::size_t>(hit.curve)];
+    const QPointF p = c.points[hit.index];
+    if (m_describe) return m_describe(hit.curve, hit.index, p);
+    return QStringLiteral("%1: %2, %3").arg(c.name).arg(p.x()).arg(p.y());
+}
+
+void CurveChart::mouseMoveEvent(QMouseEvent *event)
+{
+    QChartView::mouseMoveEvent(event);
+    const QPointF scenePos = mapToScene(event->position().toPoint());
+    const QPointF chartPos = chart()->mapFromScene(scenePos);
+    const Hit hit = nearest(chartPos);
+    if (hit.curve < 0) {
+        m_marker->clear();
+        QToolTip::hideText();
+        return;
+    }
+    const Curve &c = m_curves[static_cast<std::size_t>(hit.curve)];
+    const QPointF p = c.points[hit.index];
+    m_marker->replace(QList<QPointF>{p});
+    m_marker->setColor(c.color);
+    const QString text = m_describe
+                             ? m_describe(hit.curve, hit.index, p)
+                             : QStringLiteral("%1: %2, %3").arg(c.name).arg(p.x()).arg(p.y());
+    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void CurveChart::leaveEvent(QEvent *event)
+{
+    QChartView::leaveEvent(event);
+    m_marker->clear();
+}
+
+} // namespace ui

@@ -1,0 +1,28 @@
+#pragma once
+// Keras' progress line, drawn by hand: a QLabel asks its parent for a new layout at every setText,
+// and a layout pass over the Train page ten times a second costs training time on two cores. This
+// widget only repaints itself. Long lines wrap at word boundaries within its fixed two lines.
+
+#include <QWidget>
+
+namespace ui {
+
+class KerasLine : public QWidget {
+    Q_OBJECT
+public:
+    explicit KerasLine(QWidget *parent = nullptr);
+
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    QString m_text;
+};
+
+} // namespace ui

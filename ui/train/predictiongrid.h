@@ -1,0 +1,59 @@
+#pragma once
+// Listing 2.6: test digits with what the model predicts for them, ten at a time
+// (test_images[first:first + 10]): each digit, its ten probability bars, the predicted digit and
+// whether it is right. Predicting ten digits takes well under a millisecond, so it runs here on the
+// GUI thread from a model copy.
+
+#include "core/nn/dataset.h"
+#include "ui/train/trainsnapshots.h"
+
+#include <QWidget>
+#include <vector>
+
+namespace ui {
+
+class PredictionGrid : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kPerPage = 10;
+
+    explicit PredictionGrid(QWidget *parent = nullptr);
+
+    void setData(const MnistSnapshot &snapshot);
+    void setModel(const ModelSnapshot &model);
+    void setFirst(int first);
+    int first() const { return m_first; }
+    // test digits available
+    int testCount() const;
+
+    // The shown digits (fewer than 10 at the end of the set).
+    int count() const { return static_cast<int>(m_labels.size()); }
+    int label(int k) const { return m_labels[static_cast<std::size_t>(k)]; }
+    int predicted(int k) const;
+    const std::vector<float> &probabilities(int k) const
+    {
+        return m_probabilities[static_cast<std::size_t>(k)];
+    }
+    int rightCount() const;
+
+    QSize sizeHint() const override;
+
+signals:
+    void firstChanged(int first);
+    void predictionsChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void predict();
+
+    MnistSnapshot m_data;
+    core::nn::Dataset m_test; // m_data's test set as the engine reads it (built once per data set)
+    ModelSnapshot m_model;
+    int m_first = 0;
+    std::vector<int> m_labels;
+    std::vector<std::vector<float>> m_probabilities; // empty without a model
+};
+
+} // namespace ui

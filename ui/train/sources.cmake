@@ -1,0 +1,24 @@
+# The Train page (listings 2.1-2.7).
+target_sources(uncrumple_ui PRIVATE
+    train/confusionview.cpp
+    train/curvechart.cpp
+    train/curvepanel.cpp
+    train/decimate.cpp
+    train/digitlist.cpp
+    train/drawcanvas.cpp
+    train/drawpanel.cpp
+    train/kerasline.cpp
+    train/niceaxis.cpp
+    train/predictiongrid.cpp
+    train/probabilitybars.cpp
+    train/recipeeditor.cpp
+    train/traincode.cpp
+    train/trainhistory.cpp
+    train/trainpage.cpp
+    train/trainprogress.cpp
+    train/trainrecipe.cpp
+    train/trainsession.cpp
+    train/trainworker.cpp
+    train/weightgrid.cpp
+    # Keras' progress line, the very code `uncrumple train` prints with (plain C++, no Qt).
+    ${PROJECT_SOURCE_DIR}/app/verbs/kerasprogress.cpp)

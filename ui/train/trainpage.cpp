@@ -1,0 +1,715 @@
+#include "ui/train/trainpage.h"
+
+#include "core/data/mnist.h"
+#include "core/nn/serialization.h"
+#include "ui/common/codepanel.h"
+#include "ui/common/numbers.h"
+#include "ui/common/palette.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/train/confusionview.h"
+#include "ui/train/curvepanel.h"
+#include "ui/train/digitlist.h"
+#include "ui/train/drawcanvas.h"
+#include "ui/train/drawpanel.h"
+#include "ui/train/predictiongrid.h"
+#include "ui/train/recipeeditor.h"
+#include "ui/train/traincode.h"
+#include "ui/train/trainhistory.h"
+#include "ui/train/trainprogress.h"
+#include "ui/train/trainsession.h"
+#include "ui/train/weightgrid.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QImageWriter>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ui {
+
+namespace {
+
+constexpr int kCoalesceMs = 40; // bursts of progress become one repaint
+
+QString fileName(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+QString epochLine(const core::nn::EpochSummary &s)
+{
+    QString line = QStringLiteral("Epoch %1/%2 - loss: %3 - accuracy: %4")
+                       .arg(s.epoch)
+                       .arg(s.epochs)
+                       .arg(s.loss, 0, 'f', 4)
+                       .arg(s.accuracy, 0, 'f', 4);
+    if (s.tested)
+        line += QStringLiteral(" - val_loss: %1 - val_accuracy: %2")
+                    .arg(s.testLoss, 0, 'f', 4)
+                    .arg(s.testAccuracy, 0, 'f', 4);
+    return line;
+}
+
+} // namespace
+
+TrainPage::TrainPage(AppContext *context, QWidget *parent)
+    : Page(context, parent), m_session(new TrainSession(this)), m_refresh(new QTimer(this))
+{
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(kCoalesceMs);
+    connect(m_refresh, &QTimer::timeout, this, &TrainPage::refreshCurves);
+
+    setBody(buildMain(), buildSide());
+    codePanel()->setTitle(tr("The same in Python (Keras, listings 2.1-2.7)"));
+
+    connect(m_editor, &RecipeEditor::changed, this, &TrainPage::onRecipeChanged);
+    connect(m_session, &TrainSession::stateChanged, this, &TrainPage::onStateChanged);
+    connect(m_session, &TrainSession::evaluatingChanged, this, &TrainPage::updateButtons);
+    connect(m_session, &TrainSession::started, this, &TrainPage::onStarted);
+    connect(m_session, &TrainSession::progressed, this, &TrainPage::onProgressed);
+    connect(m_session, &TrainSession::epochEnded, this, &TrainPage::onEpochEnded);
+    connect(m_session, &TrainSession::modelChanged, this, &TrainPage::onModelChanged);
+    connect(m_session, &TrainSession::finished, this, &TrainPage::onFinished);
+    connect(m_session, &TrainSession::evaluationChanged, this, &TrainPage::onEvaluation);
+    connect(m_session, &TrainSession::failed, this, &TrainPage::onFailed);
+    connect(context->data(), &DataStore::dataChanged, this, &TrainPage::onDataChanged);
+    connect(context, &AppContext::presentationModeChanged, this, &TrainPage::applyScale);
+
+    m_predictions->setData(context->data()->data());
+    m_predictionFirst->setMaximum(std::max(0, m_predictions->testCount() - 1));
+    applyScale();
+    updateButtons();
+    updateCode();
+}
+
+QWidget *TrainPage::buildMain()
+{
+    m_train = new QPushButton(tr("Train"));
+    m_train->setObjectName(QStringLiteral("train"));
+    m_train->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_train->setToolTip(
+        tr("model.fit with the recipe on the right, from new weights (Ctrl+Enter)"));
+    m_pause = new QPushButton(tr("Pause"));
+    m_pause->setObjectName(QStringLiteral("pause"));
+    m_stop = new QPushButton(tr("Stop"));
+    m_stop->setObjectName(QStringLiteral("stop"));
+    m_stop->setToolTip(tr("Stop after the current batch; the weights so far are kept"));
+    m_evaluate = new QPushButton(tr("Evaluate"));
+    m_evaluate->setObjectName(QStringLiteral("evaluate"));
+    m_evaluate->setToolTip(tr("model.evaluate(test_images, test_labels) (listing 2.7)"));
+    connect(m_train, &QPushButton::clicked, this, &TrainPage::onTrain);
+    connect(m_pause, &QPushButton::clicked, this, &TrainPage::onPauseResume);
+    connect(m_stop, &QPushButton::clicked, m_session, &TrainSession::stop);
+    connect(m_evaluate, &QPushButton::clicked, this,
+            [this] { m_session->evaluate(context()->data()->data()); });
+
+    m_progress = new TrainProgress;
+    for (QPushButton *b : {m_train, m_pause, m_stop, m_evaluate})
+        m_progress->addLeading(b);
+    m_curves = new CurvePanel;
+
+    m_weights = new WeightGrid;
+    m_weights->setObjectName(QStringLiteral("weightGrid"));
+    connect(m_weights, &WeightGrid::unitSelected, this, &TrainPage::updateCode);
+    m_draw = new DrawPanel;
+    connect(m_draw, &DrawPanel::testDigitRequested, this, &TrainPage::onTestDigitRequested);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("trainTabs"));
+    m_tabs->insertTab(WeightsTab, m_weights, tr("First-layer weights"));
+    m_tabs->insertTab(PredictionsTab, buildPredictionsTab(), tr("Predictions"));
+    m_tabs->insertTab(EvaluateTab, buildEvaluateTab(), tr("Evaluate"));
+    m_tabs->insertTab(DrawTab, m_draw, tr("Draw a digit"));
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_curves);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 4);
+    split->setChildrenCollapsible(false);
+
+    auto *main = new QWidget;
+    auto *layout = new QVBoxLayout(main);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->addWidget(m_progress);
+    layout->addWidget(split, 1);
+    return main;
+}
+
+QWidget *TrainPage::buildPredictionsTab()
+{
+    m_predictions = new PredictionGrid;
+    m_predictions->setObjectName(QStringLiteral("predictionGrid"));
+    m_predictionFirst = new QSpinBox;
+    m_predictionFirst->setObjectName(QStringLiteral("predictionFirst"));
+    m_predictionFirst->setSingleStep(PredictionGrid::kPerPage);
+    m_predictionFirst->setPrefix(QStringLiteral("test_images["));
+    m_predictionFirst->setSuffix(QStringLiteral(":]"));
+    m_predictionFirst->setToolTip(tr("The first of the ten test digits shown"));
+    auto *summary = new QLabel;
+    connect(m_predictionFirst, &QSpinBox::valueChanged, m_predictions, &PredictionGrid::setFirst);
+    connect(m_predictions, &PredictionGrid::predictionsChanged, this, [this, summary] {
+        const int n = m_predictions->count();
+        summary->setText(
+            n > 0 && m_predictions->predicted(0) >= 0
+                ? tr("%1 of these %2 predicted right").arg(m_predictions->rightCount()).arg(n)
+                : QString());
+        updateCode();
+    });
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Digits")));
+    bar->addWidget(m_predictionFirst);
+    bar->addWidget(summary, 1);
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(bar);
+    layout->addWidget(m_predictions, 1);
+    return tab;
+}
+
+QWidget *TrainPage::buildEvaluateTab()
+{
+    m_confusion = new ConfusionView;
+    m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
+    m_digitList = new DigitList;
+    m_digitList->setObjectName(QStringLiteral("cellDigits"));
+    m_evaluationLabel = new QLabel(tr("Not evaluated yet."));
+    m_evaluationLabel->setObjectName(QStringLiteral("evaluation"));
+    m_evaluationLabel->setWordWrap(true);
+    m_evaluationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cellCaption = new QLabel(tr("Click a cell of the matrix to see its digits."));
+    m_cellCaption->setWordWrap(true);
+    connect(m_confusion, &ConfusionView::cellSelected, this, &TrainPage::onCellSelected);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_evaluationLabel);
+    right->addWidget(m_cellCaption);
+    right->addWidget(m_digitList, 1);
+    auto *tab = new QWidget;
+    auto *layout = new QHBoxLayout(tab);
+    layout->addWidget(m_confusion, 3);
+    layout->addLayout(right, 2);
+    return tab;
+}
+
+QWidget *TrainPage::buildSide()
+{
+    m_editor = new RecipeEditor;
+    m_save = new QPushButton(tr("Save model..."));
+    m_load = new QPushButton(tr("Load model..."));
+    m_exportCsv = new QPushButton(tr("Export history CSV..."));
+    m_exportPng = new QPushButton(tr("Export charts PNG..."));
+    m_save->setToolTip(tr("model.save: the architecture and weights, in Uncrumple's .ucm format"));
+    connect(m_save, &QPushButton::clicked, this, &TrainPage::askSaveModel);
+    connect(m_load, &QPushButton::clicked, this, &TrainPage::askLoadModel);
+    connect(m_exportCsv, &QPushButton::clicked, this, &TrainPage::askExportCsv);
+    connect(m_exportPng, &QPushButton::clicked, this, &TrainPage::askExportPng);
+    auto *files = new QGridLayout;
+    files->addWidget(m_save, 0, 0);
+    files->addWidget(m_load, 0, 1);
+    files->addWidget(m_exportCsv, 1, 0);
+    files->addWidget(m_exportPng, 1, 1);
+
+    auto *side = new QWidget;
+    auto *layout = new QVBoxLayout(side);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_editor);
+    layout->addLayout(files);
+    // Only as tall as its controls: the code panel below gets the rest.
+    side->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    return side;
+}
+
+// ---- Training -------------------------------------------------------------------------------
+
+void TrainPage::onTrain()
+{
+    const RecipeCheck check = m_editor->check();
+    if (!check.ok) {
+        m_progress->setMessage(check.error, TrainProgress::Tone::Error);
+        return;
+    }
+    m_progress->setMessage({});
+    m_progressLine.clear();
+    m_session->start(check.recipe, context()->data()->data());
+}
+
+void TrainPage::onPauseResume()
+{
+    if (m_session->state() == TrainSession::State::Paused)
+        m_session->resume();
+    else
+        m_session->pause();
+}
+
+void TrainPage::onStateChanged()
+{
+    if (m_session->state() == TrainSession::State::Paused)
+        m_progress->setMessage(tr("Paused. Resume to continue from the same batch; the paused time "
+                                  "is not counted."));
+    else if (m_session->state() == TrainSession::State::Training &&
+             !m_progress->message().isEmpty() && m_session->history().epochs() > 0)
+        m_progress->setMessage({});
+    updateButtons();
+}
+
+void TrainPage::onStarted()
+{
+    m_progress->start(m_session->run());
+    refreshCurves();
+}
+
+void TrainPage::onProgressed()
+{
+    // A hidden page spends nothing: the curves are redrawn in full when it is shown again.
+    if (!isVisible()) return;
+    if (!m_refresh->isActive()) m_refresh->start();
+}
+
+void TrainPage::refreshCurves()
+{
+    m_curves->showHistory(m_session->history());
+    if (m_session->latest().epoch > 0) m_progress->showBatch(m_session->latest());
+}
+
+void TrainPage::onEpochEnded(const core::nn::EpochSummary &summary)
+{
+    m_progress->showEpoch(summary);
+    m_progressLine = epochLine(summary);
+    if (isVisible()) refreshCurves();
+}
+
+void TrainPage::onModelChanged()
+{
+    const ModelSnapshot model = m_session->model();
+    m_weights->setModel(model);
+    m_draw->setModel(model);
+    // Listing 2.6's predictions are refreshed after each epoch, not at every model copy.
+    static_assert(PredictionGrid::kPerPage == 10);
+    if (!m_session->isTraining() ||
+        m_session->history().epochSummaries().size() !=
+            static_cast<std::size_t>(m_predictions->property("epochs").toInt()))
+        m_predictions->setModel(model);
+    m_predictions->setProperty("epochs",
+                               static_cast<int>(m_session->history().epochSummaries().size()));
+    updateButtons();
+}
+
+void TrainPage::onFinished(const ui::TrainOutcome &outcome)
+{
+    refreshCurves();
+    m_predictions->setModel(m_session->model());
+    const TrainStart &run = m_session->run();
+    switch (outcome.status) {
+    case core::nn::TrainStatus::Finished:
+        m_progress->setMessage(tr("Trained %1 epochs of %2 batches in %3 s on %4 threads. "
+                                  "Evaluating the %5 test digits...")
+                                   .arg(run.epochs)
+                                   .arg(run.stepsPerEpoch)
+                                   .arg(outcome.seconds, 0, 'f', 1)
+                                   .arg(run.threads)
+                                   .arg(thousands(run.testSamples)),
+                               TrainProgress::Tone::Success);
+        break;
+    case core::nn::TrainStatus::Cancelled:
+        m_progress->setMessage(
+            tr("Stopped (%1). The weights so far are kept.").arg(outcome.message));
+        break;
+    case core::nn::TrainStatus::Diverged:
+        m_progress->setMessage(
+            tr("Training diverged: %1. Try a smaller learning rate.").arg(outcome.message),
+            TrainProgress::Tone::Error);
+        break;
+    }
+    if (m_dataPending) onDataChanged();
+    updateButtons();
+    updateCode();
+    if (!m_session->isEvaluating()) emit settled();
+}
+
+void TrainPage::onFailed(const QString &message)
+{
+    m_progress->setMessage(tr("Could not train: %1").arg(message), TrainProgress::Tone::Error);
+    updateButtons();
+    emit settled();
+}
+
+// ---- Evaluation -----------------------------------------------------------------------------
+
+void TrainPage::onEvaluation()
+{
+    const EvaluationSnapshot eval = m_session->evaluation();
+    m_confusion->setEvaluation(eval);
+    m_digitList->clearCell();
+    if (!eval) {
+        m_evaluationLabel->setText(tr("Not evaluated yet."));
+        m_cellCaption->setText(tr("Click a cell of the matrix to see its digits."));
+        updateCode();
+        return;
+    }
+    const auto &e = eval->evaluation;
+    m_evaluationLabel->setText(
+        tr("<b>test_loss: %1 &nbsp; test_acc: %2</b><br>on the %3 test "
+           "digits (%4 wrong), in %5 s")
+            .arg(e.loss, 0, 'f', 4)
+            .arg(e.accuracy, 0, 'f', 4)
+            .arg(thousands(e.samples))
+            .arg(thousands(e.samples - static_cast<qint64>(std::llround(e.accuracy * e.samples))))
+            .arg(eval->seconds, 0, 'f', 2));
+    // Start on the most frequent mistake: the most telling cell to look at.
+    int bestLabel = -1, bestPredicted = -1;
+    std::int64_t most = 0;
+    for (int l = 0; l < e.classes; ++l)
+        for (int p = 0; p < e.classes; ++p)
+            if (l != p && e.confusionAt(l, p) > most) {
+                most = e.confusionAt(l, p);
+                bestLabel = l;
+                bestPredicted = p;
+            }
+    if (bestLabel >= 0) m_confusion->selectCell(bestLabel, bestPredicted);
+    if (m_session->outcome() && m_session->outcome()->status == core::nn::TrainStatus::Finished)
+        m_progress->setMessage(tr("Trained %1 epochs in %2 s. test_acc: %3")
+                                   .arg(m_session->run().epochs)
+                                   .arg(m_session->outcome()->seconds, 0, 'f', 1)
+                                   .arg(e.accuracy, 0, 'f', 4),
+                               TrainProgress::Tone::Success);
+    updateButtons();
+    updateCode();
+    if (!m_session->isTraining()) emit settled();
+}
+
+void TrainPage::onCellSelected(int label, int predicted)
+{
+    const EvaluationSnapshot eval = m_session->evaluation();
+    if (!eval) return;
+    m_digitList->showCell(eval, label, predicted);
+    const int n = m_digitList->count();
+    m_cellCaption->setText(
+        label == predicted
+            ? tr("The %1 test digits labelled %2 and predicted right:").arg(thousands(n)).arg(label)
+            : tr("The %1 test digits labelled %2 but predicted as %3:")
+                  .arg(thousands(n))
+                  .arg(label)
+                  .arg(predicted));
+}
+
+void TrainPage::drawTestDigit(int index)
+{
+    const MnistSnapshot snapshot = context()->data()->data();
+    const qint64 n = snapshot->testImages.shape()[0];
+    if (n == 0) return;
+    index = static_cast<int>(std::clamp<qint64>(index, 0, n - 1));
+    // As the book shows it (binary colormap): the canvas reads darkness as ink.
+    const auto *pixels =
+        snapshot->testImages.data<std::uint8_t>() + static_cast<qint64>(index) * 784;
+    QImage digit(28, 28, QImage::Format_RGB32);
+    for (int r = 0; r < 28; ++r)
+        for (int c = 0; c < 28; ++c)
+            digit.setPixel(c, r, palette::binary(pixels[r * 28 + c]));
+    m_draw->canvas()->setDrawing(digit);
+    m_draw->setCaption(tr("test_images[%1] (label %2): draw over it or erase with a right click")
+                           .arg(index)
+                           .arg(snapshot->testLabels.data<std::uint8_t>()[index]));
+    m_nextTestDigit = index + 1;
+    m_tabs->setCurrentIndex(DrawTab);
+}
+
+void TrainPage::onTestDigitRequested()
+{
+    drawTestDigit(m_nextTestDigit);
+}
+
+bool TrainPage::trainEpochs(int epochs)
+{
+    m_editor->epochsBox()->setValue(epochs);
+    if (!m_train->isEnabled()) return false;
+    onTrain();
+    return m_session->isTraining();
+}
+
+QString TrainPage::evaluationText() const
+{
+    return m_evaluationLabel->text();
+}
+
+QString TrainPage::cellCaption() const
+{
+    return m_cellCaption->text();
+}
+
+// ---- Data, state and code -------------------------------------------------------------------
+
+void TrainPage::onDataChanged()
+{
+    // A run keeps the data it started with; the new set is shown once it is over.
+    if (m_session->isTraining() || m_session->isEvaluating()) {
+        m_dataPending = true;
+        return;
+    }
+    m_dataPending = false;
+    const MnistSnapshot snapshot = context()->data()->data();
+    m_predictions->setData(snapshot);
+    m_predictionFirst->setMaximum(std::max(0, m_predictions->testCount() - 1));
+    const EvaluationSnapshot eval = m_session->evaluation();
+    if (eval && eval->data != snapshot) {
+        m_confusion->setEvaluation(nullptr);
+        m_digitList->clearCell();
+        m_evaluationLabel->setText(tr("A new data set was loaded: evaluate again."));
+    }
+    updateCode();
+}
+
+void TrainPage::onRecipeChanged()
+{
+    if (m_session->history().isEmpty()) m_curves->setEpochs(m_editor->epochsBox()->value());
+    const RecipeCheck check = m_editor->check();
+    if (!check.ok && !m_session->isTraining())
+        m_progress->setMessage({}); // the editor shows the error in place
+    updateButtons();
+    updateCode();
+}
+
+void TrainPage::updateButtons()
+{
+    const auto state = m_session->state();
+    const bool idle = state == TrainSession::State::Idle && !m_session->isEvaluating();
+    const bool running =
+        state == TrainSession::State::Training || state == TrainSession::State::Paused;
+    const RecipeCheck check = m_editor->check();
+    m_train->setEnabled(idle && check.ok);
+    m_train->setToolTip(check.ok ? tr("model.fit with the recipe on the right, from new weights "
+                                      "(Ctrl+Enter)")
+                                 : check.error);
+    m_pause->setEnabled(running);
+    m_pause->setText(state == TrainSession::State::Paused ? tr("Resume") : tr("Pause"));
+    m_stop->setEnabled(running);
+    m_evaluate->setEnabled(idle && m_session->model() != nullptr);
+    m_save->setEnabled(m_session->model() != nullptr);
+    m_load->setEnabled(idle);
+    m_exportCsv->setEnabled(!m_session->history().isEmpty());
+    m_editor->setLocked(!idle);
+}
+
+void TrainPage::updateCode()
+{
+    // The recipe is fixed while training, and re-laying the code out costs training time: the
+    // panel catches up when the run ends.
+    if (m_session->isTraining()) return;
+    const MnistSnapshot snapshot = context()->data()->data();
+    TrainCodeFacts f;
+    f.trainCount = snapshot->trainImages.shape()[0];
+    f.testCount = snapshot->testImages.shape()[0];
+    f.sample = snapshot->origin == "embedded sample";
+    f.progressLine = m_progressLine;
+    f.firstPrediction = m_predictions->first();
+    if (m_predictions->count() > 0) {
+        f.label = m_predictions->label(0);
+        const int p = m_predictions->predicted(0);
+        if (p >= 0) {
+            f.predicted = p;
+            f.probability = m_predictions->probabilities(0)[static_cast<std::size_t>(p)];
+        }
+    }
+    if (const EvaluationSnapshot eval = m_session->evaluation()) {
+        f.testLoss = eval->evaluation.loss;
+        f.testAccuracy = eval->evaluation.accuracy;
+    }
+    f.weightUnit = m_weights->selectedUnit();
+    const RecipeCheck check = m_editor->check();
+    if (const ModelSnapshot model = m_session->model(); model && model->layerCount() > 0)
+        f.firstLayerUnits = model->layer(0).units;
+    else if (check.ok)
+        f.firstLayerUnits = check.recipe.layers.front().units;
+    codePanel()->setCode(trainCode(m_editor->input(), f));
+}
+
+void TrainPage::applyScale()
+{
+    const double scale = context()->scale();
+    m_curves->setLineScale(scale);
+    m_weights->setLineScale(scale);
+    m_digitList->setThumbnailSize(static_cast<int>(42 * scale));
+}
+
+void TrainPage::activated()
+{
+    refreshCurves();
+}
+
+void TrainPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    if (m_dataPending) onDataChanged();
+    refreshCurves();
+}
+
+QImage TrainPage::exportImage()
+{
+    return mainArea()->grab().toImage();
+}
+
+// ---- Files ----------------------------------------------------------------------------------
+
+bool TrainPage::saveModelTo(const QString &path)
+{
+    const ModelSnapshot model = m_session->model();
+    if (!model) {
+        m_progress->setMessage(tr("There is no model to save yet: train or load one."),
+                               TrainProgress::Tone::Error);
+        return false;
+    }
+    try {
+        const QByteArray name = m_session->optimizerName().toLatin1();
+        core::nn::saveModel(
+            path.toStdString(), *model,
+            std::string_view(name.constData(), static_cast<std::size_t>(name.size())));
+    } catch (const std::exception &e) {
+        m_progress->setMessage(tr("Not saved: %1").arg(QString::fromStdString(e.what())),
+                               TrainProgress::Tone::Error);
+        return false;
+    }
+    m_progress->setMessage(
+        tr("Saved the model to %1 (%2 parameters)")
+            .arg(fileName(path), thousands(static_cast<qint64>(model->parameterCount()))),
+        TrainProgress::Tone::Success);
+    return true;
+}
+
+bool TrainPage::loadModelFrom(const QString &path)
+{
+    if (m_session->isTraining() || m_session->isEvaluating()) {
+        m_progress->setMessage(tr("Stop training before loading a model."),
+                               TrainProgress::Tone::Error);
+        return false;
+    }
+    core::nn::ModelFile file;
+    try {
+        file = core::nn::loadModel(path.toStdString());
+    } catch (const std::exception &e) {
+        m_progress->setMessage(
+            tr("Not loaded (the current model is kept): %1").arg(QString::fromStdString(e.what())),
+            TrainProgress::Tone::Error);
+        return false;
+    }
+    // The page trains and shows MNIST networks: 784 inputs, hidden layers the editor can hold,
+    // and Dense(10, softmax) at the end.
+    const core::nn::Sequential &m = file.model;
+    QString problem;
+    const int last = m.layerCount() - 1;
+    if (m.inputs() != 784)
+        problem = tr("it takes %1 inputs, not 784 (28 x 28 pixels)").arg(m.inputs());
+    else if (last < 0 || m.layer(last).units != kClasses ||
+             m.layer(last).activation != core::nn::Activation::Softmax)
+        problem = tr("it does not end in Dense(10, softmax)");
+    else if (last > 4)
+        problem = tr("it has %1 hidden layers; this page edits at most 4").arg(last);
+    for (int i = 0; i < last && problem.isEmpty(); ++i)
+        if (m.layer(i).activation == core::nn::Activation::Softmax || m.layer(i).units > kMaxUnits)
+            problem = tr("its layer %1 cannot be edited here").arg(i + 1);
+    if (!problem.isEmpty()) {
+        m_progress->setMessage(
+            tr("Not loaded (the current model is kept): %1 holds %2, but %3.")
+                .arg(fileName(path), QString::fromStdString(m.describe()), problem),
+            TrainProgress::Tone::Error);
+        return false;
+    }
+
+    RecipeInput in = m_editor->input();
+    in.hidden.clear();
+    for (int i = 0; i < last; ++i)
+        in.hidden.append({QString::number(m.layer(i).units), m.layer(i).activation});
+    if (const auto kind = core::nn::optimizerFromName(file.optimizer)) {
+        in.optimizer = *kind;
+        in.learningRate = defaultLearningRate(*kind);
+    }
+    m_editor->setInput(in);
+    m_progressLine.clear();
+    m_session->setModel(std::make_shared<const core::nn::Sequential>(std::move(file.model)),
+                        QString::fromStdString(file.optimizer));
+    m_progress->setMessage(tr("Loaded %1: %2, trained with %3. Evaluating...")
+                               .arg(fileName(path),
+                                    QString::fromStdString(m_session->model()->describe()),
+                                    QString::fromStdString(file.optimizer)),
+                           TrainProgress::Tone::Success);
+    refreshCurves();
+    m_session->evaluate(context()->data()->data());
+    updateButtons();
+    return true;
+}
+
+bool TrainPage::exportHistoryCsv(const QString &path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text) ||
+        f.write(m_session->history().toCsv().toUtf8()) < 0 || !f.commit()) {
+        m_progress->setMessage(
+            tr("Not exported: cannot write %1: %2").arg(fileName(path), f.errorString()),
+            TrainProgress::Tone::Error);
+        return false;
+    }
+    m_progress->setMessage(tr("Exported %1 batches to %2")
+                               .arg(m_session->history().batches().size())
+                               .arg(fileName(path)),
+                           TrainProgress::Tone::Success);
+    return true;
+}
+
+bool TrainPage::exportChartsPng(const QString &path)
+{
+    QSaveFile f(path);
+    bool ok = f.open(QIODevice::WriteOnly);
+    QString error = f.errorString();
+    if (ok) {
+        QImageWriter writer(&f, "png");
+        ok = writer.write(m_curves->render());
+        error = writer.errorString();
+        ok = ok && f.commit();
+        if (!ok && error.isEmpty()) error = f.errorString();
+    }
+    if (!ok) {
+        m_progress->setMessage(tr("Not exported: cannot write %1: %2").arg(fileName(path), error),
+                               TrainProgress::Tone::Error);
+        return false;
+    }
+    m_progress->setMessage(tr("Exported the charts to %1").arg(fileName(path)),
+                           TrainProgress::Tone::Success);
+    return true;
+}
+
+void TrainPage::askSaveModel()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save model"), QStringLiteral("mnist-model.ucm"), tr("Uncrumple models (*.ucm)"));
+    if (!path.isEmpty()) saveModelTo(path);
+}
+
+void TrainPage::askLoadModel()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Load model"), QString(), tr("Uncrumple models (*.ucm);;All files (*)"));
+    if (!path.isEmpty()) loadModelFrom(path);
+}
+
+void TrainPage::askExportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export history"), QStringLiteral("history.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty()) exportHistoryCsv(path);
+}
+
+void TrainPage::askExportPng()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export charts"), QStringLiteral("training.png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty()) exportChartsPng(path);
+}
+
+} // namespace ui

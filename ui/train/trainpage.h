@@ -1,0 +1,133 @@
+#pragma once
+// The Train page (listings 2.1-2.7): the book's network, editable; training in a worker thread with
+// live curves; predictions; evaluation with a confusion matrix; the first layer's weights as
+// images; a digit to draw. Layout and wiring only: the pieces live in their own files, the
+// training itself in TrainSession.
+
+#include "ui/shell/page.h"
+#include "ui/train/trainsnapshots.h"
+
+#include <QString>
+
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTimer;
+
+namespace ui {
+
+class ConfusionView;
+class CurvePanel;
+class DigitList;
+class DrawPanel;
+class PredictionGrid;
+class RecipeEditor;
+class TrainProgress;
+class TrainSession;
+class WeightGrid;
+
+class TrainPage : public Page {
+    Q_OBJECT
+public:
+    enum Tab { WeightsTab, PredictionsTab, EvaluateTab, DrawTab };
+
+    explicit TrainPage(AppContext *context, QWidget *parent = nullptr);
+
+    TrainSession *session() const { return m_session; }
+    RecipeEditor *recipeEditor() const { return m_editor; }
+    CurvePanel *curves() const { return m_curves; }
+    WeightGrid *weights() const { return m_weights; }
+    PredictionGrid *predictions() const { return m_predictions; }
+    ConfusionView *confusion() const { return m_confusion; }
+    DigitList *digitList() const { return m_digitList; }
+    DrawPanel *drawPanel() const { return m_draw; }
+    TrainProgress *progress() const { return m_progress; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QPushButton *trainButton() const { return m_train; }
+    QPushButton *pauseButton() const { return m_pause; }
+    QPushButton *stopButton() const { return m_stop; }
+    QPushButton *evaluateButton() const { return m_evaluate; }
+    QString evaluationText() const;
+    QString cellCaption() const;
+
+    // File actions without dialogs (the buttons ask for the path, then call these). Each shows
+    // its outcome in place and returns whether it worked; nothing is lost on failure.
+    bool saveModelTo(const QString &path);
+    bool loadModelFrom(const QString &path);
+    bool exportHistoryCsv(const QString &path);
+    bool exportChartsPng(const QString &path);
+
+    // Sets the recipe's epochs and starts training (for --train-epochs); false if the recipe or
+    // the state does not allow it.
+    bool trainEpochs(int epochs);
+    // Puts test digit index on the Draw tab's canvas, as if drawn, and shows the tab.
+    void drawTestDigit(int index);
+
+    // The curves and the open tab, for File > Export PNG.
+    QImage exportImage() override;
+    void activated() override;
+
+signals:
+    // Training and the evaluation after it are over (for --screenshot after --train-epochs).
+    void settled();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildMain();
+    QWidget *buildSide();
+    QWidget *buildEvaluateTab();
+    QWidget *buildPredictionsTab();
+    void onTrain();
+    void onPauseResume();
+    void onRecipeChanged();
+    void onStateChanged();
+    void onStarted();
+    void onProgressed();
+    void onEpochEnded(const core::nn::EpochSummary &summary);
+    void onModelChanged();
+    void onFinished(const ui::TrainOutcome &outcome);
+    void onEvaluation();
+    void onFailed(const QString &message);
+    void onDataChanged();
+    void onCellSelected(int label, int predicted);
+    void onTestDigitRequested();
+    void refreshCurves();
+    void updateButtons();
+    void updateCode();
+    void applyScale();
+    void askSaveModel();
+    void askLoadModel();
+    void askExportCsv();
+    void askExportPng();
+
+    TrainSession *m_session;
+    RecipeEditor *m_editor = nullptr;
+    TrainProgress *m_progress = nullptr;
+    CurvePanel *m_curves = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    WeightGrid *m_weights = nullptr;
+    PredictionGrid *m_predictions = nullptr;
+    QSpinBox *m_predictionFirst = nullptr;
+    ConfusionView *m_confusion = nullptr;
+    DigitList *m_digitList = nullptr;
+    QLabel *m_evaluationLabel = nullptr;
+    QLabel *m_cellCaption = nullptr;
+    DrawPanel *m_draw = nullptr;
+    QPushButton *m_train = nullptr;
+    QPushButton *m_pause = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_evaluate = nullptr;
+    QPushButton *m_save = nullptr;
+    QPushButton *m_load = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportPng = nullptr;
+    QTimer *m_refresh;
+    QString m_progressLine; // the last finished epoch, for the code panel
+    bool m_dataPending = false;
+    int m_nextTestDigit = 0; // "Put a test digit" walks through the test set
+};
+
+} // namespace ui

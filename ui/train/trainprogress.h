@@ -1,0 +1,51 @@
+#pragma once
+// Where a run stands: a progress bar with the epoch, the batch and the time left, Keras' own
+// progress line (keras.utils.Progbar, as model.fit prints it and `uncrumple train` prints it), and
+// one line for messages (a stop, a divergence, a bad file), shown in place.
+
+#include "core/nn/trainer.h"
+#include "ui/train/trainsnapshots.h"
+
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+
+class QProgressBar;
+
+namespace ui {
+
+class KerasLine;
+
+class TrainProgress : public QWidget {
+    Q_OBJECT
+public:
+    enum class Tone { Info, Success, Error };
+
+    explicit TrainProgress(QWidget *parent = nullptr);
+
+    void start(const TrainStart &run);
+    void showBatch(const core::nn::BatchProgress &p);
+    void showEpoch(const core::nn::EpochSummary &s);
+    void setMessage(const QString &text, Tone tone = Tone::Info);
+
+    // Widgets shown left of the bar on its row (the page's Train, Pause, Stop buttons).
+    void addLeading(QWidget *widget);
+
+    QString kerasText() const;
+    QString message() const;
+    QProgressBar *bar() const { return m_bar; }
+
+private:
+    static QString kerasText(const core::nn::BatchProgress &p);
+
+    QHBoxLayout *m_row;
+    QProgressBar *m_bar;
+    KerasLine *m_keras;
+    QLabel *m_message;
+    int m_steps = 0;
+    int m_epochs = 0;
+    qint64 m_barPainted = 0; // ms since the epoch of the last bar update
+};
+
+} // namespace ui
