@@ -18,6 +18,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
@@ -48,15 +50,17 @@ Result measure(ui::GeometryPage &page, double seconds)
     QEventLoop loop;
     auto onFrame = [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (!warm && now > 1'000'000'000) { // one second of warm-up (shader JIT, caches)
-            warm = true;
+        if (!warm) {
+            if (now > 1'000'000'000) { // one second of warm-up (shader JIT, caches)
+                warm = true;
+                clock.restart();
+                last = 0;
+            }
+        } else {
+            intervals.push_back((now - last) / 1e6);
             last = now;
-            clock.restart();
-            return plane->update();
+            if (now / 1e9 >= seconds) return loop.quit();
         }
-        if (warm && last >= 0 && clock.nsecsElapsed() > 0) intervals.push_back((now - last) / 1e6);
-        last = now;
-        if (warm && now / 1e9 >= seconds) return loop.quit();
         // One 60 Hz tick of play, looping over the whole chain.
         t += 1.0 / 60.0;
         if (t > playhead->phaseCount()) t = 0;
@@ -78,6 +82,52 @@ Result measure(ui::GeometryPage &page, double seconds)
         r.median = intervals[intervals.size() / 2];
         r.p95 = intervals[std::min(intervals.size() - 1, intervals.size() * 95 / 100)];
     }
+    return r;
+}
+
+// The floor: an empty QOpenGLWidget (it only clears) in a window of the same size, beside a
+// plain widget, redrawn the same way. Qt composes every frame of a window that holds a
+// QOpenGLWidget and Xvfb copies it out, whatever the widget draws.
+class EmptyGlWidget : public QOpenGLWidget {
+protected:
+    void paintGL() override
+    {
+        auto *f = context()->functions();
+        f->glClearColor(1, 1, 1, 1);
+        f->glClear(GL_COLOR_BUFFER_BIT);
+    }
+};
+
+Result measureFloor(QSize size, double seconds)
+{
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *gl = new EmptyGlWidget;
+    layout->addWidget(gl, 3);
+    layout->addWidget(new QLabel(QStringLiteral("side")), 2);
+    window.resize(size);
+    window.show();
+    std::vector<double> intervals;
+    QElapsedTimer clock;
+    QEventLoop loop;
+    qint64 last = -1;
+    QObject::connect(gl, &QOpenGLWidget::frameSwapped, &loop, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last >= 0 && now > 500'000'000) // after half a second of warm-up
+            intervals.push_back((now - last) / 1e6);
+        last = now;
+        if (now / 1e9 >= seconds + 0.5) return loop.quit();
+        gl->update();
+    });
+    clock.start();
+    gl->update();
+    loop.exec();
+    Result r;
+    r.frames = static_cast<int>(intervals.size());
+    for (double ms : intervals)
+        r.seconds += ms / 1000.0;
+    std::sort(intervals.begin(), intervals.end());
+    if (!intervals.empty()) r.median = intervals[intervals.size() / 2];
     return r;
 }
 
@@ -163,10 +213,16 @@ int main(int argc, char *argv[])
     std::vector<int> counts = {0, 10000, 100000};
     if (parser.isSet(pointsOption)) counts = {parser.value(pointsOption).toInt()};
 
+    const QSize windowSize = size.isValid() && !size.isEmpty() ? size : QSize(1280, 800);
+    const Result floor = measureFloor(windowSize, seconds);
+    std::printf("floor (an empty QOpenGLWidget in a %dx%d window): %.1f fps, median %.1f ms\n",
+                windowSize.width(), windowSize.height(),
+                floor.seconds > 0 ? floor.frames / floor.seconds : 0.0, floor.median);
+
     ui::DataStore store;
     ui::AppContext context(&store);
     ui::GeometryPage page(&context);
-    page.resize(size.isValid() && !size.isEmpty() ? size : QSize(1280, 800));
+    page.resize(windowSize);
     page.show();
 
     // A chain with every kind of phase: linear, shift, ReLU, then a rotation.

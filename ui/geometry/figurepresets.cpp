@@ -60,7 +60,8 @@ const std::vector<FigurePreset> &figurePresets()
         p.push_back({QObject::tr("Figure 2.12: affine W·x + b"), s});
 
         s = base();
-        s.chain = {Transform::affineMap(mat(1.0, -0.5, 0.5, 1.0), {-0.5, -0.5}, true)};
+        // Shifted so that the face straddles both axes: part of it folds, part stays.
+        s.chain = {Transform::affineMap(mat(1.0, -0.5, 0.5, 1.0), {0.6, 0.4}, true)};
         s.cloud = CloudKind::Smiley;
         s.cloudCount = 10000;
         p.push_back({QObject::tr("Figure 2.13: affine, then ReLU"), s});

@@ -1,9 +1,8 @@
 #include "ui/geometry/geometrypage.h"
 
-#include "core/data/mnist.h"
-#include "core/geometry/pointcloud.h"
 #include "ui/common/codepanel.h"
 #include "ui/geometry/chainpanel.h"
+#include "ui/geometry/cloudsource.h"
 #include "ui/geometry/displaypanel.h"
 #include "ui/geometry/figurepresets.h"
 #include "ui/geometry/geometrymodel.h"
@@ -434,39 +433,7 @@ void GeometryPage::updateCloud()
     if (static_cast<int>(s.cloud) == m_cloudKind && s.cloudCount == m_cloudCount) return;
     m_cloudKind = static_cast<int>(s.cloud);
     m_cloudCount = s.cloudCount;
-    // Even 100,000 points take a few milliseconds to generate: no thread needed.
-    std::shared_ptr<core::geometry::PointCloud> cloud;
-    const int n = s.cloudCount;
-    switch (s.cloud) {
-    case CloudKind::None:
-        break;
-    case CloudKind::Smiley:
-        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::smileyCloud(n));
-        break;
-    case CloudKind::Letter:
-        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::letterCloud(n));
-        break;
-    case CloudKind::Moons:
-        cloud = std::make_shared<core::geometry::PointCloud>(core::geometry::moonsCloud(n));
-        break;
-    case CloudKind::Digit: {
-        // test_images[0], the 7 of MNIST. The embedded sample holds the first 1,000 test digits
-        // but uses the first 800 as its stand-in training set, so there it is trainImages[0].
-        std::vector<std::uint8_t> pixels(28 * 28, 0);
-        if (const MnistSnapshot mnist = context()->data()->data()) {
-            const core::Tensor &images = mnist->isFullSet ? mnist->testImages : mnist->trainImages;
-            if (images.ndim() == 3 && images.size() >= 28 * 28 && images.shape()[1] == 28 &&
-                images.shape()[2] == 28)
-                for (std::size_t i = 0; i < pixels.size(); ++i)
-                    pixels[i] =
-                        static_cast<std::uint8_t>(images.flatAt(static_cast<std::int64_t>(i)));
-        }
-        cloud = std::make_shared<core::geometry::PointCloud>(
-            core::geometry::imageCloud(pixels, 28, 28, n));
-        break;
-    }
-    }
-    m_plane->setCloud(cloud, s.cloud);
+    m_plane->setCloud(makeCloud(s.cloud, s.cloudCount, context()->data()->data()), s.cloud);
 }
 
 QImage GeometryPage::exportImage()

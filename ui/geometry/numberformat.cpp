@@ -26,6 +26,14 @@ QString pythonNumber(double v, int decimals)
     return s;
 }
 
+QString subscript(int n)
+{
+    QString s;
+    for (const QChar c : QString::number(n))
+        s += c.isDigit() ? QChar(0x2080 + (c.unicode() - u'0')) : c;
+    return s;
+}
+
 QString formatVector(const Eigen::Vector2d &v, int decimals)
 {
     return QStringLiteral("(%1, %2)")

@@ -11,6 +11,8 @@ namespace ui {
 QString formatNumber(double v, int decimals = 2);
 // A Python float literal with at most `decimals` decimals: "2.0", "0.866".
 QString pythonNumber(double v, int decimals = 4);
+// Unicode subscript digits: 12 -> "₁₂", for v₁, e₂.
+QString subscript(int n);
 // "(2, 1)" with formatNumber.
 QString formatVector(const Eigen::Vector2d &v, int decimals = 2);
 

@@ -1,15 +1,13 @@
 #include "ui/geometry/planeview.h"
 
 #include "core/geometry/ticks.h"
-#include "core/geometry/warp.h"
-#include "ui/common/palette.h"
+#include "ui/geometry/cloudsource.h"
 #include "ui/geometry/numberformat.h"
 #include "ui/geometry/planeoverlay.h"
+#include "ui/geometry/readouts.h"
 #include "ui/geometry/scenebuilder.h"
 
-#include <Eigen/LU>
 #include <QEvent>
-#include <QLocale>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
@@ -26,35 +24,6 @@ namespace {
 constexpr double kHandlePickRadius = 14.0; // logical pixels
 constexpr double kPointPickRadius = 6.0;
 constexpr double kInitialExtent = 3.6; // the view first shows at least [-3.6, 3.6]²
-
-QString subscript(int n)
-{
-    QString s;
-    for (const QChar c : QString::number(n))
-        s += QChar(0x2080 + (c.unicode() - u'0'));
-    return s;
-}
-
-// The colour of a cloud point by the kind of cloud and the point's label.
-QColor cloudColour(CloudKind kind, std::uint8_t label, const PlaneTheme &theme)
-{
-    switch (kind) {
-    case CloudKind::Smiley:
-        return label == 0 ? QColor(0xED, 0xC9, 0x48) : QColor(0x3A, 0x3A, 0x3A);
-    case CloudKind::Letter:
-        return QColor(0xB0, 0x7A, 0xA1);
-    case CloudKind::Digit: {
-        QColor ink = theme.text; // MNIST's binary map: ink on the ground, whatever the theme
-        ink.setAlphaF(0.25f + 0.75f * std::min(label, std::uint8_t(7)) / 7.0f);
-        return ink;
-    }
-    case CloudKind::Moons:
-        return palette::digit(label == 0 ? 0 : 1);
-    case CloudKind::None:
-        break;
-    }
-    return theme.text;
-}
 
 } // namespace
 
@@ -279,7 +248,7 @@ void PlaneView::paintGL()
     overlay.begin(theme, font(), m_scale, dpr);
     const QRectF area = rect();
     overlay.labels(s.labels, area);
-    const QRectF readout = overlay.box(readouts(), Qt::AlignTop | Qt::AlignLeft, area);
+    const QRectF readout = overlay.box(areaReadouts(m_stages), Qt::AlignTop | Qt::AlignLeft, area);
     if (!m_caption.isEmpty())
         overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true, readout);
     if (!m_hoverText.isEmpty())
@@ -289,21 +258,6 @@ void PlaneView::paintGL()
                         "recentres"),
                      Qt::AlignBottom | Qt::AlignLeft, area);
     overlay.paint(painter);
-}
-
-QStringList PlaneView::readouts() const
-{
-    const double det = core::geometry::linearPart(m_stages).determinant();
-    const double area = core::geometry::signedArea(
-        core::geometry::warpPolyline(m_stages, core::geometry::unitSquare(), true));
-    QString effect;
-    if (std::abs(det) < 1e-9)
-        effect = tr("the plane collapses onto a line or a point");
-    else
-        effect = tr("areas × %1").arg(formatNumber(std::abs(det), 3)) +
-                 (det < 0 ? tr(", orientation flipped") : QString());
-    return {tr("det = %1   (%2)").arg(formatNumber(det, 3), effect),
-            tr("signed area of T(unit square) = %1").arg(formatNumber(area, 3))};
 }
 
 Eigen::Vector2d PlaneView::dragTarget(const QPointF &pixel, Qt::KeyboardModifiers modifiers) const
@@ -446,21 +400,11 @@ QString PlaneView::describeHandle(const HandleId &id) const
 {
     if (id.kind == HandleId::Kind::Vector) {
         if (id.index < 0 || id.index >= static_cast<int>(m_state.vectors.size())) return {};
-        const Eigen::Vector2d v = m_state.vectors[static_cast<std::size_t>(id.index)];
-        bool clamped = false;
-        const Eigen::Vector2d tv = core::geometry::applyStages(m_stages, v, &clamped);
-        const QString name = QStringLiteral("v") + subscript(id.index + 1);
-        return tr("%1 = %2   →   T(%1) = %3%4")
-            .arg(name, formatVector(v, 4), formatVector(tv, 4),
-                 clamped ? tr("  (clamped by ReLU)") : QString());
+        return vectorReadout(id.index, m_state.vectors[static_cast<std::size_t>(id.index)],
+                             m_stages);
     }
     if (m_selectedStep < 0 || m_selectedStep >= static_cast<int>(m_state.chain.size())) return {};
-    const auto &step = m_state.chain[static_cast<std::size_t>(m_selectedStep)];
-    const Eigen::Vector2d column = step.W.col(id.index);
-    return tr("W·e%1 + b = %2   (column %3 of W = %4)")
-        .arg(subscript(id.index + 1), formatVector(column + step.shift, 4))
-        .arg(id.index + 1)
-        .arg(formatVector(column, 4));
+    return columnReadout(id.index, m_state.chain[static_cast<std::size_t>(m_selectedStep)]);
 }
 
 QString PlaneView::describeCloudPoint(const QPointF &pixel)
@@ -486,13 +430,8 @@ QString PlaneView::describeCloudPoint(const QPointF &pixel)
         }
     }
     if (found < 0) return {};
-    const Eigen::Vector2d x = m_cloud->points[static_cast<std::size_t>(found)].cast<double>();
-    bool clamped = false;
-    const Eigen::Vector2d tx = core::geometry::applyStages(m_stages, x, &clamped);
-    return tr("point %1 of %2:  %3   →   %4%5")
-        .arg(QLocale().toString(static_cast<qlonglong>(found)),
-             QLocale().toString(static_cast<qlonglong>(m_cloud->points.size())), formatVector(x, 4),
-             formatVector(tx, 4), clamped ? tr("  (clamped by ReLU)") : QString());
+    const auto i = static_cast<std::size_t>(found);
+    return pointReadout(i, m_cloud->points.size(), m_cloud->points[i].cast<double>(), m_stages);
 }
 
 } // namespace ui

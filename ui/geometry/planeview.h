@@ -74,7 +74,6 @@ private:
     void updateHover(const QPointF &pixel);
     QString describeHandle(const HandleId &id) const;
     QString describeCloudPoint(const QPointF &pixel);
-    QStringList readouts() const;
     Eigen::Vector2d dragTarget(const QPointF &pixel, Qt::KeyboardModifiers modifiers) const;
 
     PlaneRenderer m_renderer;

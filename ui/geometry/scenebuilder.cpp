@@ -28,14 +28,6 @@ constexpr double kHandleRadius = 7.0;
 // The warped grid never draws more lines than this per direction.
 constexpr int kMaxWarpedLines = 120;
 
-QString subscript(int n)
-{
-    QString s;
-    for (const QChar c : QString::number(n))
-        s += QChar(0x2080 + (c.unicode() - u'0'));
-    return s;
-}
-
 bool isMultiple(double x, double step)
 {
     const double k = x / step;

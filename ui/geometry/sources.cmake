@@ -1,5 +1,6 @@
 target_sources(uncrumple_ui PRIVATE
     geometry/chainpanel.cpp
+    geometry/cloudsource.cpp
     geometry/cloudsplatter.cpp
     geometry/displaypanel.cpp
     geometry/drawlist.cpp
@@ -18,6 +19,7 @@ target_sources(uncrumple_ui PRIVATE
     geometry/planeview.cpp
     geometry/playbar.cpp
     geometry/playhead.cpp
+    geometry/readouts.cpp
     geometry/scenebuilder.cpp
     geometry/transformeditor.cpp
     geometry/vectorpanel.cpp)

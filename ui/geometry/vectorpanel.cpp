@@ -15,18 +15,6 @@
 
 namespace ui {
 
-namespace {
-
-QString subscript(int n)
-{
-    QString s;
-    for (const QChar c : QString::number(n))
-        s += QChar(0x2080 + (c.unicode() - u'0'));
-    return s;
-}
-
-} // namespace
-
 VectorPanel::VectorPanel(QWidget *parent)
     : QWidget(parent), m_grid(new QGridLayout), m_add(new QPushButton(tr("Add vector"))),
       m_sum(new QCheckBox(tr("Show v₁ + v₂ as a parallelogram (Fig. 2.8)"))), m_error(new QLabel)
