@@ -99,6 +99,8 @@ private slots:
     void badVectorEntryKeepsVector();
     void hoverFindsCloudPoint();
     void figuresLoadAndPlay();
+    void extremeMapsDoNotBreak_data();
+    void extremeMapsDoNotBreak();
 
 private:
     // A plain starting point: no vectors, no unit square, no cloud.
@@ -597,6 +599,39 @@ void TestGeometryPage::figuresLoadAndPlay()
     }
     m_page->model()->undoStack()->undo(); // loading a figure is one undoable step
     QVERIFY(m_page->model()->state() == figurePresets()[figurePresets().size() - 2].state);
+}
+
+void TestGeometryPage::extremeMapsDoNotBreak_data()
+{
+    QTest::addColumn<core::geometry::Chain>("chain");
+    QTest::newRow("singular") << core::geometry::Chain{
+        Transform::affineMap(mat(1, 2, 0.5, 1), {0, 0})};
+    QTest::newRow("zero") << core::geometry::Chain{Transform::scaleBy(0, 0)};
+    QTest::newRow("huge") << core::geometry::Chain{
+        Transform::affineMap(mat(1e300, 0, 0, 1e300), {1e300, 0})};
+    QTest::newRow("overflow") << core::geometry::Chain{Transform::scaleBy(1e200, 1e200),
+                                                       Transform::scaleBy(1e200, 1e200)};
+    QTest::newRow("tiny") << core::geometry::Chain{Transform::scaleBy(1e-300, 1e-300)};
+    QTest::newRow("all relu") << core::geometry::Chain{
+        Transform::affineMap(mat(-1, 0, 0, -1), {-5, -5}, true)};
+}
+
+void TestGeometryPage::extremeMapsDoNotBreak()
+{
+    // A user can type any finite number: the page must keep drawing and reporting, never crash.
+    QFETCH(core::geometry::Chain, chain);
+    setChain(chain, true);
+    GeometryState s = m_page->model()->state();
+    s.cloud = CloudKind::Moons;
+    s.cloudCount = 1000;
+    m_page->model()->edit(s, QStringLiteral("cloud"));
+    for (const double t : {0.0, 0.5, 1.5, 100.0}) {
+        m_page->playhead()->seek(t);
+        QVERIFY(!frame().isNull());
+    }
+    sendMouse(m_page->plane(), QEvent::MouseMove, QPointF(200, 200), Qt::NoButton);
+    QVERIFY(!m_page->plane()->hoverText().isEmpty());
+    QVERIFY(!m_page->codePanel()->code().isEmpty());
 }
 
 int main(int argc, char *argv[])

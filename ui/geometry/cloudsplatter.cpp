@@ -1,5 +1,7 @@
 #include "ui/geometry/cloudsplatter.h"
 
+#include "ui/geometry/glfloat.h"
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -94,14 +96,14 @@ const CloudSplatter::Image &CloudSplatter::render(const core::geometry::Stages &
     Eigen::Map<Eigen::Array<std::uint8_t, Eigen::Dynamic, 1>> clamped(m_clamped.data(),
                                                                       static_cast<Eigen::Index>(n));
     for (const auto &s : stages) {
-        const float w00 = static_cast<float>(s.W(0, 0)), w01 = static_cast<float>(s.W(0, 1));
-        const float w10 = static_cast<float>(s.W(1, 0)), w11 = static_cast<float>(s.W(1, 1));
-        const float b0 = static_cast<float>(s.b.x()), b1 = static_cast<float>(s.b.y());
+        const float w00 = glFloat(s.W(0, 0)), w01 = glFloat(s.W(0, 1));
+        const float w10 = glFloat(s.W(1, 0)), w11 = glFloat(s.W(1, 1));
+        const float b0 = glFloat(s.b.x()), b1 = glFloat(s.b.y());
         const Eigen::ArrayXf nx = w00 * X + w01 * Y + b0;
         Y = w10 * X + w11 * Y + b1;
         X = nx;
         if (s.relu > 0.0) {
-            const float r = static_cast<float>(s.relu);
+            const float r = glFloat(s.relu);
             clamped = clamped.max(((X < 0.0f) || (Y < 0.0f)).cast<std::uint8_t>());
             X += r * (X.max(0.0f) - X);
             Y += r * (Y.max(0.0f) - Y);
@@ -124,6 +126,11 @@ const CloudSplatter::Image &CloudSplatter::render(const core::geometry::Stages &
     if (m_disc.radius != radius) makeStamp(m_disc, radius, false);
     if (m_ring.radius != ringRadius(radius)) makeStamp(m_ring, ringRadius(radius), true);
     const int reach = m_ring.reach;
+    // Into the viewport before converting to int (a huge map sends points far beyond it).
+    minX = std::clamp(minX, -1.0f, viewportWidth + 1.0f);
+    maxX = std::clamp(maxX, -1.0f, viewportWidth + 1.0f);
+    minY = std::clamp(minY, -1.0f, viewportHeight + 1.0f);
+    maxY = std::clamp(maxY, -1.0f, viewportHeight + 1.0f);
     const int x0 = std::max(0, static_cast<int>(std::floor(minX)) - reach);
     const int y0 = std::max(0, static_cast<int>(std::floor(minY)) - reach);
     const int x1 = std::min(viewportWidth, static_cast<int>(std::ceil(maxX)) + reach + 1);

@@ -1,5 +1,7 @@
 #include "ui/geometry/drawlist.h"
 
+#include "ui/geometry/glfloat.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -43,13 +45,13 @@ void DrawList::segment(const Eigen::Vector2d &a, const Eigen::Vector2d &b, const
 {
     if (!finite(a) || !finite(b)) return;
     SegmentInstance s{};
-    s.ax = static_cast<float>(a.x());
-    s.ay = static_cast<float>(a.y());
-    s.bx = static_cast<float>(b.x());
-    s.by = static_cast<float>(b.y());
+    s.ax = glFloat(a.x());
+    s.ay = glFloat(a.y());
+    s.bx = glFloat(b.x());
+    s.by = glFloat(b.y());
     pack(colour, s.rgba);
-    s.width = static_cast<float>(width);
-    s.dash = static_cast<float>(dash);
+    s.width = glFloat(width);
+    s.dash = glFloat(dash);
     extendRun(Kind::Segments, static_cast<int>(m_segments.size()));
     m_segments.push_back(s);
 }
@@ -72,8 +74,8 @@ void DrawList::triangle(const Eigen::Vector2d &a, const Eigen::Vector2d &b,
     for (int k = 0; k < 3; ++k) {
         const Eigen::Vector2d &p = *corners[k];
         FillVertex v{};
-        v.x = static_cast<float>(p.x());
-        v.y = static_cast<float>(p.y());
+        v.x = glFloat(p.x());
+        v.y = glFloat(p.y());
         pack(colour, v.rgba);
         for (int e = 0; e < 3; ++e) {
             if (!(outer & (1u << e))) {
@@ -81,7 +83,7 @@ void DrawList::triangle(const Eigen::Vector2d &a, const Eigen::Vector2d &b,
             } else if (e == k) {
                 // The height over the opposite side, in logical pixels.
                 const double side = (*corners[(k + 1) % 3] - *corners[(k + 2) % 3]).norm();
-                v.edge[e] = side > 0 ? static_cast<float>(twiceArea / side / m_unitsPerPixel) : 0.f;
+                v.edge[e] = side > 0 ? glFloat(twiceArea / side / m_unitsPerPixel) : 0.f;
             } else {
                 v.edge[e] = 0.f;
             }

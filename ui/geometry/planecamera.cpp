@@ -1,5 +1,7 @@
 #include "ui/geometry/planecamera.h"
 
+#include "ui/geometry/glfloat.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -50,9 +52,9 @@ void PlaneCamera::fit(double extent)
 std::array<float, 4> PlaneCamera::worldToDevice(double dpr) const
 {
     const double s = m_pixelsPerUnit * dpr;
-    return {static_cast<float>(s), static_cast<float>(-s),
-            static_cast<float>((m_size.width() / 2 - m_centre.x() * m_pixelsPerUnit) * dpr),
-            static_cast<float>((m_size.height() / 2 + m_centre.y() * m_pixelsPerUnit) * dpr)};
+    return {glFloat(s), glFloat(-s),
+            glFloat((m_size.width() / 2 - m_centre.x() * m_pixelsPerUnit) * dpr),
+            glFloat((m_size.height() / 2 + m_centre.y() * m_pixelsPerUnit) * dpr)};
 }
 
 } // namespace ui
