@@ -92,98 +92,8 @@ GeometryPage::GeometryPage(AppContext *context, QWidget *parent)
     connect(m_model, &GeometryModel::chainChanged, this, &GeometryPage::onChainChanged);
     connect(m_playhead, &Playhead::timeChanged, this, &GeometryPage::onTimeChanged);
 
-    connect(m_plane, &PlaneView::gestureStarted, m_model, &GeometryModel::beginGesture);
-    connect(m_plane, &PlaneView::gestureFinished, m_model, &GeometryModel::finishGesture);
-    connect(m_plane, &PlaneView::vectorDragged, this, [this](int i, QPointF p) {
-        GeometryState s = m_model->state();
-        if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
-        s.vectors[static_cast<std::size_t>(i)] = {p.x(), p.y()};
-        m_model->updateGesture(s);
-    });
-    connect(m_plane, &PlaneView::columnDragged, this, [this](int j, QPointF p) {
-        GeometryState s = m_model->state();
-        if (m_selected < 0 || m_selected >= static_cast<int>(s.chain.size())) return;
-        Transform &step = s.chain[static_cast<std::size_t>(m_selected)];
-        step.W.col(j) = Eigen::Vector2d(p.x(), p.y()) - step.shift;
-        m_model->updateGesture(s);
-    });
-
-    connect(m_chain, &ChainPanel::selectionChanged, this, &GeometryPage::selectStep);
-    connect(m_chain, &ChainPanel::addRequested, this,
-            [this](TransformKind k) { addStep(static_cast<int>(k)); });
-    connect(m_chain, &ChainPanel::removeRequested, this, [this](int i) {
-        GeometryState s = m_model->state();
-        if (i < 0 || i >= static_cast<int>(s.chain.size())) return;
-        s.chain.erase(s.chain.begin() + i);
-        m_selected = std::min(i, static_cast<int>(s.chain.size()) - 1);
-        m_model->edit(s, tr("Remove step %1").arg(i + 1));
-    });
-    connect(m_chain, &ChainPanel::moveRequested, this, [this](int from, int to) {
-        GeometryState s = m_model->state();
-        const int n = static_cast<int>(s.chain.size());
-        if (from < 0 || from >= n || to < 0 || to >= n) return;
-        std::swap(s.chain[static_cast<std::size_t>(from)], s.chain[static_cast<std::size_t>(to)]);
-        m_selected = to;
-        m_model->edit(s, tr("Move step %1").arg(from + 1));
-    });
-    connect(m_editor, &TransformEditor::stepEdited, this,
-            [this](int i, const Transform &t, int key) {
-                GeometryState s = m_model->state();
-                if (i < 0 || i >= static_cast<int>(s.chain.size())) return;
-                s.chain[static_cast<std::size_t>(i)] = t;
-                m_model->edit(s, tr("Edit step %1").arg(i + 1), key);
-            });
-    connect(m_editor, &TransformEditor::editingDone, m_model, &GeometryModel::endMerge);
-
-    connect(m_vectors, &VectorPanel::vectorEdited, this,
-            [this](int i, const Eigen::Vector2d &v, int key) {
-                GeometryState s = m_model->state();
-                if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
-                s.vectors[static_cast<std::size_t>(i)] = v;
-                m_model->edit(s, tr("Edit v%1").arg(i + 1), key);
-            });
-    connect(m_vectors, &VectorPanel::editingDone, m_model, &GeometryModel::endMerge);
-    connect(m_vectors, &VectorPanel::addRequested, this, [this] {
-        GeometryState s = m_model->state();
-        if (static_cast<int>(s.vectors.size()) >= GeometryState::kMaxVectors) return;
-        static const Eigen::Vector2d candidates[] = {{2, 1},     {-0.5, 1.5}, {1, -1},
-                                                     {-1.5, -1}, {0.5, 2.5},  {-2, 0.5}};
-        Eigen::Vector2d pick = candidates[0];
-        for (const auto &c : candidates)
-            if (std::find(s.vectors.begin(), s.vectors.end(), c) == s.vectors.end()) {
-                pick = c;
-                break;
-            }
-        s.vectors.push_back(pick);
-        m_model->edit(s, tr("Add a vector"));
-    });
-    connect(m_vectors, &VectorPanel::removeRequested, this, [this](int i) {
-        GeometryState s = m_model->state();
-        if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
-        s.vectors.erase(s.vectors.begin() + i);
-        m_model->edit(s, tr("Remove v%1").arg(i + 1));
-    });
-    connect(m_vectors, &VectorPanel::showSumToggled, this, [this](bool on) {
-        GeometryState s = m_model->state();
-        s.showSum = on;
-        m_model->edit(s, on ? tr("Show the sum") : tr("Hide the sum"));
-    });
-    connect(m_display, &DisplayPanel::cloudChanged, this, [this](CloudKind kind, int count) {
-        GeometryState s = m_model->state();
-        s.cloud = kind;
-        s.cloudCount = count;
-        m_model->edit(s, tr("Change the point cloud"));
-    });
-    connect(m_display, &DisplayPanel::showGridToggled, this, [this](bool on) {
-        GeometryState s = m_model->state();
-        s.showGrid = on;
-        m_model->edit(s, tr("Toggle the grid"));
-    });
-    connect(m_display, &DisplayPanel::showSquareToggled, this, [this](bool on) {
-        GeometryState s = m_model->state();
-        s.showSquare = on;
-        m_model->edit(s, tr("Toggle the unit square"));
-    });
+    connectPlane();
+    connectPanels();
 
     QUndoStack *stack = m_model->undoStack();
     connect(m_undo, &QPushButton::clicked, stack, &QUndoStack::undo);
@@ -207,6 +117,133 @@ GeometryPage::GeometryPage(AppContext *context, QWidget *parent)
     m_playhead->setPhaseCount(core::geometry::phaseCount(m_model->state().chain));
     m_playhead->seekEnd();
     onTimeChanged();
+}
+
+bool GeometryPage::change(const QString &what, const std::function<bool(GeometryState &)> &f,
+                          int mergeKey)
+{
+    GeometryState s = m_model->state();
+    if (!f(s)) return false;
+    m_model->edit(s, what, mergeKey);
+    return true;
+}
+
+void GeometryPage::connectPlane()
+{
+    // A drag is one gesture: live updates while the mouse moves, one undo step at the end.
+    connect(m_plane, &PlaneView::gestureStarted, m_model, &GeometryModel::beginGesture);
+    connect(m_plane, &PlaneView::gestureFinished, m_model, &GeometryModel::finishGesture);
+    connect(m_plane, &PlaneView::vectorDragged, this, [this](int i, QPointF p) {
+        GeometryState s = m_model->state();
+        if (i < 0 || i >= static_cast<int>(s.vectors.size())) return;
+        s.vectors[static_cast<std::size_t>(i)] = {p.x(), p.y()};
+        m_model->updateGesture(s);
+    });
+    connect(m_plane, &PlaneView::columnDragged, this, [this](int j, QPointF p) {
+        GeometryState s = m_model->state();
+        if (m_selected < 0 || m_selected >= static_cast<int>(s.chain.size())) return;
+        Transform &step = s.chain[static_cast<std::size_t>(m_selected)];
+        step.W.col(j) = Eigen::Vector2d(p.x(), p.y()) - step.shift;
+        m_model->updateGesture(s);
+    });
+}
+
+void GeometryPage::connectPanels()
+{
+    auto inRange = [](int i, std::size_t size) { return i >= 0 && i < static_cast<int>(size); };
+    auto at = [](auto &list, int i) -> auto &
+    {
+        return list[static_cast<std::size_t>(i)];
+    };
+
+    connect(m_chain, &ChainPanel::selectionChanged, this, &GeometryPage::selectStep);
+    connect(m_chain, &ChainPanel::addRequested, this,
+            [this](TransformKind k) { addStep(static_cast<int>(k)); });
+    connect(m_chain, &ChainPanel::removeRequested, this, [=, this](int i) {
+        change(tr("Remove step %1").arg(i + 1), [&](GeometryState &s) {
+            if (!inRange(i, s.chain.size())) return false;
+            s.chain.erase(s.chain.begin() + i);
+            m_selected = std::min(i, static_cast<int>(s.chain.size()) - 1);
+            return true;
+        });
+    });
+    connect(m_chain, &ChainPanel::moveRequested, this, [=, this](int from, int to) {
+        change(tr("Move step %1").arg(from + 1), [&](GeometryState &s) {
+            if (!inRange(from, s.chain.size()) || !inRange(to, s.chain.size())) return false;
+            std::swap(at(s.chain, from), at(s.chain, to));
+            m_selected = to;
+            return true;
+        });
+    });
+    connect(m_editor, &TransformEditor::stepEdited, this,
+            [=, this](int i, const Transform &t, int key) {
+                change(
+                    tr("Edit step %1").arg(i + 1),
+                    [&](GeometryState &s) {
+                        return inRange(i, s.chain.size()) && ((at(s.chain, i) = t), true);
+                    },
+                    key);
+            });
+    connect(m_editor, &TransformEditor::editingDone, m_model, &GeometryModel::endMerge);
+
+    connect(m_vectors, &VectorPanel::vectorEdited, this,
+            [=, this](int i, const Eigen::Vector2d &v, int key) {
+                change(
+                    tr("Edit v%1").arg(i + 1),
+                    [&](GeometryState &s) {
+                        return inRange(i, s.vectors.size()) && ((at(s.vectors, i) = v), true);
+                    },
+                    key);
+            });
+    connect(m_vectors, &VectorPanel::editingDone, m_model, &GeometryModel::endMerge);
+    connect(m_vectors, &VectorPanel::addRequested, this, [this] {
+        change(tr("Add a vector"), [](GeometryState &s) {
+            if (static_cast<int>(s.vectors.size()) >= GeometryState::kMaxVectors) return false;
+            // The first of a few pleasant vectors that is not there yet.
+            static const Eigen::Vector2d candidates[] = {{2, 1},     {-0.5, 1.5}, {1, -1},
+                                                         {-1.5, -1}, {0.5, 2.5},  {-2, 0.5}};
+            Eigen::Vector2d pick = candidates[0];
+            for (const auto &c : candidates)
+                if (std::find(s.vectors.begin(), s.vectors.end(), c) == s.vectors.end()) {
+                    pick = c;
+                    break;
+                }
+            s.vectors.push_back(pick);
+            return true;
+        });
+    });
+    connect(m_vectors, &VectorPanel::removeRequested, this, [=, this](int i) {
+        change(tr("Remove v%1").arg(i + 1), [&](GeometryState &s) {
+            if (!inRange(i, s.vectors.size())) return false;
+            s.vectors.erase(s.vectors.begin() + i);
+            return true;
+        });
+    });
+    connect(m_vectors, &VectorPanel::showSumToggled, this, [this](bool on) {
+        change(on ? tr("Show the sum") : tr("Hide the sum"), [on](GeometryState &s) {
+            s.showSum = on;
+            return true;
+        });
+    });
+    connect(m_display, &DisplayPanel::cloudChanged, this, [this](CloudKind kind, int count) {
+        change(tr("Change the point cloud"), [=](GeometryState &s) {
+            s.cloud = kind;
+            s.cloudCount = count;
+            return true;
+        });
+    });
+    connect(m_display, &DisplayPanel::showGridToggled, this, [this](bool on) {
+        change(tr("Toggle the grid"), [on](GeometryState &s) {
+            s.showGrid = on;
+            return true;
+        });
+    });
+    connect(m_display, &DisplayPanel::showSquareToggled, this, [this](bool on) {
+        change(tr("Toggle the unit square"), [on](GeometryState &s) {
+            s.showSquare = on;
+            return true;
+        });
+    });
 }
 
 GeometryPage::~GeometryPage() = default;

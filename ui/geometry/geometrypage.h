@@ -6,6 +6,7 @@
 
 #include "ui/shell/page.h"
 
+#include <functional>
 #include <memory>
 
 class QPushButton;
@@ -20,6 +21,7 @@ namespace ui {
 class ChainPanel;
 class DisplayPanel;
 class GeometryModel;
+struct GeometryState;
 class PlaneView;
 class PlayBar;
 class Playhead;
@@ -49,6 +51,11 @@ protected:
 
 private:
     QWidget *buildSide();
+    void connectPlane();
+    void connectPanels();
+    // One undoable edit: f changes a copy of the state and returns false to cancel.
+    bool change(const QString &what, const std::function<bool(GeometryState &)> &f,
+                int mergeKey = 0);
     void fitSideWidth();
     void installShortcuts();
     void onStateChanged();

@@ -29,9 +29,9 @@ constexpr double kInitialExtent = 3.6; // the view first shows at least [-3.6, 3
 
 PlaneView::PlaneView(QWidget *parent) : QOpenGLWidget(parent)
 {
-    // No multisampling: the shaders anti-alias lines, points and fills themselves, and on a
-    // software renderer (llvmpipe) a 4x multisampled framebuffer and its resolve cost more than
-    // the whole scene.
+    // No multisampling: the shaders anti-alias lines and fills themselves (and the cloud is
+    // anti-aliased on the CPU), while on a software renderer (llvmpipe) a 4x multisampled
+    // framebuffer and its resolve cost more than the whole scene.
     QSurfaceFormat surface = format();
     surface.setSamples(0);
     setFormat(surface);
