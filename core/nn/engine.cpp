@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 
 namespace core::nn {
@@ -157,6 +158,9 @@ Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool
     for (std::size_t l = 2; l < m_widths.size(); ++l)
         packedSize = std::max(packedSize, m_widths[l] * maxPart(m_widths[l - 1], T, kUnitAlign));
     const std::int64_t chunkRows = maxPart(m_capacity, T, 1);
+    if (chunkRows * inputs > std::numeric_limits<std::int32_t>::max())
+        throw ValueError("a batch of " + std::to_string(m_capacity) + " samples of " +
+                         std::to_string(inputs) + " features is too large");
     for (int t = 0; t < T; ++t) {
         auto lane = std::make_unique<Lane>();
         if (m_sparse) {

@@ -12,8 +12,8 @@
 //    (paused time is not counted as training time), resume() continues, cancel() stops before the
 //    next batch, also while paused. A callback returning false stops as cancel() does.
 //  - A batch whose loss is NaN or infinite, or an update that makes a weight so, stops training
-//  with
-//    status Diverged and a message; the model keeps the last weights whose loss was finite.
+//    with status Diverged and a message; the model keeps the last weights whose loss was finite.
+//    (The optimizer state is not rolled back: continue with a new Trainer.)
 
 #include "core/nn/dataset.h"
 #include "core/nn/inference.h"
