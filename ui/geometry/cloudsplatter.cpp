@@ -148,7 +148,15 @@ const CloudSplatter::Image &CloudSplatter::render(const core::geometry::Stages &
         const float px = m_screen[i], py = m_screen[n + i];
         if (!(std::abs(px) < limit && std::abs(py) < limit)) continue;
         if (px < x0 - reach || px > x1 + reach || py < y0 - reach || py > y1 + reach) continue;
-        accumulate(m_clamped[i] ? m_ring : m_disc, px, py, &m_rgba[4 * i]);
+        if (m_clamped[i]) {
+            // Darker, so that the folded points stand out where they pile up on an axis, even
+            // over points of their own colour.
+            const float *c = &m_rgba[4 * i];
+            const float dark[4] = {c[0] * 0.55f, c[1] * 0.55f, c[2] * 0.55f, c[3]};
+            accumulate(m_ring, px, py, dark);
+        } else {
+            accumulate(m_disc, px, py, &m_rgba[4 * i]);
+        }
     }
 
     // Resolve: the weighted mean colour, opacity min(1, coverage), premultiplied.

@@ -6,9 +6,9 @@
 // coverage, some tens of nanoseconds.
 //
 // Each point goes through the same stages as core::geometry::applyStages (in float) and is drawn
-// as an anti-aliased disc, or as a larger ring when a ReLU clamped it. Points are summed rather
-// than blended in order: each pixel gets the coverage-weighted mean of the colours over it, with
-// an opacity of min(1, total coverage), which needs four additions per pixel and no ordering.
+// as an anti-aliased disc, or as a larger, darker ring when a ReLU clamped it. Points are summed
+// rather than blended in order: each pixel gets the coverage-weighted mean of the colours over it,
+// with an opacity of min(1, total coverage), which needs four additions per pixel and no ordering.
 
 #include "core/geometry/chain.h"
 

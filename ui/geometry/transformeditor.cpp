@@ -58,7 +58,7 @@ TransformEditor::TransformEditor(QWidget *parent)
     m_b = {addEntry(B0, QStringLiteral("b0")), addEntry(B1, QStringLiteral("b1"))};
     for (auto &label : m_matrix) {
         label = new QLabel;
-        label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        label->setAlignment(Qt::AlignCenter);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     connect(m_relu, &QCheckBox::toggled, this, [this](bool on) {
