@@ -31,6 +31,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QWheelEvent>
 #include <cstdio>
 #include <memory>
 #include <numbers>
@@ -101,6 +102,7 @@ private slots:
     void figuresLoadAndPlay();
     void extremeMapsDoNotBreak_data();
     void extremeMapsDoNotBreak();
+    void panAndZoom();
 
 private:
     // A plain starting point: no vectors, no unit square, no cloud.
@@ -632,6 +634,45 @@ void TestGeometryPage::extremeMapsDoNotBreak()
     sendMouse(m_page->plane(), QEvent::MouseMove, QPointF(200, 200), Qt::NoButton);
     QVERIFY(!m_page->plane()->hoverText().isEmpty());
     QVERIFY(!m_page->codePanel()->code().isEmpty());
+}
+
+void TestGeometryPage::panAndZoom()
+{
+    setChain({Transform::rotate(0.3)}, true);
+    PlaneView *plane = m_page->plane();
+    const QPointF centre(plane->width() / 2.0, plane->height() / 2.0);
+    const Eigen::Vector2d under = plane->camera().toWorld(centre + QPointF(50, 30));
+    const double ppu = plane->camera().pixelsPerUnit();
+    // The wheel zooms about the mouse: the point under it stays put.
+    for (int i = 0; i < 3; ++i) {
+        QWheelEvent wheel(centre + QPointF(50, 30), plane->mapToGlobal(centre + QPointF(50, 30)),
+                          QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                          false);
+        QApplication::sendEvent(plane, &wheel);
+    }
+    QVERIFY(plane->camera().pixelsPerUnit() > 1.5 * ppu);
+    QVERIFY((plane->camera().toWorld(centre + QPointF(50, 30)) - under).norm() < 1e-9);
+    // Dragging empty space pans (no vector moves).
+    const auto vectors = m_page->model()->state().vectors;
+    const Eigen::Vector2d before = plane->camera().centre();
+    const QPointF empty(20, plane->height() - 60);
+    sendMouse(plane, QEvent::MouseButtonPress, empty, Qt::LeftButton);
+    sendMouse(plane, QEvent::MouseMove, empty + QPointF(100, -40), Qt::LeftButton);
+    sendMouse(plane, QEvent::MouseButtonRelease, empty + QPointF(100, -40), Qt::NoButton);
+    QVERIFY((plane->camera().centre() - before).norm() > 0.1);
+    QVERIFY(m_page->model()->state().vectors == vectors);
+    // Extreme zooms still draw (and the grid stays a few hundred lines at most).
+    for (const double zoom : {PlaneCamera::kMinPixelsPerUnit, PlaneCamera::kMaxPixelsPerUnit}) {
+        plane->camera().setPixelsPerUnit(zoom);
+        plane->update();
+        QVERIFY(!frame().isNull());
+        QVERIFY(plane->scene().under.segments().size() < 2000);
+    }
+    // A double-click on empty space brings the first view back.
+    QMouseEvent click(QEvent::MouseButtonDblClick, empty, plane->mapToGlobal(empty), Qt::LeftButton,
+                      Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(plane, &click);
+    QCOMPARE(plane->camera().centre(), Eigen::Vector2d(0, 0));
 }
 
 int main(int argc, char *argv[])
