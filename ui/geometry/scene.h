@@ -12,6 +12,8 @@
 
 namespace ui {
 
+class PlaneCamera;
+
 struct SceneLabel {
     enum class Style { Normal, Small, Strong };
     QPointF at; // logical pixels
@@ -42,7 +44,7 @@ struct Scene {
 };
 
 // The handle nearest to pixel within radius (logical pixels), if any.
-std::optional<Handle> handleAt(const Scene &scene, const QPointF &pixel,
-                               const class PlaneCamera &camera, double radius);
+std::optional<Handle> handleAt(const Scene &scene, const QPointF &pixel, const PlaneCamera &camera,
+                               double radius);
 
 } // namespace ui

@@ -5,6 +5,7 @@
 #include "ui/geometry/planecamera.h"
 
 #include <Eigen/LU>
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 
@@ -221,7 +222,7 @@ private:
                            QStringLiteral(" = ") + formatVector(tv);
             if (clamped) {
                 d.ring(tv, 6.0, colour, 1.5, m_in.scale);
-                text += tr(" (clamped)");
+                text += QCoreApplication::translate("ui::PlaneView", " (clamped)");
             }
             labelBeyond(V::Zero(), tv, text, colour);
         }
@@ -270,8 +271,6 @@ private:
                             hot ? 2.0 : 1.5, m_in.scale);
         }
     }
-
-    static QString tr(const char *text) { return QString::fromUtf8(text); }
 
     const SceneInput &m_in;
     Scene &m_out;
