@@ -1,10 +1,13 @@
 #include "ui/train/curvechart.h"
 
+#include "ui/train/niceaxis.h"
+
 #include <QEvent>
-#include <QLegendMarker>
+#include <QLegend>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
+#include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
@@ -22,10 +25,11 @@ CurveChart::CurveChart(const QString &title, const QString &xTitle, const QStrin
       m_marker(new QScatterSeries)
 {
     QChart *c = chart();
-    c->setTitle(title);
+    m_title = title;
     c->setMargins(QMargins(4, 4, 4, 4));
     c->setBackgroundRoundness(0);
-    c->legend()->setAlignment(Qt::AlignBottom);
+    // The key is in the title (see updateTitle): a legend row would take height the plot needs.
+    c->legend()->hide();
     c->setAnimationOptions(QChart::NoAnimation); // animations repaint for seconds: training cost
     m_x->setTitleText(xTitle);
     m_y->setTitleText(yTitle);
@@ -41,7 +45,6 @@ CurveChart::CurveChart(const QString &title, const QString &xTitle, const QStrin
     c->addSeries(m_marker);
     m_marker->attachAxis(m_x);
     m_marker->attachAxis(m_y);
-    c->legend()->markers(m_marker).constFirst()->setVisible(false);
 
     setRenderHint(QPainter::Antialiasing);
     // Repainted ten times a second while training: skip the work Qt does for arbitrary items.
@@ -66,10 +69,35 @@ int CurveChart::addCurve(const QString &name, const QColor &color, qreal width, 
     chart()->addSeries(m_marker);
     m_marker->attachAxis(m_x);
     m_marker->attachAxis(m_y);
-    chart()->legend()->markers(m_marker).constFirst()->setVisible(false);
     m_curves.push_back({s, name, color, width, {}});
     applyPens();
+    updateTitle();
     return static_cast<int>(m_curves.size()) - 1;
+}
+
+void CurveChart::updateTitle()
+{
+    // "Loss per epoch  — train  — test", each key in its curve's colour (QChart titles take HTML).
+    const QString html = QStringLiteral("<b>%1</b>").arg(m_title.toHtmlEscaped());
+    QString keys, plain = m_title;
+    for (const Curve &c : m_curves) {
+        QColor key = c.color;
+        if (key.alpha() < 255) { // a faint curve: its key as faint, on white
+            const double a = key.alphaF();
+            key = QColor::fromRgbF(1 - a + a * key.redF(), 1 - a + a * key.greenF(),
+                                   1 - a + a * key.blueF());
+        }
+        keys += QStringLiteral("&nbsp;&nbsp;<span style=\"color:%1\">&#9473;&nbsp;%2</span>")
+                    .arg(key.name(), c.name.toHtmlEscaped());
+        plain += QStringLiteral("  — ") + c.name;
+    }
+    // On a narrow chart the key goes to a second line rather than being cut.
+    QFont bold = chart()->titleFont();
+    bold.setBold(true);
+    const bool fits = QFontMetricsF(bold).horizontalAdvance(plain) < width() - 16;
+    m_titleLines = fits ? 1 : 2;
+    const QString title = html + (fits ? QString() : QStringLiteral("<br>")) + keys;
+    if (chart()->title() != title) chart()->setTitle(title);
 }
 
 void CurveChart::setCurve(int curve, const QList<QPointF> &points)
@@ -96,13 +124,42 @@ void CurveChart::setXRange(double min, double max, double interval)
     if (m_x->tickInterval() != interval) m_x->setTickInterval(interval);
 }
 
-void CurveChart::setYRange(double min, double max, double interval)
+void CurveChart::setYExtent(double min, double max)
 {
-    // Fixed ticks (min and max are whole multiples of interval): Qt Charts 6.4 sizes the label
-    // column of a dynamic-tick axis too narrowly and elides the labels to "...".
-    const int ticks = static_cast<int>(std::lround((max - min) / interval)) + 1;
-    if (m_y->min() != min || m_y->max() != max) m_y->setRange(min, max);
+    if (min == m_yLow && max == m_yHigh) return;
+    m_yLow = min;
+    m_yHigh = max;
+    fitYAxis();
+}
+
+void CurveChart::fitYAxis()
+{
+    // Qt Charts 6.4 elides every label of an axis to "..." when its labels do not fit: allow
+    // one tick per two text lines of the plot's height (the title and the x axis take about
+    // five lines of the chart).
+    const double line = QFontMetricsF(m_y->labelsFont()).height();
+    // A short chart (presentation mode on a laptop) gives the x axis title's line to the plot.
+    const bool xTitle = height() >= 11 * line;
+    if (m_x->isTitleVisible() != xTitle) m_x->setTitleVisible(xTitle);
+    const double plot = height() - (xTitle ? 4.5 : 3.5) * line - m_titleLines * line;
+    const int room = std::clamp(static_cast<int>(plot / (2.0 * line)) + 1, 2, 6);
+    NiceRange r;
+    for (int intervals = room - 1; intervals >= 1; --intervals) {
+        r = niceRange(m_yLow, m_yHigh, intervals);
+        if (std::lround((r.max - r.min) / r.interval) + 1 <= room) break;
+    }
+    // Fixed ticks (min and max are whole multiples of the interval): the dynamic kind sizes
+    // its label column too narrowly.
+    const int ticks = static_cast<int>(std::lround((r.max - r.min) / r.interval)) + 1;
+    if (m_y->min() != r.min || m_y->max() != r.max) m_y->setRange(r.min, r.max);
     if (m_y->tickCount() != ticks) m_y->setTickCount(ticks);
+}
+
+void CurveChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateTitle();
+    fitYAxis();
 }
 
 double CurveChart::yMin() const
@@ -147,8 +204,6 @@ void CurveChart::applyColours()
     QFont titleFont = font();
     titleFont.setBold(true);
     c->setTitleFont(titleFont);
-    c->legend()->setLabelColor(p.color(QPalette::Text));
-    c->legend()->setFont(font());
     QColor grid = p.color(QPalette::Text);
     grid.setAlpha(40);
     QPen gridPen(grid, 1);
@@ -162,13 +217,17 @@ void CurveChart::applyColours()
         a->setLinePen(gridPen);
     }
     m_marker->setColor(p.color(QPalette::Text));
+    updateTitle();
+    fitYAxis(); // the label font decides how many ticks fit
 }
 
 void CurveChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
+    // Later, not inside the event: Qt Charts 6.4 elides every axis label to "..." when the label
+    // fonts change while the view handles its own font change.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        applyColours();
+        QTimer::singleShot(0, this, &CurveChart::applyColours);
 }
 
 CurveChart::Hit CurveChart::nearest(QPointF pixel) const

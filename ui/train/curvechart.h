@@ -31,7 +31,9 @@ public:
 
     // Ticks at whole multiples of interval (epochs 1, 2, 3 ... whatever the range's ends).
     void setXRange(double min, double max, double interval);
-    void setYRange(double min, double max, double interval);
+    // The values the y axis must show; it is widened to round ticks, as many as the chart's
+    // height has room for (refitted when the chart is resized).
+    void setYExtent(double min, double max);
     double yMin() const;
     double yMax() const;
     // Presentation mode: line widths and fonts grow by scale.
@@ -44,6 +46,7 @@ public:
     QString describeAt(QPointF position) const;
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -63,13 +66,19 @@ private:
     Hit nearest(QPointF pixel) const;
     void applyColours();
     void applyPens();
+    void fitYAxis();
+    void updateTitle();
 
     QValueAxis *m_x;
     QValueAxis *m_y;
     QScatterSeries *m_marker;
     std::vector<Curve> m_curves;
     Describer m_describe;
+    QString m_title;
+    int m_titleLines = 1;
     double m_scale = 1.0;
+    double m_yLow = 0.0;
+    double m_yHigh = 1.0;
 };
 
 } // namespace ui

@@ -54,7 +54,7 @@ CurvePanel::CurvePanel(QWidget *parent)
 {
     for (CurveChart *c : {m_batchLoss, m_batchAccuracy}) {
         // A 1-pixel pen takes the raster engine's fast cosmetic path.
-        c->addCurve(tr("this batch"), rawColour(), 1.0);
+        c->addCurve(tr("raw"), rawColour(), 1.0);
         c->addCurve(tr("smoothed"), trainColour(), 2.0);
     }
     for (CurveChart *c : {m_epochLoss, m_epochAccuracy}) {
@@ -92,10 +92,8 @@ CurvePanel::CurvePanel(QWidget *parent)
     grid->addWidget(m_epochLoss, 1, 0);
     grid->addWidget(m_epochAccuracy, 1, 1);
     setEpochs(5);
-    for (CurveChart *c : {m_batchLoss, m_epochLoss})
-        c->setYRange(0.0, 1.0, 0.2);
-    for (CurveChart *c : {m_batchAccuracy, m_epochAccuracy})
-        c->setYRange(0.0, 1.0, 0.2);
+    for (CurveChart *c : {m_batchLoss, m_batchAccuracy, m_epochLoss, m_epochAccuracy})
+        c->setYExtent(0.0, 1.0);
 }
 
 void CurvePanel::setEpochs(int epochs)
@@ -116,26 +114,25 @@ void CurvePanel::showHistory(const TrainHistory &history)
     if (history.epochs() > 0) setEpochs(history.epochs());
     m_steps = std::max(1, history.stepsPerEpoch());
 
-    // About one point per pixel column (a low and a high every two): the cost of a repaint, and
-    // of the hit-test outline Qt Charts strokes at every update, stays flat as the run grows.
+    // A low and a high every four pixel columns: the cost of a repaint, and of the hit-test
+    // outline Qt Charts strokes at every update, stays flat as the run grows.
     const int buckets =
-        std::max(50, static_cast<int>(m_batchLoss->chart()->plotArea().width() / 2));
+        std::max(40, static_cast<int>(m_batchLoss->chart()->plotArea().width() / 4));
     m_batchLoss->setCurve(Raw, decimate(history.loss(), buckets));
     // The smoothed curves are smooth: a point every 4 pixels is plenty for the 2-pixel pen.
-    m_batchLoss->setCurve(Smoothed, thin(history.smoothLoss(), buckets / 2));
+    m_batchLoss->setCurve(Smoothed, thin(history.smoothLoss(), buckets));
     m_batchAccuracy->setCurve(Raw, decimate(history.accuracy(), buckets));
-    m_batchAccuracy->setCurve(Smoothed, thin(history.smoothAccuracy(), buckets / 2));
+    m_batchAccuracy->setCurve(Smoothed, thin(history.smoothAccuracy(), buckets));
 
     if (history.isEmpty()) {
-        m_batchLoss->setYRange(0.0, 1.0, 0.2);
+        m_batchLoss->setYExtent(0.0, 1.0);
     } else {
         // The loss axis follows the smoothed curve (single noisy batches may leave the top), and
         // only grows or shrinks by whole ticks, so the axis is rarely relabelled.
         double top = 0.0;
         for (const QPointF &p : history.smoothLoss())
             top = std::max(top, p.y());
-        const NiceRange lossRange = niceRange(0.0, std::max(top, 1e-3) * 1.05, 5);
-        m_batchLoss->setYRange(lossRange.min, lossRange.max, lossRange.interval);
+        m_batchLoss->setYExtent(0.0, std::max(top, 1e-3) * 1.05);
     }
 
     const auto &epochs = history.epochSummaries();
@@ -160,15 +157,13 @@ void CurvePanel::showHistory(const TrainHistory &history)
     m_epochAccuracy->setCurve(Train, trainAccuracy);
     m_epochAccuracy->setCurve(Test, testAccuracy);
     if (epochs.empty()) {
-        m_epochLoss->setYRange(0.0, 1.0, 0.2);
-        m_epochAccuracy->setYRange(0.0, 1.0, 0.2);
+        m_epochLoss->setYExtent(0.0, 1.0);
+        m_epochAccuracy->setYExtent(0.0, 1.0);
         return;
     }
-    const NiceRange l = niceRange(0.0, std::max(lossMax, 1e-3) * 1.1, 5);
-    m_epochLoss->setYRange(l.min, l.max, l.interval);
+    m_epochLoss->setYExtent(0.0, std::max(lossMax, 1e-3) * 1.1);
     // Accuracy: from just below the lowest value up to 1, so 0.97 and 0.98 are told apart.
-    const NiceRange a = niceRange(std::max(0.0, accuracyMin - (1.0 - accuracyMin) * 0.25), 1.0, 5);
-    m_epochAccuracy->setYRange(a.min, std::min(1.0, a.max), a.interval);
+    m_epochAccuracy->setYExtent(std::max(0.0, accuracyMin - (1.0 - accuracyMin) * 0.25), 1.0);
 }
 
 void CurvePanel::setLineScale(double scale)

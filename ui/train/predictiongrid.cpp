@@ -127,7 +127,7 @@ void PredictionGrid::paintEvent(QPaintEvent *)
             p.setPen(right ? palette::e1().darker(130) : palette::e2());
             p.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
                        (right ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) +
-                           tr("predicted %1").arg(pred));
+                           tr("says %1").arg(pred));
             p.setFont(font());
             paintProbabilityBars(p,
                                  QRectF(card.left(), image.bottom() + 4, card.width(),

@@ -5,6 +5,7 @@
 #include "ui/train/kerasline.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -83,7 +84,7 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
     if (m_bar->maximum() != total) m_bar->setRange(0, total);
     m_bar->setValue(done);
     const double left = done > 0 ? p.elapsedSeconds / done * (total - done) : 0.0;
-    m_bar->setFormat(tr("Epoch %1/%2 · batch %3/%4 · %5")
+    m_bar->setFormat(tr("Epoch %1/%2 · %3/%4 · %5")
                          .arg(p.epoch)
                          .arg(p.epochs)
                          .arg(p.step)
@@ -123,6 +124,17 @@ void TrainProgress::setMessage(const QString &text, Tone tone)
     if (tone == Tone::Error) c = palette::e2().darker(120);
     if (tone == Tone::Success) c = palette::e1().darker(150);
     m_message->setStyleSheet(QStringLiteral("color: %1;").arg(c.name()));
+}
+
+void TrainProgress::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The Keras line keeps its monospace family but follows the page's size (presentation mode).
+    if (event->type() == QEvent::FontChange) {
+        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        mono.setPointSizeF(font().pointSizeF());
+        m_keras->setFont(mono);
+    }
 }
 
 void TrainProgress::addLeading(QWidget *widget)

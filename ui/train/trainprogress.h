@@ -36,6 +36,9 @@ public:
     QString message() const;
     QProgressBar *bar() const { return m_bar; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     static QString kerasText(const core::nn::BatchProgress &p);
 

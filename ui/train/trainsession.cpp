@@ -155,10 +155,11 @@ void TrainSession::onFinished(const ui::TrainOutcome &outcome)
 {
     m_outcome = outcome;
     setState(State::Idle);
-    emit finished(outcome);
     // Listing 2.7, at once: test_loss, test_acc and the confusion matrix of what was learnt (also
-    // after a stop or a divergence: of the weights kept).
+    // after a stop or a divergence: of the weights kept). Started before finished() is emitted,
+    // so that listeners see the evaluation pending.
     if (m_model && outcome.steps > 0) evaluate(m_data);
+    emit finished(outcome);
 }
 
 void TrainSession::onEvaluated(const ui::EvaluationSnapshot &result)

@@ -236,6 +236,19 @@ void WeightGrid::paintEvent(QPaintEvent *)
     p.drawText(labels, Qt::AlignLeft, QStringLiteral("−%1").arg(scale, 0, 'g', 2));
     p.drawText(labels, Qt::AlignHCenter, QStringLiteral("0"));
     p.drawText(labels, Qt::AlignRight, QStringLiteral("+%1").arg(scale, 0, 'g', 2));
+
+    // What the colours mean, where there is room beside the large unit.
+    const QRectF note(g.large.right() + 12, g.large.top(), width() - g.large.right() - 18,
+                      height() - g.large.top() - 6);
+    if (note.width() >= 8 * fm.averageCharWidth()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   tr("Each tile is one unit of the first Dense layer: its weight for every "
+                      "pixel. Red: ink on that pixel raises the unit's output; blue: lowers "
+                      "it.\n\nMNIST's border pixels are always blank, so their weights never "
+                      "get a gradient: they keep their random start (Glorot uniform). The "
+                      "strokes the unit looks for form in the middle."));
+    }
 }
 
 void WeightGrid::mousePressEvent(QMouseEvent *event)
