@@ -640,14 +640,35 @@ private slots:
 
     // ---- On the full data set --------------------------------------------------------------
 
-    void aDrawnDigitIsClassified()
+    void aRunKeepsItsDataWhenTheFullSetArrives()
     {
+        // The full set loads while a run on the sample goes on: the run keeps the sample, the
+        // page shows the new set once the run (and its evaluation) is over.
+        resetRecipe(1000);
+        QSignalSpy progressed(session(), &TrainSession::progressed);
+        QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
+        QVERIFY(progressed.wait(10000));
         const QString dir = QString::fromStdString(core::defaultMnistDir().string());
         QSignalSpy loaded(m_store.get(), &DataStore::dataChanged);
         if (!m_store->loadDirectory(dir))
             QFAIL(qPrintable(
                 QStringLiteral("full MNIST not found in %1: run scripts/fetch-mnist").arg(dir)));
         QVERIFY(loaded.wait(20000));
+        QVERIFY(session()->isTraining());
+        QCOMPARE(session()->run().trainSamples, qint64{800});
+        QCOMPARE(m_page->predictions()->testCount(), 200);
+        QTest::mouseClick(m_page->stopButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->isTraining() && !session()->isEvaluating(), 20000);
+        QCOMPARE(session()->evaluation()->evaluation.samples, qint64{200}); // of the run's data
+        QCOMPARE(m_page->predictions()->testCount(), 10000);
+        QVERIFY2(m_page->evaluationText().contains(QStringLiteral("evaluate again")),
+                 qPrintable(m_page->evaluationText()));
+        QVERIFY(m_page->codePanel()->code().contains(QStringLiteral("(60000, 28 * 28)")));
+    }
+
+    void aDrawnDigitIsClassified()
+    {
+        QVERIFY(m_store->data()->isFullSet);
         QCOMPARE(m_page->predictions()->testCount(), 10000);
         resetRecipe(1);
         QVERIFY(trainToTheEnd());

@@ -381,6 +381,7 @@ void TrainPage::onEvaluation()
                                    .arg(m_session->outcome()->seconds, 0, 'f', 1)
                                    .arg(e.accuracy, 0, 'f', 4),
                                TrainProgress::Tone::Success);
+    if (m_dataPending) onDataChanged(); // a data set that arrived during the run
     updateButtons();
     updateCode();
     if (!m_session->isTraining()) emit settled();
