@@ -714,6 +714,15 @@ private slots:
         const core::CentreOfMass c = core::centreOfMass(draw->prepared(), 28, 28);
         QVERIFY(std::fabs(c.row - 14) <= 0.5 && std::fabs(c.col - 14) <= 0.5);
 
+        // The right button erases: going over the stroke again leaves a blank canvas.
+        QTest::mousePress(canvas, Qt::RightButton, {}, at(0.52, 0.15));
+        for (int k = 1; k <= 20; ++k)
+            QTest::mouseMove(canvas, at(0.52 - 0.04 * k / 20.0, 0.15 + 0.7 * k / 20.0));
+        QTest::mouseRelease(canvas, Qt::RightButton, {}, at(0.48, 0.85));
+        QVERIFY(canvas->isEmpty());
+        draw->classifyNow();
+        QCOMPARE(draw->predicted(), -1);
+
         canvas->clear();
         QList<QPointF> ring;
         for (int k = 0; k <= 40; ++k)

@@ -20,7 +20,7 @@ DrawCanvas::DrawCanvas(QWidget *parent)
     m_ink.fill(0);
     setMinimumSize(140, 140);
     setCursor(Qt::CrossCursor);
-    setToolTip(tr("Draw a digit with the mouse; right-click to clear"));
+    setToolTip(tr("Draw a digit with the left mouse button; erase with the right one"));
     QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
@@ -89,12 +89,29 @@ void DrawCanvas::segment(QPointF from, QPointF to)
 {
     QPainter p(&m_ink);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(QColor(255, 255, 255), kPenWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    // Ink is white in m_ink (255 = full ink); the eraser is a wider pen of paper.
+    const QColor colour = m_erasing ? QColor(0, 0, 0) : QColor(255, 255, 255);
+    const double width = m_erasing ? kPenWidth * 1.6 : kPenWidth;
+    p.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     if (from == to)
         p.drawPoint(from);
     else
         p.drawLine(from, to);
-    m_empty = false;
+    if (!m_erasing) m_empty = false;
+}
+
+void DrawCanvas::updateEmpty()
+{
+    // After erasing, the canvas may be blank again (then the placeholder and no prediction).
+    for (int r = 0; r < kSide; ++r) {
+        const uchar *line = m_ink.constScanLine(r);
+        for (int c = 0; c < kSide; ++c)
+            if (line[c] != 0) {
+                m_empty = false;
+                return;
+            }
+    }
+    m_empty = true;
 }
 
 void DrawCanvas::paintEvent(QPaintEvent *)
@@ -116,11 +133,8 @@ void DrawCanvas::paintEvent(QPaintEvent *)
 
 void DrawCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::RightButton) {
-        clear();
-        return;
-    }
-    if (event->button() != Qt::LeftButton) return;
+    if (event->button() != Qt::LeftButton && event->button() != Qt::RightButton) return;
+    m_erasing = event->button() == Qt::RightButton;
     m_drawing = true;
     m_last = toCanvas(event->position());
     segment(m_last, m_last);
@@ -140,7 +154,13 @@ void DrawCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void DrawCanvas::mouseReleaseEvent(QMouseEvent *)
 {
+    if (m_drawing && m_erasing) {
+        updateEmpty();
+        update();
+        emit drawingChanged();
+    }
     m_drawing = false;
+    m_erasing = false;
 }
 
 } // namespace ui

@@ -1,7 +1,7 @@
 #pragma once
 // A square to draw a digit on with the mouse: dark ink on white paper (the book's binary colormap),
-// a round anti-aliased pen about as thick, relative to the square, as MNIST's strokes. Right click
-// or clear() wipes it.
+// a round anti-aliased pen about as thick, relative to the square, as MNIST's strokes. The left
+// button draws, the right one erases; clear() wipes it all.
 
 #include <QImage>
 #include <QWidget>
@@ -43,10 +43,12 @@ private:
     QRectF square() const;
     QPointF toCanvas(QPointF widget) const;
     void segment(QPointF from, QPointF to);
+    void updateEmpty();
 
     QImage m_ink; // Grayscale8, 0 paper, 255 ink
     bool m_empty = true;
     bool m_drawing = false;
+    bool m_erasing = false;
     QPointF m_last;
 };
 

@@ -7,12 +7,14 @@ target_sources(uncrumple_ui PRIVATE
     train/digitlist.cpp
     train/drawcanvas.cpp
     train/drawpanel.cpp
+    train/evaluatepanel.cpp
     train/kerasline.cpp
     train/niceaxis.cpp
     train/predictiongrid.cpp
     train/probabilitybars.cpp
     train/recipeeditor.cpp
     train/traincode.cpp
+    train/trainfiles.cpp
     train/trainhistory.cpp
     train/trainpage.cpp
     train/trainprogress.cpp

@@ -1,33 +1,28 @@
 #include "ui/train/trainpage.h"
 
 #include "core/data/mnist.h"
-#include "core/nn/serialization.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
-#include "ui/train/confusionview.h"
 #include "ui/train/curvepanel.h"
-#include "ui/train/digitlist.h"
 #include "ui/train/drawcanvas.h"
 #include "ui/train/drawpanel.h"
+#include "ui/train/evaluatepanel.h"
 #include "ui/train/predictiongrid.h"
 #include "ui/train/recipeeditor.h"
 #include "ui/train/traincode.h"
+#include "ui/train/trainfiles.h"
 #include "ui/train/trainhistory.h"
 #include "ui/train/trainprogress.h"
 #include "ui/train/trainsession.h"
 #include "ui/train/weightgrid.h"
 
-#include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
-#include <QImageWriter>
 #include <QLabel>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -39,11 +34,6 @@ namespace ui {
 namespace {
 
 constexpr int kCoalesceMs = 40; // bursts of progress become one repaint
-
-QString fileName(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
 
 QString epochLine(const core::nn::EpochSummary &s)
 {
@@ -126,7 +116,8 @@ QWidget *TrainPage::buildMain()
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
     m_tabs->insertTab(WeightsTab, m_weights, tr("First-layer weights"));
     m_tabs->insertTab(PredictionsTab, buildPredictionsTab(), tr("Predictions"));
-    m_tabs->insertTab(EvaluateTab, buildEvaluateTab(), tr("Evaluate"));
+    m_evaluation = new EvaluatePanel;
+    m_tabs->insertTab(EvaluateTab, m_evaluation, tr("Evaluate"));
     m_tabs->insertTab(DrawTab, m_draw, tr("Draw a digit"));
 
     auto *split = new QSplitter(Qt::Vertical);
@@ -172,31 +163,6 @@ QWidget *TrainPage::buildPredictionsTab()
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(bar);
     layout->addWidget(m_predictions, 1);
-    return tab;
-}
-
-QWidget *TrainPage::buildEvaluateTab()
-{
-    m_confusion = new ConfusionView;
-    m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
-    m_digitList = new DigitList;
-    m_digitList->setObjectName(QStringLiteral("cellDigits"));
-    m_evaluationLabel = new QLabel(tr("Not evaluated yet."));
-    m_evaluationLabel->setObjectName(QStringLiteral("evaluation"));
-    m_evaluationLabel->setWordWrap(true);
-    m_evaluationLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_cellCaption = new QLabel(tr("Click a cell of the matrix to see its digits."));
-    m_cellCaption->setWordWrap(true);
-    connect(m_confusion, &ConfusionView::cellSelected, this, &TrainPage::onCellSelected);
-
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_evaluationLabel);
-    right->addWidget(m_cellCaption);
-    right->addWidget(m_digitList, 1);
-    auto *tab = new QWidget;
-    auto *layout = new QHBoxLayout(tab);
-    layout->addWidget(m_confusion, 3);
-    layout->addLayout(right, 2);
     return tab;
 }
 
@@ -293,13 +259,9 @@ void TrainPage::onModelChanged()
     m_weights->setModel(model);
     m_draw->setModel(model);
     // Listing 2.6's predictions are refreshed after each epoch, not at every model copy.
-    static_assert(PredictionGrid::kPerPage == 10);
-    if (!m_session->isTraining() ||
-        m_session->history().epochSummaries().size() !=
-            static_cast<std::size_t>(m_predictions->property("epochs").toInt()))
-        m_predictions->setModel(model);
-    m_predictions->setProperty("epochs",
-                               static_cast<int>(m_session->history().epochSummaries().size()));
+    const std::size_t epochs = m_session->history().epochSummaries().size();
+    if (!m_session->isTraining() || epochs != m_predictedEpochs) m_predictions->setModel(model);
+    m_predictedEpochs = epochs;
     updateButtons();
 }
 
@@ -347,59 +309,18 @@ void TrainPage::onFailed(const QString &message)
 void TrainPage::onEvaluation()
 {
     const EvaluationSnapshot eval = m_session->evaluation();
-    m_confusion->setEvaluation(eval);
-    m_digitList->clearCell();
-    if (!eval) {
-        m_evaluationLabel->setText(tr("Not evaluated yet."));
-        m_cellCaption->setText(tr("Click a cell of the matrix to see its digits."));
-        updateCode();
-        return;
-    }
-    const auto &e = eval->evaluation;
-    m_evaluationLabel->setText(
-        tr("<b>test_loss: %1 &nbsp; test_acc: %2</b><br>on the %3 test "
-           "digits (%4 wrong), in %5 s")
-            .arg(e.loss, 0, 'f', 4)
-            .arg(e.accuracy, 0, 'f', 4)
-            .arg(thousands(e.samples))
-            .arg(thousands(e.samples - static_cast<qint64>(std::llround(e.accuracy * e.samples))))
-            .arg(eval->seconds, 0, 'f', 2));
-    // Start on the most frequent mistake: the most telling cell to look at.
-    int bestLabel = -1, bestPredicted = -1;
-    std::int64_t most = 0;
-    for (int l = 0; l < e.classes; ++l)
-        for (int p = 0; p < e.classes; ++p)
-            if (l != p && e.confusionAt(l, p) > most) {
-                most = e.confusionAt(l, p);
-                bestLabel = l;
-                bestPredicted = p;
-            }
-    if (bestLabel >= 0) m_confusion->selectCell(bestLabel, bestPredicted);
-    if (m_session->outcome() && m_session->outcome()->status == core::nn::TrainStatus::Finished)
+    m_evaluation->setEvaluation(eval);
+    if (eval && m_session->outcome() &&
+        m_session->outcome()->status == core::nn::TrainStatus::Finished)
         m_progress->setMessage(tr("Trained %1 epochs in %2 s. test_acc: %3")
                                    .arg(m_session->run().epochs)
                                    .arg(m_session->outcome()->seconds, 0, 'f', 1)
-                                   .arg(e.accuracy, 0, 'f', 4),
+                                   .arg(eval->evaluation.accuracy, 0, 'f', 4),
                                TrainProgress::Tone::Success);
     if (m_dataPending) onDataChanged(); // a data set that arrived during the run
     updateButtons();
     updateCode();
-    if (!m_session->isTraining()) emit settled();
-}
-
-void TrainPage::onCellSelected(int label, int predicted)
-{
-    const EvaluationSnapshot eval = m_session->evaluation();
-    if (!eval) return;
-    m_digitList->showCell(eval, label, predicted);
-    const int n = m_digitList->count();
-    m_cellCaption->setText(
-        label == predicted
-            ? tr("The %1 test digits labelled %2 and predicted right:").arg(thousands(n)).arg(label)
-            : tr("The %1 test digits labelled %2 but predicted as %3:")
-                  .arg(thousands(n))
-                  .arg(label)
-                  .arg(predicted));
+    if (eval && !m_session->isTraining()) emit settled();
 }
 
 void TrainPage::drawTestDigit(int index)
@@ -416,9 +337,10 @@ void TrainPage::drawTestDigit(int index)
         for (int c = 0; c < 28; ++c)
             digit.setPixel(c, r, palette::binary(pixels[r * 28 + c]));
     m_draw->canvas()->setDrawing(digit);
-    m_draw->setCaption(tr("test_images[%1] (label %2): draw over it or erase with a right click")
-                           .arg(index)
-                           .arg(snapshot->testLabels.data<std::uint8_t>()[index]));
+    m_draw->setCaption(
+        tr("test_images[%1] (label %2): draw over it, or erase with the right button")
+            .arg(index)
+            .arg(snapshot->testLabels.data<std::uint8_t>()[index]));
     m_nextTestDigit = index + 1;
     m_tabs->setCurrentIndex(DrawTab);
 }
@@ -438,12 +360,22 @@ bool TrainPage::trainEpochs(int epochs)
 
 QString TrainPage::evaluationText() const
 {
-    return m_evaluationLabel->text();
+    return m_evaluation->summary();
 }
 
 QString TrainPage::cellCaption() const
 {
-    return m_cellCaption->text();
+    return m_evaluation->cellCaption();
+}
+
+ConfusionView *TrainPage::confusion() const
+{
+    return m_evaluation->confusion();
+}
+
+DigitList *TrainPage::digitList() const
+{
+    return m_evaluation->digitList();
 }
 
 // ---- Data, state and code -------------------------------------------------------------------
@@ -460,11 +392,7 @@ void TrainPage::onDataChanged()
     m_predictions->setData(snapshot);
     m_predictionFirst->setMaximum(std::max(0, m_predictions->testCount() - 1));
     const EvaluationSnapshot eval = m_session->evaluation();
-    if (eval && eval->data != snapshot) {
-        m_confusion->setEvaluation(nullptr);
-        m_digitList->clearCell();
-        m_evaluationLabel->setText(tr("A new data set was loaded: evaluate again."));
-    }
+    if (eval && eval->data != snapshot) m_evaluation->setOutdated();
     updateCode();
 }
 
@@ -537,7 +465,7 @@ void TrainPage::applyScale()
     const double scale = context()->scale();
     m_curves->setLineScale(scale);
     m_weights->setLineScale(scale);
-    m_digitList->setThumbnailSize(static_cast<int>(42 * scale));
+    m_evaluation->setThumbnailSize(static_cast<int>(42 * scale));
 }
 
 void TrainPage::activated()
@@ -559,87 +487,30 @@ QImage TrainPage::exportImage()
 
 // ---- Files ----------------------------------------------------------------------------------
 
+bool TrainPage::report(const FileOutcome &outcome)
+{
+    m_progress->setMessage(outcome.message,
+                           outcome.ok ? TrainProgress::Tone::Success : TrainProgress::Tone::Error);
+    return outcome.ok;
+}
+
 bool TrainPage::saveModelTo(const QString &path)
 {
     const ModelSnapshot model = m_session->model();
-    if (!model) {
-        m_progress->setMessage(tr("There is no model to save yet: train or load one."),
-                               TrainProgress::Tone::Error);
-        return false;
-    }
-    try {
-        const QByteArray name = m_session->optimizerName().toLatin1();
-        core::nn::saveModel(
-            path.toStdString(), *model,
-            std::string_view(name.constData(), static_cast<std::size_t>(name.size())));
-    } catch (const std::exception &e) {
-        m_progress->setMessage(tr("Not saved: %1").arg(QString::fromStdString(e.what())),
-                               TrainProgress::Tone::Error);
-        return false;
-    }
-    m_progress->setMessage(
-        tr("Saved the model to %1 (%2 parameters)")
-            .arg(fileName(path), thousands(static_cast<qint64>(model->parameterCount()))),
-        TrainProgress::Tone::Success);
-    return true;
+    if (!model) return report({false, tr("There is no model to save yet: train or load one.")});
+    return report(saveModelFile(path, *model, m_session->optimizerName()));
 }
 
 bool TrainPage::loadModelFrom(const QString &path)
 {
-    if (m_session->isTraining() || m_session->isEvaluating()) {
-        m_progress->setMessage(tr("Stop training before loading a model."),
-                               TrainProgress::Tone::Error);
-        return false;
-    }
-    core::nn::ModelFile file;
-    try {
-        file = core::nn::loadModel(path.toStdString());
-    } catch (const std::exception &e) {
-        m_progress->setMessage(
-            tr("Not loaded (the current model is kept): %1").arg(QString::fromStdString(e.what())),
-            TrainProgress::Tone::Error);
-        return false;
-    }
-    // The page trains and shows MNIST networks: 784 inputs, hidden layers the editor can hold,
-    // and Dense(10, softmax) at the end.
-    const core::nn::Sequential &m = file.model;
-    QString problem;
-    const int last = m.layerCount() - 1;
-    if (m.inputs() != 784)
-        problem = tr("it takes %1 inputs, not 784 (28 x 28 pixels)").arg(m.inputs());
-    else if (last < 0 || m.layer(last).units != kClasses ||
-             m.layer(last).activation != core::nn::Activation::Softmax)
-        problem = tr("it does not end in Dense(10, softmax)");
-    else if (last > 4)
-        problem = tr("it has %1 hidden layers; this page edits at most 4").arg(last);
-    for (int i = 0; i < last && problem.isEmpty(); ++i)
-        if (m.layer(i).activation == core::nn::Activation::Softmax || m.layer(i).units > kMaxUnits)
-            problem = tr("its layer %1 cannot be edited here").arg(i + 1);
-    if (!problem.isEmpty()) {
-        m_progress->setMessage(
-            tr("Not loaded (the current model is kept): %1 holds %2, but %3.")
-                .arg(fileName(path), QString::fromStdString(m.describe()), problem),
-            TrainProgress::Tone::Error);
-        return false;
-    }
-
-    RecipeInput in = m_editor->input();
-    in.hidden.clear();
-    for (int i = 0; i < last; ++i)
-        in.hidden.append({QString::number(m.layer(i).units), m.layer(i).activation});
-    if (const auto kind = core::nn::optimizerFromName(file.optimizer)) {
-        in.optimizer = *kind;
-        in.learningRate = defaultLearningRate(*kind);
-    }
-    m_editor->setInput(in);
+    if (m_session->isTraining() || m_session->isEvaluating())
+        return report({false, tr("Stop training before loading a model.")});
+    LoadedModel loaded = loadModelFile(path, m_editor->input());
+    if (!loaded.outcome.ok) return report(loaded.outcome);
+    m_editor->setInput(loaded.recipe);
     m_progressLine.clear();
-    m_session->setModel(std::make_shared<const core::nn::Sequential>(std::move(file.model)),
-                        QString::fromStdString(file.optimizer));
-    m_progress->setMessage(tr("Loaded %1: %2, trained with %3. Evaluating...")
-                               .arg(fileName(path),
-                                    QString::fromStdString(m_session->model()->describe()),
-                                    QString::fromStdString(file.optimizer)),
-                           TrainProgress::Tone::Success);
+    m_session->setModel(loaded.model, loaded.optimizer);
+    report({true, loaded.outcome.message + tr(" Evaluating...")});
     refreshCurves();
     m_session->evaluate(context()->data()->data());
     updateButtons();
@@ -648,41 +519,14 @@ bool TrainPage::loadModelFrom(const QString &path)
 
 bool TrainPage::exportHistoryCsv(const QString &path)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text) ||
-        f.write(m_session->history().toCsv().toUtf8()) < 0 || !f.commit()) {
-        m_progress->setMessage(
-            tr("Not exported: cannot write %1: %2").arg(fileName(path), f.errorString()),
-            TrainProgress::Tone::Error);
-        return false;
-    }
-    m_progress->setMessage(tr("Exported %1 batches to %2")
-                               .arg(m_session->history().batches().size())
-                               .arg(fileName(path)),
-                           TrainProgress::Tone::Success);
-    return true;
+    const TrainHistory &h = m_session->history();
+    return report(writeTextFile(
+        path, h.toCsv(), tr("%1 batches").arg(thousands(static_cast<qint64>(h.batches().size())))));
 }
 
 bool TrainPage::exportChartsPng(const QString &path)
 {
-    QSaveFile f(path);
-    bool ok = f.open(QIODevice::WriteOnly);
-    QString error = f.errorString();
-    if (ok) {
-        QImageWriter writer(&f, "png");
-        ok = writer.write(m_curves->render());
-        error = writer.errorString();
-        ok = ok && f.commit();
-        if (!ok && error.isEmpty()) error = f.errorString();
-    }
-    if (!ok) {
-        m_progress->setMessage(tr("Not exported: cannot write %1: %2").arg(fileName(path), error),
-                               TrainProgress::Tone::Error);
-        return false;
-    }
-    m_progress->setMessage(tr("Exported the charts to %1").arg(fileName(path)),
-                           TrainProgress::Tone::Success);
-    return true;
+    return report(writePngFile(path, m_curves->render(), tr("the charts")));
 }
 
 void TrainPage::askSaveModel()

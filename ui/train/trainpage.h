@@ -21,11 +21,13 @@ class ConfusionView;
 class CurvePanel;
 class DigitList;
 class DrawPanel;
+class EvaluatePanel;
 class PredictionGrid;
 class RecipeEditor;
 class TrainProgress;
 class TrainSession;
 class WeightGrid;
+struct FileOutcome;
 
 class TrainPage : public Page {
     Q_OBJECT
@@ -39,8 +41,8 @@ public:
     CurvePanel *curves() const { return m_curves; }
     WeightGrid *weights() const { return m_weights; }
     PredictionGrid *predictions() const { return m_predictions; }
-    ConfusionView *confusion() const { return m_confusion; }
-    DigitList *digitList() const { return m_digitList; }
+    ConfusionView *confusion() const;
+    DigitList *digitList() const;
     DrawPanel *drawPanel() const { return m_draw; }
     TrainProgress *progress() const { return m_progress; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -78,7 +80,6 @@ protected:
 private:
     QWidget *buildMain();
     QWidget *buildSide();
-    QWidget *buildEvaluateTab();
     QWidget *buildPredictionsTab();
     void onTrain();
     void onPauseResume();
@@ -92,7 +93,6 @@ private:
     void onEvaluation();
     void onFailed(const QString &message);
     void onDataChanged();
-    void onCellSelected(int label, int predicted);
     void onTestDigitRequested();
     void refreshCurves();
     void updateButtons();
@@ -102,6 +102,8 @@ private:
     void askLoadModel();
     void askExportCsv();
     void askExportPng();
+    // Shows a file action's outcome in place; returns whether it worked.
+    bool report(const FileOutcome &outcome);
 
     TrainSession *m_session;
     RecipeEditor *m_editor = nullptr;
@@ -111,10 +113,7 @@ private:
     WeightGrid *m_weights = nullptr;
     PredictionGrid *m_predictions = nullptr;
     QSpinBox *m_predictionFirst = nullptr;
-    ConfusionView *m_confusion = nullptr;
-    DigitList *m_digitList = nullptr;
-    QLabel *m_evaluationLabel = nullptr;
-    QLabel *m_cellCaption = nullptr;
+    EvaluatePanel *m_evaluation = nullptr;
     DrawPanel *m_draw = nullptr;
     QPushButton *m_train = nullptr;
     QPushButton *m_pause = nullptr;
@@ -127,6 +126,7 @@ private:
     QTimer *m_refresh;
     QString m_progressLine; // the last finished epoch, for the code panel
     bool m_dataPending = false;
+    std::size_t m_predictedEpochs = 0;
     int m_nextTestDigit = 0; // "Put a test digit" walks through the test set
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+// Listing 2.7 on the Train page: test_loss and test_acc, the confusion matrix with each digit's
+// accuracy, and the test digits of the clicked cell. Opens on the most frequent mistake.
+
+#include "ui/train/trainsnapshots.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace ui {
+
+class ConfusionView;
+class DigitList;
+
+class EvaluatePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvaluatePanel(QWidget *parent = nullptr);
+
+    // nullptr: not evaluated (yet).
+    void setEvaluation(const EvaluationSnapshot &evaluation);
+    // The evaluation no longer matches the loaded data set.
+    void setOutdated();
+
+    ConfusionView *confusion() const { return m_confusion; }
+    DigitList *digitList() const { return m_digits; }
+    QString summary() const;
+    QString cellCaption() const;
+    void setThumbnailSize(int side);
+
+private:
+    void onCellSelected(int label, int predicted);
+
+    ConfusionView *m_confusion;
+    DigitList *m_digits;
+    QLabel *m_summary;
+    QLabel *m_caption;
+    EvaluationSnapshot m_evaluation;
+};
+
+} // namespace ui
