@@ -770,6 +770,47 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!session()->isTraining() && !session()->isEvaluating(), 20000);
     }
 
+    void otherImageSizesAreRefusedPolitely()
+    {
+        // An IDX data set of 12 x 12 images (the app opens any IDX folder): the page says why it
+        // cannot train on it, and no view reads it as 28 x 28 digits.
+        QTemporaryDir dir;
+        auto idx = [&](const char *name, std::vector<quint32> dims, int ndim) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray head;
+            head.append(char(0)).append(char(0)).append(char(8)).append(char(ndim));
+            quint64 n = 1;
+            for (quint32 d : dims) {
+                for (int b = 3; b >= 0; --b)
+                    head.append(char((d >> (8 * b)) & 0xFF));
+                n *= d;
+            }
+            f.write(head);
+            f.write(QByteArray(static_cast<qsizetype>(n), char(ndim == 1 ? 3 : 100)));
+        };
+        idx("train-images-idx3-ubyte", {50, 12, 12}, 3);
+        idx("train-labels-idx1-ubyte", {50}, 1);
+        idx("t10k-images-idx3-ubyte", {20, 12, 12}, 3);
+        idx("t10k-labels-idx1-ubyte", {20}, 1);
+        DataStore store;
+        AppContext context(&store);
+        TrainPage page(&context);
+        page.resize(1000, 700);
+        page.show();
+        QSignalSpy loaded(&store, &DataStore::dataChanged);
+        QVERIFY(store.loadDirectory(dir.path()));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(store.data()->testImages.shape(), (core::Shape{20, 12, 12}));
+        QTest::mouseClick(page.trainButton(), Qt::LeftButton);
+        QVERIFY(!page.session()->isTraining());
+        QVERIFY2(page.progress()->message().contains(QStringLiteral("28 x 28")),
+                 qPrintable(page.progress()->message()));
+        QCOMPARE(page.predictions()->count(), 0);
+        page.drawTestDigit(3); // nothing to put on the canvas
+        QVERIFY(page.drawPanel()->canvas()->isEmpty());
+    }
+
     void closingThePageWhileTrainingStopsCleanly()
     {
         resetRecipe(5);

@@ -1,7 +1,7 @@
 #include "ui/train/digitlist.h"
 
 #include "core/data/mnist.h"
-#include "ui/common/palette.h"
+#include "ui/train/digitimages.h"
 
 #include <QImage>
 #include <QPixmap>
@@ -44,14 +44,10 @@ void DigitList::clearCell()
 void DigitList::showCell(const EvaluationSnapshot &result, int label, int predicted)
 {
     clear();
-    if (!result) return;
-    const auto *pixels = result->data->testImages.data<std::uint8_t>();
+    if (!result || !result->data) return;
     setUpdatesEnabled(false);
     for (int i : digitsInCell(*result, label, predicted)) {
-        QImage img(28, 28, QImage::Format_RGB32);
-        for (int r = 0; r < 28; ++r)
-            for (int c = 0; c < 28; ++c)
-                img.setPixel(c, r, palette::binary(pixels[i * 784 + r * 28 + c]));
+        const QImage img = testDigitImage(*result->data, i);
         auto *item =
             new QListWidgetItem(QIcon(QPixmap::fromImage(img.scaled(iconSize(), Qt::KeepAspectRatio,
                                                                     Qt::FastTransformation))),

@@ -4,6 +4,7 @@
 #include "core/nn/dataset.h"
 #include "core/nn/inference.h"
 #include "ui/common/palette.h"
+#include "ui/train/digitimages.h"
 #include "ui/train/probabilitybars.h"
 
 #include <QPainter>
@@ -68,7 +69,7 @@ void PredictionGrid::predict()
 {
     m_labels.clear();
     m_probabilities.clear();
-    const int n = std::min(kPerPage, testCount() - m_first);
+    const int n = m_data && hasDigitImages(*m_data) ? std::min(kPerPage, testCount() - m_first) : 0;
     if (n <= 0) {
         update();
         emit predictionsChanged();
@@ -100,14 +101,10 @@ void PredictionGrid::paintEvent(QPaintEvent *)
     const int rows = (n + kColumns - 1) / kColumns;
     const double cw = width() / double(kColumns), ch = height() / double(std::max(2, rows));
     const QFontMetrics fm = fontMetrics();
-    const auto *pixels = m_data->testImages.data<std::uint8_t>();
     for (int k = 0; k < n; ++k) {
         const QRectF card(k % kColumns * cw + 4, k / kColumns * ch + 4, cw - 8, ch - 8);
         const int index = m_first + k;
-        QImage digit(28, 28, QImage::Format_RGB32);
-        for (int r = 0; r < 28; ++r)
-            for (int c = 0; c < 28; ++c)
-                digit.setPixel(c, r, palette::binary(pixels[index * 784 + r * 28 + c]));
+        const QImage digit = testDigitImage(*m_data, index);
         const double side = std::min(card.height() * 0.42, card.width() * 0.4);
         const QRectF image(card.left(), card.top(), side, side);
         p.drawImage(image, digit);

@@ -4,6 +4,7 @@ target_sources(uncrumple_ui PRIVATE
     train/curvechart.cpp
     train/curvepanel.cpp
     train/decimate.cpp
+    train/digitimages.cpp
     train/digitlist.cpp
     train/drawcanvas.cpp
     train/drawpanel.cpp

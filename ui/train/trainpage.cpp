@@ -1,12 +1,13 @@
 #include "ui/train/trainpage.h"
 
 #include "core/data/mnist.h"
+#include "core/tensor/shape.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/numbers.h"
-#include "ui/common/palette.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/train/curvepanel.h"
+#include "ui/train/digitimages.h"
 #include "ui/train/drawcanvas.h"
 #include "ui/train/drawpanel.h"
 #include "ui/train/evaluatepanel.h"
@@ -203,9 +204,19 @@ void TrainPage::onTrain()
         m_progress->setMessage(check.error, TrainProgress::Tone::Error);
         return;
     }
+    const MnistSnapshot snapshot = context()->data()->data();
+    if (!hasDigitImages(*snapshot)) {
+        m_progress->setMessage(
+            tr("This page trains on 28 x 28 digits; the loaded data set's "
+               "images are %1. Open an MNIST-like folder (File > Open data "
+               "folder).")
+                .arg(QString::fromStdString(core::formatShape(snapshot->testImages.shape()))),
+            TrainProgress::Tone::Error);
+        return;
+    }
     m_progress->setMessage({});
     m_progressLine.clear();
-    m_session->start(check.recipe, context()->data()->data());
+    m_session->start(check.recipe, snapshot);
 }
 
 void TrainPage::onPauseResume()
@@ -327,16 +338,10 @@ void TrainPage::drawTestDigit(int index)
 {
     const MnistSnapshot snapshot = context()->data()->data();
     const qint64 n = snapshot->testImages.shape()[0];
-    if (n == 0) return;
+    if (n == 0 || !hasDigitImages(*snapshot)) return;
     index = static_cast<int>(std::clamp<qint64>(index, 0, n - 1));
     // As the book shows it (binary colormap): the canvas reads darkness as ink.
-    const auto *pixels =
-        snapshot->testImages.data<std::uint8_t>() + static_cast<qint64>(index) * 784;
-    QImage digit(28, 28, QImage::Format_RGB32);
-    for (int r = 0; r < 28; ++r)
-        for (int c = 0; c < 28; ++c)
-            digit.setPixel(c, r, palette::binary(pixels[r * 28 + c]));
-    m_draw->canvas()->setDrawing(digit);
+    m_draw->canvas()->setDrawing(testDigitImage(*snapshot, index));
     m_draw->setCaption(
         tr("test_images[%1] (label %2): draw over it, or erase with the right button")
             .arg(index)
