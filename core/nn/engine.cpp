@@ -100,7 +100,7 @@ void sparseKernelGradient(const std::vector<std::unique_ptr<Engine::RowChunk>> &
                           simd::FiniteCheck &bad)
 {
     constexpr std::int64_t kColumns = 4 * simd::kLanes;
-    Engine::PairSpan spans[64];
+    Engine::PairSpan spans[Engine::kMaxSparseBatch / kRowsPerChunk];
     for (std::int64_t q = 0; 2 * q < inputs; ++q) {
         std::int64_t total = 0;
         for (int k = 0; k < chunkCount; ++k) {
@@ -161,10 +161,10 @@ Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool
     const std::int64_t widest = *std::max_element(m_widths.begin(), m_widths.end());
     const std::int64_t inputs = m_widths.front();
     const std::int64_t rowChunkCount = chunksOf(m_capacity, kRowsPerChunk);
-    if (rowChunkCount > 64)
-        throw ValueError("a batch of " + std::to_string(m_capacity) +
-                         " samples is too large (at most " + std::to_string(64 * kRowsPerChunk) +
-                         ")");
+    if (m_sparse && m_capacity > kMaxSparseBatch)
+        throw ValueError("the sparse input path takes batches of at most " +
+                         std::to_string(kMaxSparseBatch) + " samples, got " +
+                         std::to_string(m_capacity));
     const std::int64_t chunkRows = std::min(m_capacity, kRowsPerChunk);
     const auto pairs = static_cast<std::size_t>((inputs + 1) / 2);
     if (chunkRows * static_cast<std::int64_t>(pairs) * 2 > std::numeric_limits<std::int32_t>::max())

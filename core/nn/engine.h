@@ -83,6 +83,8 @@ public:
     Engine &operator=(const Engine &) = delete;
 
     static constexpr int kMaxThreads = 64;
+    // Larger batches go through the dense path (the sparse one keeps per-chunk lists).
+    static constexpr std::int64_t kMaxSparseBatch = 2048;
 
     std::int64_t capacity() const { return m_capacity; }
     int threads() const { return m_pool->size(); }

@@ -11,10 +11,11 @@
 
 namespace core::nn {
 
-bool useSparse(InputPath path, const Dataset &data)
+bool useSparse(InputPath path, const Dataset &data, std::int64_t batchSize)
 {
     const bool sparse = path == InputPath::Sparse ||
-                        (path == InputPath::Auto && data.zeroFraction() >= kSparseZeroFraction);
+                        (path == InputPath::Auto && data.zeroFraction() >= kSparseZeroFraction &&
+                         batchSize <= Engine::kMaxSparseBatch);
     if (sparse) data.sparse();
     return sparse;
 }

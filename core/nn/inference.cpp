@@ -23,9 +23,8 @@ int resolveThreads(int threads)
 Evaluation evaluate(const Sequential &model, const Dataset &data, int threads, InputPath path)
 {
     checkCompatible(model, data, "evaluate");
-    const bool sparse = useSparse(path, data);
-    Engine engine(model, std::clamp<std::int64_t>(data.size(), 1, 1024), resolveThreads(threads),
-                  sparse);
+    const std::int64_t batch = std::clamp<std::int64_t>(data.size(), 1, 1024);
+    Engine engine(model, batch, resolveThreads(threads), useSparse(path, data, batch));
     return evaluateWith(engine, model, data);
 }
 

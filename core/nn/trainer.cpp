@@ -115,11 +115,11 @@ TrainResult Trainer::fit(const Dataset &train, const Dataset *test)
     if (train.size() == 0) throw ValueError("fit: the training set is empty");
     if (train.size() > std::numeric_limits<std::int32_t>::max())
         throw ValueError("fit: too many samples");
-    m_sparse = useSparse(m_options.inputPath, train);
-    if (test && m_sparse) test->sparse();
-
     const std::int64_t n = train.size();
     const std::int64_t batchSize = std::min<std::int64_t>(m_options.batchSize, n);
+    m_sparse = useSparse(m_options.inputPath, train, batchSize);
+    if (test && m_sparse) test->sparse();
+
     const int steps = static_cast<int>((n + batchSize - 1) / batchSize);
     const int epochs = m_options.epochs;
     Engine &engine = engineFor(batchSize);

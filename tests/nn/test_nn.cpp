@@ -642,6 +642,34 @@ private slots:
                                         .arg(path == InputPath::Dense ? "dense" : "sparse")));
     }
 
+    // Auto takes the sparse path for mostly-zero data in batches it can hold, the dense one else.
+    void inputPathChoice()
+    {
+        Matrix x = randomInputs(3000, 20, 3, 0.9);
+        std::vector<std::int32_t> labels(3000);
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            labels[i] = static_cast<std::int32_t>(i % 3);
+        const Dataset sparseData = Dataset::fromMatrix(std::move(x), labels);
+        const Dataset denseData = Dataset::fromMatrix(randomInputs(3000, 20, 4, 0.1), labels);
+        auto chosen = [](const Dataset &d, int batch, InputPath path) {
+            Sequential model(20, {{8, Activation::Relu}, {3, Activation::Softmax}});
+            model.initialize(1);
+            TrainOptions o;
+            o.epochs = 1;
+            o.batchSize = batch;
+            o.inputPath = path;
+            Trainer trainer(model, OptimizerConfig::rmsprop(), o);
+            trainer.fit(d);
+            return trainer.sparseInput();
+        };
+        QVERIFY(chosen(sparseData, 128, InputPath::Auto));
+        QVERIFY(!chosen(denseData, 128, InputPath::Auto));
+        QVERIFY(!chosen(sparseData, 3000, InputPath::Auto)); // beyond the sparse path's batches
+        QVERIFY(chosen(denseData, 128, InputPath::Sparse));
+        QVERIFY(!chosen(sparseData, 128, InputPath::Dense));
+        QVERIFY_THROWS_EXCEPTION(core::ValueError, chosen(sparseData, 3000, InputPath::Sparse));
+    }
+
     // Widths that do not split evenly, three layers, a softmax hidden layer: still independent.
     void deeperNetworkThreadIndependent()
     {
