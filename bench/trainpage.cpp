@@ -6,7 +6,8 @@
 //
 // Usage (needs a display; bench/train-overhead starts Xvfb):
 //   bench_trainpage --uncrumple PATH [--data DIR] [--epochs 3] [--rounds 3] [--tab weights|
-//                   predictions|evaluate|draw] [--chunk-ms 80] [--snapshot-ms 500]
+//                   predictions|evaluate|draw] [--chunk-ms 100] [--snapshot-ms 500]
+//                   [--hidden yes: train with the MNIST page shown instead]
 
 #include "ui/train/trainpage.h"
 #include "core/data/mnist.h"
@@ -87,8 +88,9 @@ struct Options {
     int epochs = 3;
     int rounds = 3;
     int tab = ui::TrainPage::WeightsTab;
-    int chunkMs = 80;
+    int chunkMs = 100;
     int snapshotMs = 500;
+    bool hidden = false; // another page shown while training (the Train page's work is skipped)
 };
 
 // `uncrumple train --json`: the per-epoch seconds it reports.
@@ -173,12 +175,15 @@ int main(int argc, char **argv)
             o.chunkMs = v.toInt();
         else if (k == QLatin1String("--snapshot-ms"))
             o.snapshotMs = v.toInt();
+        else if (k == QLatin1String("--hidden"))
+            o.hidden = v == QLatin1String("yes");
         else
             qFatal("unknown option %s", qPrintable(k));
     }
     if (o.uncrumple.isEmpty() || o.epochs < 1 || o.rounds < 1 || o.tab < 0)
         qFatal("usage: bench_trainpage --uncrumple PATH [--data DIR] [--epochs N] [--rounds N] "
-               "[--tab weights|predictions|evaluate|draw] [--chunk-ms MS] [--snapshot-ms MS]");
+               "[--tab weights|predictions|evaluate|draw] [--chunk-ms MS] [--snapshot-ms MS] "
+               "[--hidden yes]");
 
     ui::DataStore store;
     ui::AppContext context(&store);
@@ -194,6 +199,7 @@ int main(int argc, char **argv)
     if (!store.data()->isFullSet) qFatal("the full MNIST did not load from %s", qPrintable(dir));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
     page->tabs()->setCurrentIndex(o.tab);
+    if (o.hidden) window.showPage(QStringLiteral("mnist"));
 
     std::vector<double> cli, gui, guiCpuShare, xCpuShare;
     std::printf("round  command line s/epoch          Train page s/epoch            GUI thread "

@@ -124,6 +124,11 @@ void CurveChart::setXRange(double min, double max, double interval)
     if (m_x->tickInterval() != interval) m_x->setTickInterval(interval);
 }
 
+void CurveChart::setXGridVisible(bool visible)
+{
+    m_x->setGridLineVisible(visible);
+}
+
 void CurveChart::setYExtent(double min, double max)
 {
     if (min == m_yLow && max == m_yHigh) return;

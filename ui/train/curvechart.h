@@ -36,6 +36,8 @@ public:
     void setYExtent(double min, double max);
     double yMin() const;
     double yMax() const;
+    // Vertical grid lines at the x ticks (on by default).
+    void setXGridVisible(bool visible);
     // Presentation mode: line widths and fonts grow by scale.
     void setLineScale(double scale);
 
