@@ -128,22 +128,30 @@ GuiRun runPage(ui::TrainPage *page, const Options &o)
     ui::TrainSession *s = page->session();
     s->setIntervals(o.chunkMs, o.snapshotMs);
     page->recipeEditor()->epochsBox()->setValue(o.epochs);
+    // The GUI's CPU is counted from the first batch shown to the last epoch's end: what competes
+    // with training, not the set-up before it or the evaluation and code update after it.
+    double cpu0 = -1.0, x0 = 0.0;
+    QElapsedTimer wall;
     QEventLoop loop;
-    auto epochs = QObject::connect(
-        s, &ui::TrainSession::epochEnded, &loop,
-        [&](const core::nn::EpochSummary &e) { run.seconds.push_back(e.seconds); });
-    auto done = QObject::connect(s, &ui::TrainSession::finished, &loop,
-                                 [&](const ui::TrainOutcome &outcome) {
-                                     run.trainSeconds = outcome.seconds;
-                                     loop.quit();
-                                 });
-    const double cpu0 = threadCpuSeconds(), x0 = xServerCpuSeconds();
+    auto first = QObject::connect(s, &ui::TrainSession::progressed, &loop, [&] {
+        if (cpu0 >= 0) return;
+        cpu0 = threadCpuSeconds();
+        x0 = xServerCpuSeconds();
+        wall.start();
+    });
+    auto epochs = QObject::connect(s, &ui::TrainSession::epochEnded, &loop,
+                                   [&](const core::nn::EpochSummary &e) {
+                                       run.seconds.push_back(e.seconds);
+                                       if (e.epoch < e.epochs || cpu0 < 0) return;
+                                       run.guiCpuSeconds = threadCpuSeconds() - cpu0;
+                                       run.xCpuSeconds = xServerCpuSeconds() - x0;
+                                       run.trainSeconds = wall.nsecsElapsed() * 1e-9;
+                                   });
+    auto done = QObject::connect(s, &ui::TrainSession::finished, &loop, [&] { loop.quit(); });
     if (!page->trainEpochs(o.epochs)) qFatal("the Train page did not start training");
     loop.exec();
-    run.guiCpuSeconds = threadCpuSeconds() - cpu0;
-    run.xCpuSeconds = xServerCpuSeconds() - x0;
-    QObject::disconnect(epochs);
-    QObject::disconnect(done);
+    for (const auto &c : {first, epochs, done})
+        QObject::disconnect(c);
     // Let the evaluation after training end before the next run.
     while (s->isEvaluating())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
@@ -203,7 +211,7 @@ int main(int argc, char **argv)
 
     std::vector<double> cli, gui, guiCpuShare, xCpuShare;
     std::printf("round  command line s/epoch          Train page s/epoch            GUI thread "
-                "and X server CPU\n");
+                "and X server CPU while training\n");
     for (int r = 0; r < o.rounds; ++r) {
         const std::vector<double> c = runCommandLine(o);
         const GuiRun g = runPage(page, o);
@@ -213,9 +221,8 @@ int main(int argc, char **argv)
         const double xShare = g.xCpuSeconds / std::max(1e-9, g.trainSeconds);
         guiCpuShare.push_back(share);
         xCpuShare.push_back(xShare);
-        std::printf("%5d  %-30s %-30s %.1f + %.1f ms per s of training\n", r + 1,
-                    qPrintable(list(c)), qPrintable(list(g.seconds)), share * 1000.0,
-                    xShare * 1000.0);
+        std::printf("%5d  %-30s %-30s %.1f + %.1f ms per s\n", r + 1, qPrintable(list(c)),
+                    qPrintable(list(g.seconds)), share * 1000.0, xShare * 1000.0);
         std::fflush(stdout);
     }
     const double mc = median(cli), mg = median(gui);

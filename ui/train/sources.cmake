@@ -9,6 +9,7 @@ target_sources(uncrumple_ui PRIVATE
     train/drawcanvas.cpp
     train/drawpanel.cpp
     train/evaluatepanel.cpp
+    train/flatprogressbar.cpp
     train/kerasline.cpp
     train/niceaxis.cpp
     train/predictiongrid.cpp

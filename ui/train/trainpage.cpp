@@ -50,6 +50,11 @@ QString epochLine(const core::nn::EpochSummary &s)
     return line;
 }
 
+QString epochCount(int n)
+{
+    return n == 1 ? QObject::tr("1 epoch") : QObject::tr("%1 epochs").arg(n);
+}
+
 } // namespace
 
 TrainPage::TrainPage(AppContext *context, QWidget *parent)
@@ -120,6 +125,13 @@ QWidget *TrainPage::buildMain()
     m_evaluation = new EvaluatePanel;
     m_tabs->insertTab(EvaluateTab, m_evaluation, tr("Evaluate"));
     m_tabs->insertTab(DrawTab, m_draw, tr("Draw a digit"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        const std::size_t epochs = m_session->history().epochSummaries().size();
+        if (tab == PredictionsTab && epochs != m_predictedEpochs) {
+            m_predictions->setModel(m_session->model());
+            m_predictedEpochs = epochs;
+        }
+    });
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_curves);
@@ -271,8 +283,13 @@ void TrainPage::onModelChanged()
     m_draw->setModel(model);
     // Listing 2.6's predictions are refreshed after each epoch, not at every model copy.
     const std::size_t epochs = m_session->history().epochSummaries().size();
-    if (!m_session->isTraining() || epochs != m_predictedEpochs) m_predictions->setModel(model);
-    m_predictedEpochs = epochs;
+    // While training, only a visible grid predicts (GUI time is training time); it catches up
+    // when its tab is opened.
+    if (!m_session->isTraining() ||
+        (epochs != m_predictedEpochs && m_tabs->currentIndex() == PredictionsTab)) {
+        m_predictions->setModel(model);
+        m_predictedEpochs = epochs;
+    }
     updateButtons();
 }
 
@@ -283,9 +300,9 @@ void TrainPage::onFinished(const ui::TrainOutcome &outcome)
     const TrainStart &run = m_session->run();
     switch (outcome.status) {
     case core::nn::TrainStatus::Finished:
-        m_progress->setMessage(tr("Trained %1 epochs of %2 batches in %3 s on %4 threads. "
+        m_progress->setMessage(tr("Trained %1 of %2 batches in %3 s on %4 threads. "
                                   "Evaluating the %5 test digits...")
-                                   .arg(run.epochs)
+                                   .arg(epochCount(run.epochs))
                                    .arg(run.stepsPerEpoch)
                                    .arg(outcome.seconds, 0, 'f', 1)
                                    .arg(run.threads)
@@ -323,8 +340,8 @@ void TrainPage::onEvaluation()
     m_evaluation->setEvaluation(eval);
     if (eval && m_session->outcome() &&
         m_session->outcome()->status == core::nn::TrainStatus::Finished)
-        m_progress->setMessage(tr("Trained %1 epochs in %2 s. test_acc: %3")
-                                   .arg(m_session->run().epochs)
+        m_progress->setMessage(tr("Trained %1 in %2 s. test_acc: %3")
+                                   .arg(epochCount(m_session->run().epochs))
                                    .arg(m_session->outcome()->seconds, 0, 'f', 1)
                                    .arg(eval->evaluation.accuracy, 0, 'f', 4),
                                TrainProgress::Tone::Success);

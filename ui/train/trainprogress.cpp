@@ -2,6 +2,7 @@
 
 #include "app/verbs/kerasprogress.h"
 #include "ui/common/palette.h"
+#include "ui/train/flatprogressbar.h"
 #include "ui/train/kerasline.h"
 
 #include <QDateTime>
@@ -27,7 +28,7 @@ QString timeLeft(double seconds)
 } // namespace
 
 TrainProgress::TrainProgress(QWidget *parent)
-    : QWidget(parent), m_row(new QHBoxLayout), m_bar(new QProgressBar), m_keras(new KerasLine),
+    : QWidget(parent), m_row(new QHBoxLayout), m_bar(new FlatProgressBar), m_keras(new KerasLine),
       m_message(new QLabel)
 {
     m_bar->setObjectName(QStringLiteral("trainProgress"));
@@ -37,6 +38,7 @@ TrainProgress::TrainProgress(QWidget *parent)
     m_keras->setText(tr("Press Train: model.fit runs in the background and prints its progress "
                         "here, as Keras does."));
     m_bar->setTextVisible(true);
+    m_bar->setMinimumHeight(fontMetrics().height() + 8);
 
     m_keras->setObjectName(QStringLiteral("kerasLine"));
 
@@ -112,7 +114,7 @@ void TrainProgress::showEpoch(const core::nn::EpochSummary &s)
     m_keras->setText(tr("Epoch %1/%2  ").arg(s.epoch).arg(s.epochs) + QString::fromStdString(line));
     if (s.epoch == s.epochs) {
         m_bar->setValue(m_bar->maximum());
-        m_bar->setFormat(tr("%1 epochs done").arg(s.epochs));
+        m_bar->setFormat(s.epochs == 1 ? tr("1 epoch done") : tr("%1 epochs done").arg(s.epochs));
     }
 }
 
