@@ -91,6 +91,12 @@ GeometryPage::GeometryPage(AppContext *context, QWidget *parent)
     connect(m_model, &GeometryModel::stateChanged, this, &GeometryPage::onStateChanged);
     connect(m_model, &GeometryModel::chainChanged, this, &GeometryPage::onChainChanged);
     connect(m_playhead, &Playhead::timeChanged, this, &GeometryPage::onTimeChanged);
+    m_sideTimer.setSingleShot(true);
+    m_sideTimer.setInterval(50);
+    connect(&m_sideTimer, &QTimer::timeout, this, &GeometryPage::updateSidePanels);
+    connect(m_playhead, &Playhead::movingChanged, this, [this](bool moving) {
+        if (!moving) updateSidePanels(); // the exact final values
+    });
 
     connectPlane();
     connectPanels();
@@ -397,9 +403,20 @@ void GeometryPage::onChainChanged()
 
 void GeometryPage::onTimeChanged()
 {
+    // The plane follows every frame; the side panels (T(v), the step marker, the code) at most
+    // every 50 ms while the animation runs, since relaying them out costs a frame's worth of time
+    // on a software renderer and nobody reads numbers at 60 Hz. A still playhead updates them now.
     m_plane->setTime(m_playhead->time());
-    const QString text = caption();
-    m_plane->setCaption(text);
+    m_plane->setCaption(caption());
+    if (!m_playhead->isMoving())
+        updateSidePanels();
+    else if (!m_sideTimer.isActive())
+        m_sideTimer.start();
+}
+
+void GeometryPage::updateSidePanels()
+{
+    m_sideTimer.stop();
     m_chain->setActiveStep(activeStep());
     updateVectorImages();
     codePanel()->setCode(numpyCode(m_model->state(), activeStep()));

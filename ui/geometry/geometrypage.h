@@ -6,6 +6,8 @@
 
 #include "ui/shell/page.h"
 
+#include <QTimer>
+
 #include <functional>
 #include <memory>
 
@@ -61,6 +63,7 @@ private:
     void onStateChanged();
     void onChainChanged();
     void onTimeChanged();
+    void updateSidePanels();
     void updateCloud();
     void updateVectorImages();
     QString caption() const;
@@ -78,6 +81,7 @@ private:
     DisplayPanel *m_display;
     QPushButton *m_undo, *m_redo;
     QScrollArea *m_side = nullptr;
+    QTimer m_sideTimer; // coalesces side-panel updates while the animation runs
     int m_selected = 0;
     int m_cloudKind = -1;
     int m_cloudCount = 0;
