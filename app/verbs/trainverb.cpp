@@ -153,14 +153,16 @@ int runTrain(const QStringList &arguments)
 
         const QString recipe =
             QStringLiteral("%1: %2, sparse categorical crossentropy, %3, "
-                           "batch %4, %5 epochs")
+                           "batch %4, %5 epoch%6")
                 .arg(recipeName(optimizer), QString::fromStdString(model.describe()),
                      QString::fromStdString(optimizer.describe()))
                 .arg(options.batchSize)
-                .arg(options.epochs);
+                .arg(options.epochs)
+                .arg(options.epochs == 1 ? "" : "s");
         if (!asJson) {
-            std::printf("Recipe: %s\nData: %s\nEngine: %d threads, seed %llu\n", qPrintable(recipe),
-                        qPrintable(describeData(*data)), trainer.threads(),
+            std::printf("Recipe: %s\nData: %s\nEngine: %d thread%s, seed %llu\n",
+                        qPrintable(recipe), qPrintable(describeData(*data)), trainer.threads(),
+                        trainer.threads() == 1 ? "" : "s",
                         static_cast<unsigned long long>(options.seed));
             std::fflush(stdout);
         }
