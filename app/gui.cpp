@@ -2,6 +2,7 @@
 
 #include "app/verbs/verbs.h"
 #include "core/data/mnist.h"
+#include "ui/common/pngfile.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
@@ -11,7 +12,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QImageWriter>
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <cstdio>
@@ -48,12 +48,11 @@ void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QStr
                         int delayMs)
 {
     auto shoot = [&window, path] {
-        QImageWriter writer(path, "png");
-        const bool ok = writer.write(window.grab().toImage());
-        if (!ok)
+        const QString error = ui::writePngAtomically(window.grab().toImage(), path);
+        if (!error.isEmpty())
             std::fprintf(stderr, "uncrumple: cannot write %s: %s\n", qPrintable(path),
-                         qPrintable(writer.errorString()));
-        QCoreApplication::exit(ok ? 0 : 1);
+                         qPrintable(error));
+        QCoreApplication::exit(error.isEmpty() ? 0 : 1);
     };
     auto armed = std::make_shared<bool>(false);
     auto arm = [armed, shoot, delayMs] {
@@ -166,8 +165,8 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
     window.showPage(QStringLiteral("train"));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
     auto begin = [page, epochs, draw, tab, ready] {
-        if (tab >= 0) page->tabs()->setCurrentIndex(tab);
-        if (draw >= 0) page->drawTestDigit(draw);
+        if (draw >= 0) page->drawTestDigit(draw);         // shows the drawing tab...
+        if (tab >= 0) page->tabs()->setCurrentIndex(tab); // ...unless another was asked for
         if (epochs > 0 && page->trainEpochs(epochs))
             QObject::connect(page, &ui::TrainPage::settled, page, ready, Qt::SingleShotConnection);
         else
@@ -210,6 +209,26 @@ int runGui(int argc, char *argv[])
     const auto &presentation = options.presentation;
     const auto &delay = options.delay;
 
+    bool delayOk = false;
+    const int delayMs = parser.value(delay).toInt(&delayOk);
+    if (!delayOk || delayMs < 0 || delayMs > 600000) {
+        std::fprintf(stderr,
+                     "uncrumple: --screenshot-delay expects milliseconds from 0 to 600000, got "
+                     "'%s'\n",
+                     qPrintable(parser.value(delay)));
+        return 2;
+    }
+    if (parser.isSet(page) &&
+        parser.value(page).compare(QStringLiteral("train"), Qt::CaseInsensitive) != 0 &&
+        (parser.isSet(options.trainEpochs) || parser.isSet(options.trainTab) ||
+         parser.isSet(options.trainDraw))) {
+        std::fprintf(stderr,
+                     "uncrumple: the --train-* options open the Train page; they do not "
+                     "go with --page %s\n",
+                     qPrintable(parser.value(page)));
+        return 2;
+    }
+
     ui::DataStore store;
     ui::AppContext context(&store);
     ui::MainWindow window(&context);
@@ -224,10 +243,12 @@ int runGui(int argc, char *argv[])
     }
     if (window.currentPageId().isEmpty()) window.showPage(ui::MainWindow::pageIds().value(0));
     if (parser.isSet(size)) {
+        // The upper bound keeps a grab within what X's shared memory can hold (8K is 130 MB).
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
-        if (wh.size() != 2 || w < 320 || h < 240) {
-            std::fprintf(stderr, "uncrumple: --size expects WxH of at least 320x240, got '%s'\n",
+        if (wh.size() != 2 || w < 320 || h < 240 || w > 7680 || h > 4320) {
+            std::fprintf(stderr,
+                         "uncrumple: --size expects WxH from 320x240 to 7680x4320, got '%s'\n",
                          qPrintable(parser.value(size)));
             return 2;
         }
@@ -244,9 +265,7 @@ int runGui(int argc, char *argv[])
 
     window.show();
     const QString error = prepareTrainPage(window, store, options, [&] {
-        if (shooting)
-            scheduleScreenshot(window, store, parser.value(screenshot),
-                               parser.value(delay).toInt());
+        if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);
     });
     if (!error.isEmpty()) {
         std::fprintf(stderr, "uncrumple: %s\n", qPrintable(error));

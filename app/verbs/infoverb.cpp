@@ -29,10 +29,12 @@ int runInfo(const QStringList &arguments)
                     QStringLiteral("expected one FILE, got %1").arg(files.size()));
     try {
         const core::Tensor t = core::readIdx(files[0].toStdString());
+        const bool labels = t.ndim() == 1 && t.dtype() == core::DType::UInt8;
+        if (labels) core::checkLabels(t, 10, files[0].toStdString()); // MNIST's digits 0-9
         std::printf("file: %s\nndim: %d\nshape: %s\ndtype: %s\n", qPrintable(files[0]), t.ndim(),
                     core::formatShape(t.shape()).c_str(),
                     std::string(core::dtypeName(t.dtype())).c_str());
-        if (t.ndim() == 1 && t.dtype() == core::DType::UInt8) {
+        if (labels) {
             std::array<long long, 256> counts{};
             const std::uint8_t *p = t.data<std::uint8_t>();
             for (std::int64_t i = 0; i < t.size(); ++i)

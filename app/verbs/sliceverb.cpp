@@ -4,10 +4,10 @@
 #include "core/data/mnist.h"
 #include "core/errors.h"
 #include "core/tensor/expression.h"
+#include "ui/common/pngfile.h"
 #include "ui/common/tensorimage.h"
 
 #include <QCommandLineParser>
-#include <QImageWriter>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -61,10 +61,10 @@ int runSlice(const QStringList &arguments)
         }
         if (parser.isSet(png)) {
             const QImage image = ui::imageOfTensor(result.array, result.array.ndim() == 2 ? 8 : 2);
-            QImageWriter writer(parser.value(png), "png");
-            if (!writer.write(image))
-                return fail(verb, QStringLiteral("cannot write %1: %2")
-                                      .arg(parser.value(png), writer.errorString()));
+            const QString error = ui::writePngAtomically(image, parser.value(png));
+            if (!error.isEmpty())
+                return fail(verb,
+                            QStringLiteral("cannot write %1: %2").arg(parser.value(png), error));
         }
         return 0;
     } catch (const core::ParseError &e) {

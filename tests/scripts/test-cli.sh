@@ -42,6 +42,11 @@ printf 'PK\003\004zip' > "$tmp/broken"
 out=$("$app" info "$tmp/broken" 2>&1)
 check "info on a broken file exits non-zero" [ $? -ne 0 ]
 check "info names the file and the problem" sh -c "echo '$out' | grep -q '$tmp/broken: bad magic number'"
+# A label file (magic 0x801, 3 labels) with a 12 among the digits.
+printf '\000\000\010\001\000\000\000\003\007\014\002' > "$tmp/labels-idx1-ubyte"
+out=$("$app" info "$tmp/labels-idx1-ubyte" 2>&1)
+check "info on a label above 9 exits non-zero" [ $? -ne 0 ]
+check "info names the bad label" sh -c "echo '$out' | grep -q '12'"
 "$app" info "$tmp/absent" >/dev/null 2>&1
 check "info on a missing file exits non-zero" [ $? -ne 0 ]
 
@@ -57,6 +62,14 @@ check "--screenshot exits 0" [ $? -eq 0 ]
 check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
 "$app" --page no-such-page --screenshot "$tmp/none.png" >/dev/null 2>&1
 check "unknown page exits 2" [ $? -eq 2 ]
+for bad in "--size 100000x100000" "--size 10x10" "--size garbage" "--screenshot-delay -5" \
+    "--screenshot-delay abc" "--page geometry --train-epochs 1"; do
+    # shellcheck disable=SC2086 # the options are meant to split
+    out=$(timeout 30 "$app" $bad --screenshot "$tmp/bad.png" 2>&1)
+    code=$?
+    check "$bad exits 2 with one line" [ "$code:$(echo "$out" | wc -l)" = "2:1" ]
+    check "$bad writes no file" [ ! -e "$tmp/bad.png" ]
+done
 
 [ $failures -eq 0 ] && echo "all command-line checks passed"
 exit $failures

@@ -2,5 +2,6 @@ target_sources(uncrumple_ui PRIVATE
     common/codepanel.cpp
     common/numbers.cpp
     common/palette.cpp
+    common/pngfile.cpp
     common/pythonhighlighter.cpp
     common/tensorimage.cpp)
