@@ -3,5 +3,4 @@ target_sources(uncrumple PRIVATE
     verbs/trainverb.cpp
     verbs/evaluateverb.cpp
     verbs/predictverb.cpp
-    verbs/kerasprogress.cpp
     verbs/nnsupport.cpp)

@@ -1,10 +1,10 @@
 #include "app/verbs/verbs.h"
 
 #include "app/verbs/datasource.h"
-#include "app/verbs/kerasprogress.h"
 #include "app/verbs/nnsupport.h"
 #include "core/data/mnist.h"
 #include "core/nn/inference.h"
+#include "core/nn/kerasprogress.h"
 #include "core/nn/model.h"
 #include "core/nn/serialization.h"
 #include "core/nn/trainer.h"

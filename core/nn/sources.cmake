@@ -6,6 +6,7 @@ set(_nn_sources
     nn/engine.cpp
     nn/evaluator.cpp
     nn/inference.cpp
+    nn/kerasprogress.cpp
     nn/kernels.cpp
     nn/layer.cpp
     nn/loss.cpp

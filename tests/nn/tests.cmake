@@ -3,6 +3,8 @@
 uncrumple_add_test(test_nn SOURCES nn/test_nn.cpp LIBS uncrumple_core)
 target_compile_definitions(test_nn PRIVATE
     UNCRUMPLE_SAMPLE_DIR="${PROJECT_SOURCE_DIR}/resources/mnist")
+# Keras' progress line, character for character.
+uncrumple_add_test(test_nn_kerasprogress SOURCES nn/test_nn_kerasprogress.cpp LIBS uncrumple_core)
 uncrumple_add_test(test_nn_mnist SOURCES nn/test_nn_mnist.cpp LIBS uncrumple_core)
 # About 3 s per seed in a release build; minutes under the sanitizers on a busy machine.
 set_tests_properties(test_nn_mnist PROPERTIES TIMEOUT 3600)

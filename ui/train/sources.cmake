@@ -23,6 +23,4 @@ target_sources(uncrumple_ui PRIVATE
     train/trainrecipe.cpp
     train/trainsession.cpp
     train/trainworker.cpp
-    train/weightgrid.cpp
-    # Keras' progress line, the very code `uncrumple train` prints with (plain C++, no Qt).
-    ${PROJECT_SOURCE_DIR}/app/verbs/kerasprogress.cpp)
+    train/weightgrid.cpp)

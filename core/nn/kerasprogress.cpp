@@ -1,9 +1,9 @@
-#include "app/verbs/kerasprogress.h"
+#include "core/nn/kerasprogress.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace app {
+namespace core::nn {
 
 namespace {
 
@@ -105,4 +105,4 @@ void KerasProgress::draw(const std::string &line, bool newline)
     std::fflush(m_out);
 }
 
-} // namespace app
+} // namespace core::nn
