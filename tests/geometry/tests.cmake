@@ -7,3 +7,13 @@ uncrumple_add_test(core_geometry
 uncrumple_add_test(ui_geometry GL
     SOURCES geometry/tst_geometrypage.cpp
     LIBS uncrumple_ui)
+
+
+# Where no GL context can be made (no display at all), the page's test ends with the skip code,
+# never a crash: this run passes only on 77 (skipped) or 0.
+add_test(NAME ui_geometry_without_display
+    COMMAND env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM sh -c "\"$0\"; c=$?; [ $c -eq 77 ] || [ $c -eq 0 ]"
+            $<TARGET_FILE:ui_geometry>)
+
+# Where OpenGL cannot be used, the app shows the Geometry page as a message instead.
+uncrumple_add_test(ui_geometry_without_gl SOURCES geometry/tst_noglpage.cpp LIBS uncrumple_ui)

@@ -11,6 +11,7 @@
 #include "ui/geometry/figurepresets.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
+#include "ui/geometry/glcheck.h"
 #include "ui/geometry/numberentry.h"
 #include "ui/geometry/numberformat.h"
 #include "ui/geometry/planeview.h"
@@ -721,7 +722,7 @@ int main(int argc, char *argv[])
     format.setVersion(3, 3);
     format.setProfile(QSurfaceFormat::CoreProfile);
     format.setDepthBufferSize(24);
-    format.setSamples(4);
+    format.setSamples(0); // as the app's default format (app/gui.cpp)
     QSurfaceFormat::setDefaultFormat(format);
     // No display at all: QApplication would abort (qFatal) before any GL probe could run.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -730,18 +731,11 @@ int main(int argc, char *argv[])
         return 77;
     }
     QApplication app(argc, argv);
-    // No GL (QT_QPA_PLATFORM=offscreen, no display, no driver): skip instead of crashing, since a
-    // window holding a QOpenGLWidget segfaults there.
-    QOpenGLContext probe;
-    QOffscreenSurface surface;
-    surface.create();
-    if (!probe.create() || !probe.makeCurrent(&surface) ||
-        probe.format().version() < qMakePair(3, 3)) {
-        std::printf("SKIP: no OpenGL 3.3 context on platform '%s'\n",
-                    qPrintable(QGuiApplication::platformName()));
+    // No GL (QT_QPA_PLATFORM=offscreen, no driver): skip, as the app shows a message there.
+    if (const QString problem = ui::openGlProblem(); !problem.isEmpty()) {
+        std::printf("SKIP: %s\n", qPrintable(problem));
         return 77;
     }
-    probe.doneCurrent();
     keepGlDriverLoaded();
     TestGeometryPage test;
     return QTest::qExec(&test, argc, argv);

@@ -8,8 +8,10 @@ target_sources(uncrumple_ui PRIVATE
     geometry/geometrymodel.cpp
     geometry/geometrypage.cpp
     geometry/geometrystate.cpp
+    geometry/glcheck.cpp
     geometry/glprogram.cpp
     geometry/numberentry.cpp
+    geometry/noglpage.cpp
     geometry/numberformat.cpp
     geometry/numpycode.cpp
     geometry/planecamera.cpp

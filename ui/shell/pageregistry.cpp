@@ -1,6 +1,8 @@
 #include "ui/shell/pageregistry.h"
 
 #include "ui/geometry/geometrypage.h"
+#include "ui/geometry/glcheck.h"
+#include "ui/geometry/noglpage.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/train/trainpage.h"
 
@@ -10,18 +12,34 @@ const std::vector<PageSpec> &pageSpecs()
 {
     static const std::vector<PageSpec> specs = {
         {QStringLiteral("mnist"), QObject::tr("MNIST"),
-         QObject::tr("Browse the 70,000 digits, slice them like NumPy, see batches (sections 2.1-2.2)"),
+         QObject::tr(
+             "Browse the 70,000 digits, slice them like NumPy, see batches (sections 2.1-2.2)"),
          [](AppContext *c) -> Page * { return new MnistPage(c); }},
         {QStringLiteral("geometry"), QObject::tr("Geometry"),
          QObject::tr("Drag vectors; translate, rotate, scale, apply W·x + b and ReLU, animated "
                      "(section 2.3.6, Figures 2.6-2.13)"),
-         [](AppContext *c) -> Page * { return new GeometryPage(c); }},
+         [](AppContext *c) -> Page * {
+             const QString problem = openGlProblem();
+             if (!problem.isEmpty()) return new NoGlPage(c, problem);
+             return new GeometryPage(c);
+         }},
         {QStringLiteral("train"), QObject::tr("Train"),
          QObject::tr("Train the book's network live: curves, predictions, confusion matrix, "
                      "first-layer weights, draw a digit (listings 2.1-2.7)"),
          [](AppContext *c) -> Page * { return new TrainPage(c); }},
     };
     return specs;
+}
+
+int pageIndex(const QString &name)
+{
+    const QString wanted = name.trimmed();
+    const auto &specs = pageSpecs();
+    for (int i = 0; i < static_cast<int>(specs.size()); ++i)
+        if (wanted.compare(specs[i].id, Qt::CaseInsensitive) == 0 ||
+            wanted.compare(specs[i].title, Qt::CaseInsensitive) == 0)
+            return i;
+    return -1;
 }
 
 } // namespace ui

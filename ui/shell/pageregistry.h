@@ -19,4 +19,8 @@ struct PageSpec {
 
 const std::vector<PageSpec> &pageSpecs();
 
+// The row of the page called name, by id or title in any case ("train", "Train", "MNIST"); -1 if
+// there is none. What --page and a saved setting are resolved with.
+int pageIndex(const QString &name);
+
 } // namespace ui

@@ -1,0 +1,48 @@
+// Without OpenGL 3.3 (here: Qt's offscreen platform, where a QOpenGLWidget in a window crashes
+// inside Qt) the Geometry page is a message saying why, and the window works.
+
+#include "ui/geometry/glcheck.h"
+#include "ui/shell/appcontext.h"
+#include "ui/shell/datastore.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QOpenGLWidget>
+#include <QTest>
+
+class TestNoGlPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void geometryPageExplainsInsteadOfCrashing()
+    {
+        QVERIFY(ui::openGlProblem().contains(QStringLiteral("offscreen")));
+        ui::DataStore store;
+        ui::AppContext context(&store);
+        ui::MainWindow window(&context);
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("geometry")));
+        QCOMPARE(window.currentPageId(), QStringLiteral("geometry"));
+        auto *message = window.findChild<QLabel *>(QStringLiteral("noGlMessage"));
+        QVERIFY(message);
+        QVERIFY(message->text().contains(QStringLiteral("needs OpenGL 3.3")));
+        QVERIFY(message->isVisible());
+        QVERIFY(window.findChildren<QOpenGLWidget *>().isEmpty());
+        QCOMPARE(window.grab().size(), QSize(1024, 640));
+        // The other pages still work.
+        QVERIFY(window.showPage(QStringLiteral("mnist")));
+        QVERIFY(window.showPage(QStringLiteral("train")));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestNoGlPage test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_noglpage.moc"
