@@ -1,6 +1,7 @@
 #include "core/nn/serialization.h"
 
 #include "core/errors.h"
+#include "core/nn/atomicfile.h"
 
 #include <zlib.h>
 
@@ -217,24 +218,7 @@ ModelFile decodeModel(std::span<const std::byte> bytes, const std::string &sourc
 void saveModel(const std::filesystem::path &path, const Sequential &model,
                std::string_view optimizer)
 {
-    const std::vector<std::byte> bytes = encodeModel(model, optimizer);
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    bool ok = false;
-    if (FILE *f = std::fopen(tmp.string().c_str(), "wb")) {
-        ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-        ok = std::fflush(f) == 0 && ok;
-        ok = std::fclose(f) == 0 && ok;
-    }
-    std::error_code ec;
-    if (!ok) {
-        std::filesystem::remove(tmp, ec);
-        throw FormatError("cannot write " + path.string() + ": " + std::strerror(errno));
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw FormatError("cannot write " + path.string() + ": " + ec.message());
-    }
+    writeFileAtomically(path, encodeModel(model, optimizer));
 }
 
 ModelFile loadModel(const std::filesystem::path &path)

@@ -12,9 +12,9 @@
 //   ..      u64       parameter count (must match the shapes)
 //   ..      4 each    the parameters, float32, layer by layer, kernel (row-major) then bias
 //   end-4   u32       CRC-32 (zlib's) of every byte before it
-// Saving writes a temporary file next to the target and renames it over the target, so a crash
-// never leaves a half-written model. Loading checks the magic, the version, the exact size implied
-// by the header, then the checksum, and throws FormatError naming the file and what was expected.
+// Saving writes the file atomically (atomicfile.h), so a crash never leaves a half-written model.
+// Loading checks the magic, the version, the exact size implied by the header, then the checksum,
+// and throws FormatError naming the file and what was expected.
 
 #include "core/nn/model.h"
 
@@ -38,7 +38,8 @@ std::vector<std::byte> encodeModel(const Sequential &model, std::string_view opt
 // source names the bytes in error messages (usually the file name).
 ModelFile decodeModel(std::span<const std::byte> bytes, const std::string &source);
 
-// Atomic: temporary file, then rename. Throws FormatError when the file cannot be written.
+// Atomic (writeFileAtomically). Throws FormatError when the file cannot be written, leaving any
+// existing file as it was.
 void saveModel(const std::filesystem::path &path, const Sequential &model,
                std::string_view optimizer);
 ModelFile loadModel(const std::filesystem::path &path);

@@ -2,6 +2,7 @@
 # fuse others on its own, or results would depend on where a loop's vector part ends.
 set(_nn_sources
     nn/activation.cpp
+    nn/atomicfile.cpp
     nn/dataset.cpp
     nn/engine.cpp
     nn/evaluator.cpp

@@ -5,6 +5,7 @@
 #include "core/data/mnist.h"
 #include "core/errors.h"
 #include "core/nn/activation.h"
+#include "core/nn/atomicfile.h"
 #include "core/nn/dataset.h"
 #include "core/nn/inference.h"
 #include "core/nn/kernels.h"
@@ -17,16 +18,19 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <numeric>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace core::nn;
@@ -842,25 +846,115 @@ private slots:
         QCOMPARE(held.steps, std::int64_t{0});
     }
 
-    // A learning rate that blows up: training stops with a message and finite weights.
+    // A learning rate that blows up: training stops with a message, and the model holds, bit for
+    // bit, the last weights whose loss was finite.
+    void divergenceStopsAndRestores_data()
+    {
+        QTest::addColumn<float>("learningRate");
+        QTest::newRow("sgd 1e12") << 1e12f;
+        QTest::newRow("sgd 1e5") << 1e5f;
+    }
+
     void divergenceStopsAndRestores()
     {
+        QFETCH(float, learningRate);
         Sequential model = Sequential::bookMnist();
         model.initialize(0);
         TrainOptions o;
         o.epochs = 3;
         o.batchSize = 32;
-        Trainer trainer(model, OptimizerConfig::sgd(1e12f), o);
+        Trainer trainer(model, OptimizerConfig::sgd(learningRate), o);
+        // The weights before the first step and after each applied one, the newest last (the
+        // batch callback runs after a step is committed).
+        std::vector<std::vector<float>> weights;
+        auto record = [&] {
+            const auto p = trainer.model().parameters();
+            weights.emplace_back(p.begin(), p.end());
+            if (weights.size() > 2) weights.erase(weights.begin());
+        };
+        record();
+        trainer.setBatchCallback([&](const BatchProgress &) {
+            record();
+            return true;
+        });
         const TrainResult r = trainer.fit(sampleTrain());
+        qInfo("%lld steps applied: %s", static_cast<long long>(r.steps), r.message.c_str());
         QCOMPARE(r.status, TrainStatus::Diverged);
-        QVERIFY2(r.message.find("nan") != std::string::npos ||
-                     r.message.find("inf") != std::string::npos,
+        QVERIFY2(r.steps > 0, "diverged at once: nothing to restore, the test would prove little");
+        const bool lossBecameNonFinite = r.message.find("the loss became") == 0;
+        QVERIFY2(lossBecameNonFinite ||
+                     r.message.find("made a weight infinite or nan") != std::string::npos,
                  r.message.c_str());
+        // A non-finite loss was computed on the newest weights: the ones before them (whose loss
+        // the last applied step computed) come back. A non-finite update was never applied: the
+        // newest weights stay.
+        const std::vector<float> &expected = lossBecameNonFinite ? weights.front() : weights.back();
+        QVERIFY(sameBits(model.parameters(), expected));
         for (float w : model.parameters())
             QVERIFY(std::isfinite(w));
-        const Evaluation ev = evaluate(model, sampleTest());
-        QVERIFY(std::isfinite(ev.loss));
-        qInfo("%s", r.message.c_str());
+    }
+
+    // An update that would make a weight infinite is not applied: the weights before it stay.
+    void nonFiniteUpdateIsNotApplied()
+    {
+        Matrix x(64, 5);
+        std::vector<std::int32_t> labels(64);
+        for (std::int64_t i = 0; i < 64; ++i) {
+            for (std::int64_t j = 0; j < 5; ++j)
+                x(i, j) = 1000.0f; // gradients in the hundreds: times 3e38 is past float's range
+            labels[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(i % 2);
+        }
+        const Dataset d = Dataset::fromMatrix(std::move(x), std::move(labels));
+        Sequential model(5, {{2, Activation::Softmax}});
+        model.initialize(3);
+        const Sequential initial = model;
+        TrainOptions o;
+        o.batchSize = 64;
+        Trainer trainer(model, OptimizerConfig::sgd(3e38f), o);
+        const TrainResult r = trainer.fit(d);
+        QCOMPARE(r.status, TrainStatus::Diverged);
+        QVERIFY2(r.message.find("made a weight infinite or nan") != std::string::npos,
+                 r.message.c_str());
+        QCOMPARE(r.steps, std::int64_t{0});
+        QVERIFY(sameBits(model.parameters(), initial.parameters()));
+    }
+
+    // validation_data: after each epoch, the test numbers are evaluate()'s on that epoch's weights.
+    void testEachEpochMatchesEvaluate()
+    {
+        Sequential model(784, {{32, Activation::Relu}, {10, Activation::Softmax}});
+        model.initialize(3);
+        TrainOptions o;
+        o.epochs = 2;
+        o.batchSize = 50;
+        o.threads = 2;
+        o.testEachEpoch = true;
+        const Dataset train = sampleTrain(), test = sampleTest();
+        Trainer trainer(model, OptimizerConfig::rmsprop(), o);
+        std::vector<Evaluation> expected;
+        trainer.setEpochCallback([&](const EpochSummary &) {
+            expected.push_back(evaluate(trainer.model(), test, 1, InputPath::Dense));
+            return true;
+        });
+        const TrainResult r = trainer.fit(train, &test);
+        QCOMPARE(r.status, TrainStatus::Finished);
+        QCOMPARE(r.epochs.size(), std::size_t{2});
+        QCOMPARE(expected.size(), std::size_t{2});
+        for (std::size_t e = 0; e < 2; ++e) {
+            QVERIFY(r.epochs[e].tested);
+            QCOMPARE(r.epochs[e].testLoss, expected[e].loss);
+            QCOMPARE(r.epochs[e].testAccuracy, expected[e].accuracy);
+            QVERIFY(r.epochs[e].testSeconds >= 0.0);
+        }
+        QVERIFY(expected[0].loss != expected[1].loss); // the weights did change in between
+
+        // Not asked for, or no test set: nothing evaluated.
+        o.testEachEpoch = false;
+        Trainer untested(model, OptimizerConfig::rmsprop(), o);
+        QVERIFY(!untested.fit(train, &test).epochs.front().tested);
+        o.testEachEpoch = true;
+        Trainer noTestSet(model, OptimizerConfig::rmsprop(), o);
+        QVERIFY(!noTestSet.fit(train).epochs.front().tested);
     }
 
     void nanInputStopsAtOnceWithInitialWeights()
@@ -959,6 +1053,107 @@ private slots:
         // Saving again over the file replaces it atomically.
         saveModel(path, loaded.model, "adam");
         QCOMPARE(loadModel(path).optimizer, std::string("adam"));
+        // With the mode any new file gets (mkstemp's 0600 is not kept).
+        const QString plain = dir.filePath(QStringLiteral("plain"));
+        QFile f(plain);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QCOMPARE(QFileInfo(QString::fromStdString(path)).permissions(),
+                 QFileInfo(plain).permissions());
+    }
+
+    // A save that cannot start names the file and the reason, and leaves nothing behind. (A
+    // read-only folder would not do: root writes into it.)
+    void saveIntoMissingOrFileFolderFails_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing folder") << "absent"
+                                        << "No such file or directory";
+        QTest::newRow("folder that is a file") << "file"
+                                               << "Not a directory";
+        QTest::newRow("under a file") << "file/sub"
+                                      << "Not a directory";
+    }
+
+    void saveIntoMissingOrFileFolderFails()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("file")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const std::string path = dir.filePath(folder + QStringLiteral("/m.ucm")).toStdString();
+        Sequential model(4, {{2, Activation::Softmax}});
+        model.initialize(1);
+        QString saveError, checkError;
+        try {
+            saveModel(path, model, "sgd");
+        } catch (const core::FormatError &e) {
+            saveError = QString::fromUtf8(e.what());
+        }
+        try {
+            checkWritable(path);
+        } catch (const core::FormatError &e) {
+            checkError = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(saveError.startsWith(QStringLiteral("cannot write ") +
+                                      QString::fromStdString(path) + QStringLiteral(": ")),
+                 qPrintable(saveError));
+        QVERIFY2(saveError.contains(reason), qPrintable(saveError));
+        QCOMPARE(checkError, saveError); // the check before training says what saving would
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("file")});
+    }
+
+    // A write that fails half-way keeps the old file and deletes the temporary. A file size limit
+    // stands in for a full disk: unlike permissions, it holds for root too.
+    void failedSaveKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.ucm"));
+        Sequential small(4, {{3, Activation::Relu}, {2, Activation::Softmax}});
+        small.initialize(1);
+        saveModel(path.toStdString(), small, "sgd");
+        const std::vector<std::byte> before = readAll(path);
+        Sequential big = Sequential::bookMnist(); // 1.6 MB
+        big.initialize(2);
+
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        rlimit limited = saved;
+        limited.rlim_cur = 64 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN); // else the write kills the process
+        QString error;
+        try {
+            saveModel(path.toStdString(), big, "rmsprop");
+        } catch (const core::FormatError &e) {
+            error = QString::fromUtf8(e.what());
+        }
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+
+        QVERIFY2(error.startsWith(QStringLiteral("cannot write ") + path), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("File too large")), qPrintable(error));
+        QVERIFY(readAll(path) == before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("m.ucm")});
+    }
+
+    void checkWritableProbesWithoutLeavingAFile()
+    {
+        QTemporaryDir dir;
+        checkWritable(dir.filePath(QStringLiteral("m.ucm")).toStdString());
+        QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+        try {
+            checkWritable(dir.path().toStdString());
+            QFAIL("a folder was accepted as a file to write");
+        } catch (const core::FormatError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).endsWith(QStringLiteral(": it is a folder")),
+                     e.what());
+        }
     }
 
     void brokenModelFilesRejected_data()
