@@ -35,7 +35,7 @@ int runEvaluate(const QStringList &arguments)
     parser.addOptions({modelOption, confusionOption, threadsOption, dataDir});
     if (!parser.parse(arguments)) return fail(verb, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(verbHelpText(parser, verb)), stdout);
         return 0;
     }
     if (!parser.isSet(modelOption)) return fail(verb, QStringLiteral("expected --model FILE"));
@@ -51,13 +51,13 @@ int runEvaluate(const QStringList &arguments)
     }
     try {
         const ModelFile file = loadModel(parser.value(modelOption).toStdString());
-        const auto data = loadData(parser.value(dataDir), true);
+        const auto data = loadTestData(parser.value(dataDir));
         const Dataset test = testSet(*data);
         const Evaluation ev = evaluate(file.model, test, threads);
         std::printf("Model: %s (%s, trained with %s)\nData: %s\n",
                     qPrintable(parser.value(modelOption)), file.model.describe().c_str(),
                     file.optimizer.empty() ? "an unnamed optimizer" : file.optimizer.c_str(),
-                    qPrintable(describeData(*data)));
+                    qPrintable(describeTestData(*data)));
         std::printf("test_loss: %.4f\ntest_acc: %.4f\n", ev.loss, ev.accuracy);
         std::printf("accuracy per digit:");
         for (int k = 0; k < ev.classes; ++k)

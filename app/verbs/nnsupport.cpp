@@ -58,4 +58,11 @@ QString describeData(const core::MnistData &data)
         .arg(QString::fromStdString(data.origin));
 }
 
+QString describeTestData(const core::MnistData &data)
+{
+    return QStringLiteral("%1 test digits from %2")
+        .arg(data.testImages.shape()[0])
+        .arg(QString::fromStdString(data.origin));
+}
+
 } // namespace app

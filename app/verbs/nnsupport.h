@@ -32,5 +32,7 @@ core::nn::Dataset testSet(const core::MnistData &data);
 
 // "60000 training and 10000 test digits from DIR" or "... from the embedded sample".
 QString describeData(const core::MnistData &data);
+// "10000 test digits from DIR": for the verbs that load the test set only.
+QString describeTestData(const core::MnistData &data);
 
 } // namespace app

@@ -40,7 +40,7 @@ int runPredict(const QStringList &arguments)
     parser.addOptions({modelOption, indexOption, countOption, dataDir});
     if (!parser.parse(arguments)) return fail(verb, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(verbHelpText(parser, verb)), stdout);
         return 0;
     }
     if (!parser.isSet(modelOption)) return fail(verb, QStringLiteral("expected --model FILE"));
@@ -53,14 +53,24 @@ int runPredict(const QStringList &arguments)
     if (!count) return fail(verb, error);
     try {
         const ModelFile file = loadModel(parser.value(modelOption).toStdString());
-        const auto data = loadData(parser.value(dataDir), true);
+        const auto data = loadTestData(parser.value(dataDir));
         const Dataset test = testSet(*data);
         const std::int64_t size = test.size();
         const std::int64_t first = *index, last = *index + *count - 1;
-        if (first >= size || last >= size)
-            return fail(verb, QStringLiteral("index %1 is out of bounds for axis 0 with size %2")
-                                  .arg(first >= size ? first : last)
-                                  .arg(size));
+        // In the flags' terms: the user never typed index + count - 1.
+        if (first >= size)
+            return fail(verb, QStringLiteral("--index %1 is out of bounds for the %2 test digits "
+                                             "(indices 0 to %3)")
+                                  .arg(first)
+                                  .arg(size)
+                                  .arg(size - 1));
+        if (last >= size)
+            return fail(verb, QStringLiteral("--index %1 --count %2 goes past the %3 test digits "
+                                             "(at most --count %4 from --index %1)")
+                                  .arg(first)
+                                  .arg(*count)
+                                  .arg(size)
+                                  .arg(size - first));
         if (file.model.inputs() != test.features())
             return fail(verb,
                         QStringLiteral("the model takes %1 inputs but the digits have %2 pixels")

@@ -3,6 +3,7 @@
 #include "app/verbs/datasource.h"
 #include "app/verbs/nnsupport.h"
 #include "core/data/mnist.h"
+#include "core/nn/atomicfile.h"
 #include "core/nn/inference.h"
 #include "core/nn/kerasprogress.h"
 #include "core/nn/model.h"
@@ -97,7 +98,7 @@ int runTrain(const QStringList &arguments)
                        seedOption, threadsOption, saveOption, jsonOption, validateOption, dataDir});
     if (!parser.parse(arguments)) return fail(verb, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(verbHelpText(parser, verb)), stdout);
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -138,6 +139,8 @@ int runTrain(const QStringList &arguments)
 
     try {
         optimizer.validate();
+        // Fail now rather than after the whole run.
+        if (!savePath.isEmpty()) checkWritable(savePath.toStdString());
         const auto data = loadData(parser.value(dataDir), true);
         const Dataset train = trainingSet(*data);
         const Dataset test = testSet(*data);
@@ -190,8 +193,10 @@ int runTrain(const QStringList &arguments)
                                    .arg(s.epochs)
                                    .arg(s.steps)
                                    .arg(json(s.seconds), json(s.loss), json(s.accuracy));
+                // The test_loss/test_acc, and Keras' History names for the same numbers.
                 if (s.tested)
-                    line += QStringLiteral(",\"val_loss\":%1,\"val_accuracy\":%2")
+                    line += QStringLiteral(",\"test_loss\":%1,\"test_acc\":%2,"
+                                           "\"val_loss\":%1,\"val_accuracy\":%2")
                                 .arg(json(s.testLoss), json(s.testAccuracy));
                 std::printf("%s}\n", qPrintable(line));
                 std::fflush(stdout);

@@ -1,5 +1,7 @@
 #include "app/verbs/verbs.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 #include <array>
 #include <cstdio>
@@ -31,6 +33,18 @@ int fail(const QString &verb, const QString &message, int code)
     std::fprintf(stderr, "uncrumple %s: %s\n", verb.toLocal8Bit().constData(),
                  message.toLocal8Bit().constData());
     return code;
+}
+
+QString verbHelpText(const QCommandLineParser &parser, const QString &verb)
+{
+    QString text = parser.helpText();
+    // What Qt puts after "Usage: ": argv[0], or a placeholder without an application object.
+    const QString program = QCoreApplication::instance() ? QCoreApplication::arguments().value(0)
+                                                         : QStringLiteral("<executable_name>");
+    const QString usage = QStringLiteral("Usage: ");
+    if (text.startsWith(usage + program))
+        text.replace(usage.size(), program.size(), QStringLiteral("uncrumple ") + verb);
+    return text;
 }
 
 } // namespace app

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <span>
 
+class QCommandLineParser;
+
 namespace app {
 
 struct Verb {
@@ -18,6 +20,10 @@ const Verb *findVerb(const char *name);
 
 // Prints "uncrumple VERB: message" on stderr and returns 1 (or code).
 int fail(const QString &verb, const QString &message, int code = 1);
+
+// parser.helpText() with the usage line "Usage: uncrumple VERB [options]" (Qt's names the
+// executable's path and no verb).
+QString verbHelpText(const QCommandLineParser &parser, const QString &verb);
 
 int runInfo(const QStringList &arguments);
 int runSlice(const QStringList &arguments);
