@@ -42,15 +42,52 @@ QSize ConfusionView::sizeHint() const
     return {460, 330};
 }
 
+QString ConfusionView::widestCount() const
+{
+    // Before an evaluation, room for MNIST's largest cell (1,135 ones in the test set).
+    std::int64_t most = 1135;
+    if (m_eval)
+        for (std::int64_t n : m_eval->evaluation.confusion)
+            most = std::max(most, n);
+    return QString(QString::number(most).size(), QLatin1Char('8'));
+}
+
+double ConfusionView::cellFor(const QFont &f) const
+{
+    const QFontMetricsF fm(f);
+    return std::max(fm.horizontalAdvance(widestCount()) + 6, fm.height() + 4);
+}
+
+QFont ConfusionView::countFont(double cell) const
+{
+    // The page's font when the widest count fits the cell, else shrunk until it does: a smaller
+    // digit, never a clipped one.
+    QFont f = font();
+    const double need = cellFor(f);
+    if (need <= cell) return f;
+    // A first guess in proportion, then smaller steps: small sizes are hinted, not linear.
+    f.setPointSizeF(std::max(1.0, f.pointSizeF() * cell / need));
+    while (cellFor(f) > cell && f.pointSizeF() > 1.0)
+        f.setPointSizeF(std::max(1.0, f.pointSizeF() * 0.9));
+    return f;
+}
+
 QSize ConfusionView::minimumSizeHint() const
 {
-    return {260, 200};
+    // Cells where the widest count fits at the page's font (its own scroll area gives the rest).
+    const QFontMetricsF fm(font());
+    const double header = fm.height() * 2.2;
+    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.4;
+    const double side = 10 * cellFor(font());
+    return {static_cast<int>(std::ceil(header + side + accuracyWidth + 12)),
+            static_cast<int>(std::ceil(header + side + 4))};
 }
 
 void ConfusionView::setEvaluation(const EvaluationSnapshot &evaluation)
 {
     m_eval = evaluation;
     m_label = m_predicted = -1;
+    updateGeometry(); // the widest count decides the cells' size
     update();
 }
 
@@ -59,7 +96,7 @@ ConfusionView::Layout ConfusionView::layout() const
     Layout l;
     const QFontMetricsF fm(font());
     const double header = fm.height() * 2.2; // axis title + digits
-    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.9;
+    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.4;
     const double side =
         std::max(100.0, std::min(height() - header - 4, width() - header - accuracyWidth - 12));
     l.cell = side / 10.0;
@@ -132,8 +169,7 @@ void ConfusionView::paintEvent(QPaintEvent *)
     const auto &e = m_eval->evaluation;
     const Layout l = layout();
     const QFontMetricsF fm(font());
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, font().pointSizeF() * std::min(1.0, l.cell / 30.0)));
+    const QFont small = countFont(l.cell);
 
     // Axis titles and digit headers in the digits' colours.
     p.setPen(palette().color(QPalette::Text));

@@ -24,6 +24,8 @@ public:
     // The cell's centre in widget coordinates (for tests and keyboard users).
     QPoint cellCentre(int label, int predicted) const;
     QString describeAt(QPoint position) const;
+    // The font the counts are drawn in at the current size (the page's, or smaller to fit).
+    QFont countFont() const { return countFont(layout().cell); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -43,6 +45,11 @@ private:
         QRectF accuracy; // the per-class accuracy column
     };
     Layout layout() const;
+    QString widestCount() const;
+    // The side a cell needs for the widest count in font f.
+    double cellFor(const QFont &f) const;
+    // The font the counts are drawn in, for cells of side cell.
+    QFont countFont(double cell) const;
     bool cellAt(QPointF p, int *label, int *predicted) const;
 
     EvaluationSnapshot m_eval;

@@ -47,12 +47,12 @@ CurveChart::CurveChart(const QString &title, const QString &xTitle, const QStrin
     m_marker->attachAxis(m_y);
 
     setRenderHint(QPainter::Antialiasing);
-    // Repainted ten times a second while training: skip the work Qt does for arbitrary items.
+    // Repainted twenty times a second while training: skip the work Qt does for arbitrary items.
     setOptimizationFlags(QGraphicsView::DontSavePainterState |
                          QGraphicsView::DontAdjustForAntialiasing);
     setCacheMode(QGraphicsView::CacheBackground);
     setMouseTracking(true);
-    setMinimumSize(220, 160);
+    setMinimumSize(200, 110);
     applyColours();
 }
 
@@ -147,6 +147,11 @@ void CurveChart::fitYAxis()
     const bool xTitle = height() >= 11 * line;
     if (m_x->isTitleVisible() != xTitle) m_x->setTitleVisible(xTitle);
     const double plot = height() - (xTitle ? 4.5 : 3.5) * line - m_titleLines * line;
+    // Qt Charts elides a y title longer than the plot ("accura..."): the chart's own title names
+    // the metric, so a title that does not fit is left out instead.
+    const bool yTitle =
+        QFontMetricsF(m_y->titleFont()).horizontalAdvance(m_y->titleText()) + 8 <= plot;
+    if (m_y->isTitleVisible() != yTitle) m_y->setTitleVisible(yTitle);
     const int room = std::clamp(static_cast<int>(plot / (2.0 * line)) + 1, 2, 6);
     NiceRange r;
     for (int intervals = room - 1; intervals >= 1; --intervals) {

@@ -139,7 +139,8 @@ void DrawPanel::classify()
     const core::nn::Matrix p = core::nn::predict(*m_model, input, 1);
     m_bars->setProbabilities(std::vector<float>(p.row(0), p.row(0) + p.cols()));
     const int d = m_bars->predicted();
-    m_verdict->setText(tr("The network says %1 (probability %2)").arg(d).arg(p(0, d), 0, 'f', 3));
+    m_verdict->setText(
+        tr("The network says %1 (probability %2)").arg(d).arg(probabilityText(p(0, d))));
     emit classified(d);
 }
 

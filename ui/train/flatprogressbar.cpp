@@ -6,6 +6,23 @@
 
 namespace ui {
 
+void FlatProgressBar::setShortText(const QString &text)
+{
+    if (text == m_shortText) return;
+    m_shortText = text;
+    update();
+}
+
+QString FlatProgressBar::shownText() const
+{
+    const QFontMetrics fm = fontMetrics();
+    const int room = width() - 8;
+    const QString full = text();
+    if (fm.horizontalAdvance(full) <= room) return full;
+    const QString brief = m_shortText.isEmpty() ? full : m_shortText;
+    return fm.elidedText(brief, Qt::ElideRight, room);
+}
+
 void FlatProgressBar::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -18,7 +35,7 @@ void FlatProgressBar::paintEvent(QPaintEvent *)
     p.setPen(palette().color(QPalette::Mid));
     p.drawRect(r.adjusted(0, 0, -1, -1));
     // The text reads on both parts: dark on the base, white on the accent.
-    const QString label = text();
+    const QString label = shownText();
     p.setPen(palette().color(QPalette::Text));
     p.setClipRect(QRect(chunk.right() + 1, r.top(), r.width(), r.height()));
     p.drawText(r, Qt::AlignCenter, label);

@@ -12,8 +12,18 @@ class FlatProgressBar : public QProgressBar {
 public:
     using QProgressBar::QProgressBar;
 
+    // The text shown instead of the format's when that does not fit the bar (elided if this
+    // does not either); empty for none.
+    void setShortText(const QString &text);
+
+    // The text as painted at the current width.
+    QString shownText() const;
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_shortText;
 };
 
 } // namespace ui

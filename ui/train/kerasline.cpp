@@ -17,14 +17,20 @@ KerasLine::KerasLine(QWidget *parent) : QWidget(parent)
 
 void KerasLine::fitHeight()
 {
-    // "Epoch 5/5  469/469 [==============================] - 2s 4ms/step - loss: 0.0380 -
-    // accuracy: 0.9890 - val_loss: 0.0702 - val_accuracy: 0.9786" is 134 characters.
-    constexpr int kLongest = 134;
+    // Keras' longest line, wrapped at words as paintEvent wraps it: counting characters per line
+    // would forget the room a wrap leaves at each line's end (and lose val_accuracy).
+    static const QString longest = QStringLiteral(
+        "Epoch 10/10  469/469 [==============================] - 20s 43ms/step - loss: 0.0380 - "
+        "accuracy: 0.9890 - val_loss: 0.0702 - val_accuracy: 0.9786");
     const QFontMetrics fm = fontMetrics();
-    const int perLine =
-        std::max(1, (width() - 4) / std::max(1, fm.horizontalAdvance(QLatin1Char('='))));
-    const int lines = std::clamp((kLongest + perLine - 1) / perLine, 1, 4);
-    const int h = fm.lineSpacing() * lines + 4;
+    const QRect room = rect().adjusted(2, 1, -2, -1);
+    int lines = 1;
+    for (const QString &text : {longest, m_text}) {
+        const QRect r = fm.boundingRect(QRect(0, 0, std::max(1, room.width()), 10000),
+                                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+        lines = std::max(lines, (r.height() + fm.lineSpacing() - 1) / fm.lineSpacing());
+    }
+    const int h = fm.lineSpacing() * std::clamp(lines, 1, 4) + 4;
     if (height() != h || minimumHeight() != h) setFixedHeight(h);
 }
 
@@ -48,6 +54,7 @@ void KerasLine::setText(const QString &text)
 {
     if (text == m_text) return;
     m_text = text;
+    fitHeight();
     update();
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 // Keras' progress line, drawn by hand: a QLabel asks its parent for a new layout at every setText,
-// and a layout pass over the Train page ten times a second costs training time on two cores. This
-// widget only repaints itself. Long lines wrap at word boundaries; its height is fixed to the lines
-// that Keras' longest line (with val_ metrics) needs at the current width and font, and changes
-// only when those do.
+// and a layout pass over the Train page twenty times a second costs training time on two cores.
+// This widget only repaints itself. Long lines wrap at word boundaries; its height is fixed to the
+// lines that Keras' longest line (with val_ metrics) needs at the current width and font, and
+// changes only when those do (or a longer line arrives).
 
 #include <QWidget>
 

@@ -9,12 +9,13 @@
 
 #include <QPainter>
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
 PredictionGrid::PredictionGrid(QWidget *parent) : QWidget(parent)
 {
-    setMinimumSize(400, 220);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
 QSize PredictionGrid::sizeHint() const
@@ -90,6 +91,31 @@ void PredictionGrid::predict()
     emit predictionsChanged();
 }
 
+PredictionGrid::TextBlock PredictionGrid::textBlock() const
+{
+    // The widest caption any shown digit can have: a five-digit index, and bold "says".
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF fm(font()), bfm(bold);
+    TextBlock t;
+    t.line = std::max(fm.lineSpacing(), bfm.lineSpacing());
+    t.width = std::max({fm.horizontalAdvance(QStringLiteral("[00000]")),
+                        fm.horizontalAdvance(tr("label %1").arg(8)),
+                        bfm.horizontalAdvance(QStringLiteral("✗ ") + tr("says %1").arg(8))});
+    return t;
+}
+
+QSize PredictionGrid::minimumSizeHint() const
+{
+    // Two rows of five cards, each a small digit beside its three caption lines over the bars
+    // (a value row, the bars, a digit row): never less, so no caption runs into another.
+    const TextBlock t = textBlock();
+    const double cardWidth = t.width + t.line + 14;
+    const double cardHeight = 5 * t.line + 28;
+    return {static_cast<int>(std::ceil(kColumns * cardWidth)),
+            static_cast<int>(std::ceil(2 * cardHeight))};
+}
+
 void PredictionGrid::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -97,42 +123,49 @@ void PredictionGrid::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().color(QPalette::Base));
     const int n = count();
     if (n == 0) return;
-    constexpr int kColumns = 5;
     const int rows = (n + kColumns - 1) / kColumns;
     const double cw = width() / double(kColumns), ch = height() / double(std::max(2, rows));
-    const QFontMetrics fm = fontMetrics();
+    const TextBlock t = textBlock();
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics fm(font()), bfm(bold);
     for (int k = 0; k < n; ++k) {
         const QRectF card(k % kColumns * cw + 4, k / kColumns * ch + 4, cw - 8, ch - 8);
         const int index = m_first + k;
-        const QImage digit = testDigitImage(*m_data, index);
-        const double side = std::min(card.height() * 0.42, card.width() * 0.4);
+        // The digit takes what the captions leave, and the captions always get three lines.
+        const double side = std::max(
+            8.0, std::min({card.height() * 0.42, card.width() * 0.4, card.width() - t.width - 6}));
         const QRectF image(card.left(), card.top(), side, side);
-        p.drawImage(image, digit);
+        p.drawImage(image, testDigitImage(*m_data, index));
         p.setPen(QPen(palette().color(QPalette::Mid), 1));
         p.drawRect(image);
 
         const int pred = predicted(k);
-        const QRectF text(image.right() + 6, card.top(), card.right() - image.right() - 6, side);
+        const double textLeft = image.right() + 6;
+        const int textWidth = static_cast<int>(card.right() - textLeft);
+        auto line = [&](int row, const QFontMetrics &metrics, const QString &text) {
+            p.drawText(QRectF(textLeft, card.top() + row * t.line, textWidth, t.line),
+                       Qt::AlignLeft | Qt::AlignVCenter,
+                       metrics.elidedText(text, Qt::ElideRight, textWidth));
+        };
         p.setPen(palette().color(QPalette::Text));
-        QString caption = QStringLiteral("[%1]\n").arg(index) + tr("label %1").arg(label(k));
-        p.drawText(text, Qt::AlignLeft | Qt::AlignTop, caption);
+        line(0, fm, QStringLiteral("[%1]").arg(index));
+        line(1, fm, tr("label %1").arg(label(k)));
+        const double top = card.top() + std::max(side, 3 * t.line) + 4;
         if (pred >= 0) {
             const bool right = pred == label(k);
-            QFont bold = font();
-            bold.setBold(true);
             p.setFont(bold);
             p.setPen(right ? palette::e1().darker(130) : palette::e2());
-            p.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
-                       (right ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) +
-                           tr("says %1").arg(pred));
+            line(2, bfm,
+                 (right ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + tr("says %1").arg(pred));
             p.setFont(font());
-            paintProbabilityBars(p,
-                                 QRectF(card.left(), image.bottom() + 4, card.width(),
-                                        card.bottom() - image.bottom() - 4),
-                                 m_probabilities[static_cast<std::size_t>(k)], label(k), palette());
+            if (card.bottom() - top > 2 * t.line)
+                paintProbabilityBars(p, QRectF(card.left(), top, card.width(), card.bottom() - top),
+                                     m_probabilities[static_cast<std::size_t>(k)], label(k),
+                                     palette());
         } else {
             p.setPen(palette().color(QPalette::PlaceholderText));
-            p.drawText(QRectF(card.left(), image.bottom() + 4, card.width(), fm.height() * 2),
+            p.drawText(QRectF(card.left(), top, card.width(), card.bottom() - top),
                        Qt::AlignLeft | Qt::TextWordWrap, tr("no model yet"));
         }
     }

@@ -37,6 +37,7 @@ public:
     int rightCount() const;
 
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 signals:
     void firstChanged(int first);
@@ -46,6 +47,12 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    static constexpr int kColumns = 5;
+    struct TextBlock {
+        double line = 0.0;  // one caption line's height
+        double width = 0.0; // the widest caption
+    };
+    TextBlock textBlock() const;
     void predict();
 
     MnistSnapshot m_data;

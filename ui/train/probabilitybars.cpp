@@ -9,6 +9,11 @@
 
 namespace ui {
 
+QString probabilityText(double p)
+{
+    return QString::number(p, 'f', 3);
+}
+
 void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const float> p,
                           int label, const QPalette &pal)
 {
@@ -51,7 +56,7 @@ void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const
     painter.setFont(f);
     painter.setPen(pal.color(QPalette::Text));
     const double v = std::clamp(p[static_cast<std::size_t>(best)], 0.0f, 1.0f);
-    const QString text = QString::number(p[static_cast<std::size_t>(best)], 'f', 2);
+    const QString text = probabilityText(p[static_cast<std::size_t>(best)]);
     const double w = fm.horizontalAdvance(text);
     const double cx =
         std::clamp(plot.left() + (best + 0.5) * slot, rect.left() + w / 2, rect.right() - w / 2);

@@ -3,6 +3,7 @@
 // with its probability; the true label, when known, is underlined. Shared by the predictions and
 // the drawn digit.
 
+#include <QString>
 #include <QWidget>
 #include <span>
 #include <vector>
@@ -10,6 +11,10 @@
 class QPainter;
 
 namespace ui {
+
+// A probability as every view of the page writes it (the bars' label, the drawn digit's verdict),
+// so the same number never reads 0.998 in one place and 1.00 in another.
+QString probabilityText(double p);
 
 // Paints into rect with the widget palette pal; label -1 when unknown.
 void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const float> p,

@@ -24,6 +24,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -48,6 +49,18 @@ QString epochLine(const core::nn::EpochSummary &s)
                     .arg(s.testLoss, 0, 'f', 4)
                     .arg(s.testAccuracy, 0, 'f', 4);
     return line;
+}
+
+// A tab's page in a scroll area: the tabs can shrink to what a small window leaves them, while
+// each page keeps the size at which its digits and captions read (and scrolls below it).
+QWidget *scrolled(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setMinimumHeight(60);
+    return area;
 }
 
 QString epochCount(int n)
@@ -120,11 +133,11 @@ QWidget *TrainPage::buildMain()
     connect(m_draw, &DrawPanel::testDigitRequested, this, &TrainPage::onTestDigitRequested);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
-    m_tabs->insertTab(WeightsTab, m_weights, tr("First-layer weights"));
-    m_tabs->insertTab(PredictionsTab, buildPredictionsTab(), tr("Predictions"));
+    m_tabs->insertTab(WeightsTab, scrolled(m_weights), tr("First-layer weights"));
+    m_tabs->insertTab(PredictionsTab, scrolled(buildPredictionsTab()), tr("Predictions"));
     m_evaluation = new EvaluatePanel;
-    m_tabs->insertTab(EvaluateTab, m_evaluation, tr("Evaluate"));
-    m_tabs->insertTab(DrawTab, m_draw, tr("Draw a digit"));
+    m_tabs->insertTab(EvaluateTab, scrolled(m_evaluation), tr("Evaluate"));
+    m_tabs->insertTab(DrawTab, scrolled(m_draw), tr("Draw a digit"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         const std::size_t epochs = m_session->history().epochSummaries().size();
         if (tab == PredictionsTab && epochs != m_predictedEpochs) {
@@ -156,16 +169,22 @@ QWidget *TrainPage::buildPredictionsTab()
     m_predictionFirst->setObjectName(QStringLiteral("predictionFirst"));
     m_predictionFirst->setSingleStep(PredictionGrid::kPerPage);
     m_predictionFirst->setPrefix(QStringLiteral("test_images["));
-    m_predictionFirst->setSuffix(QStringLiteral(":]"));
     m_predictionFirst->setToolTip(tr("The first of the ten test digits shown"));
     auto *summary = new QLabel;
     connect(m_predictionFirst, &QSpinBox::valueChanged, m_predictions, &PredictionGrid::setFirst);
-    connect(m_predictions, &PredictionGrid::predictionsChanged, this, [this, summary] {
+    // The slice as listing 2.6 writes it: test_images[0:10], test_images[10:20] ...
+    auto showSlice = [this] {
+        m_predictionFirst->setSuffix(
+            QStringLiteral(":%1]").arg(m_predictions->first() + m_predictions->count()));
+    };
+    showSlice();
+    connect(m_predictions, &PredictionGrid::predictionsChanged, this, [this, summary, showSlice] {
         const int n = m_predictions->count();
         summary->setText(
             n > 0 && m_predictions->predicted(0) >= 0
                 ? tr("%1 of these %2 predicted right").arg(m_predictions->rightCount()).arg(n)
                 : QString());
+        showSlice();
         updateCode();
     });
     auto *bar = new QHBoxLayout;
@@ -174,6 +193,7 @@ QWidget *TrainPage::buildPredictionsTab()
     bar->addWidget(summary, 1);
     auto *tab = new QWidget;
     auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(m_predictions, 1);
     return tab;
@@ -364,7 +384,6 @@ void TrainPage::drawTestDigit(int index)
             .arg(index)
             .arg(snapshot->testLabels.data<std::uint8_t>()[index]));
     m_nextTestDigit = index + 1;
-    m_tabs->setCurrentIndex(DrawTab);
 }
 
 void TrainPage::onTestDigitRequested()

@@ -63,7 +63,8 @@ public:
     // Sets the recipe's epochs and starts training (for --train-epochs); false if the recipe or
     // the state does not allow it.
     bool trainEpochs(int epochs);
-    // Puts test digit index on the Draw tab's canvas, as if drawn, and shows the tab.
+    // Puts test digit index on the Draw tab's canvas, as if drawn. The open tab stays: whoever
+    // asks (the Draw tab's own button, --train-draw) shows the tab it wants.
     void drawTestDigit(int index);
 
     // The curves and the open tab, for File > Export PNG.

@@ -65,6 +65,7 @@ void TrainProgress::start(const TrainStart &run)
     m_bar->setRange(0, std::max(1, m_steps * m_epochs));
     m_bar->setValue(0);
     m_bar->setFormat(tr("Epoch 1/%1 starting").arg(m_epochs));
+    m_bar->setShortText(tr("starting"));
     m_keras->setText(tr("Epoch 1/%1").arg(m_epochs));
 }
 
@@ -92,6 +93,8 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
                          .arg(p.step)
                          .arg(p.stepsPerEpoch)
                          .arg(timeLeft(left)));
+    // A narrow bar keeps the time left: the epoch and the step are on the Keras line below.
+    m_bar->setShortText(timeLeft(left));
     if (p.step < p.stepsPerEpoch) m_keras->setText(kerasText(p));
 }
 
@@ -115,6 +118,7 @@ void TrainProgress::showEpoch(const core::nn::EpochSummary &s)
     if (s.epoch == s.epochs) {
         m_bar->setValue(m_bar->maximum());
         m_bar->setFormat(s.epochs == 1 ? tr("1 epoch done") : tr("%1 epochs done").arg(s.epochs));
+        m_bar->setShortText(tr("done"));
     }
 }
 

@@ -11,10 +11,9 @@
 class QHBoxLayout;
 class QLabel;
 
-class QProgressBar;
-
 namespace ui {
 
+class FlatProgressBar;
 class KerasLine;
 
 class TrainProgress : public QWidget {
@@ -34,7 +33,7 @@ public:
 
     QString kerasText() const;
     QString message() const;
-    QProgressBar *bar() const { return m_bar; }
+    FlatProgressBar *bar() const { return m_bar; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,7 +42,7 @@ private:
     static QString kerasText(const core::nn::BatchProgress &p);
 
     QHBoxLayout *m_row;
-    QProgressBar *m_bar;
+    FlatProgressBar *m_bar;
     KerasLine *m_keras;
     QLabel *m_message;
     int m_steps = 0;

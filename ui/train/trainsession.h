@@ -87,7 +87,7 @@ private:
     core::nn::TrainControl m_control;
     State m_state = State::Idle;
     bool m_evaluating = false;
-    int m_chunkMs = 100;
+    int m_chunkMs = 50;
     int m_snapshotMs = 500;
     TrainHistory m_history;
     TrainStart m_run;

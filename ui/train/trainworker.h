@@ -21,7 +21,7 @@ namespace ui {
 struct TrainJob {
     Recipe recipe;
     MnistSnapshot data;
-    int chunkMs = 100; // 10 Hz
+    int chunkMs = 50; // 20 Hz: the live charts' 10 Hz with room for a slow batch
     int snapshotMs = 500;
 };
 
