@@ -75,7 +75,8 @@ void PlaneOverlay::add(const QPointF &topLeft, const QImage &image)
     m_items.push_back({snapped, image});
 }
 
-void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &area)
+void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &area,
+                          const std::vector<QRectF> &avoid)
 {
     const double halo = 2.0 * m_scale;
     for (const SceneLabel &label : labels) {
@@ -118,6 +119,9 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
         topLeft.ry() =
             std::clamp(topLeft.y(), area.top() + halo,
                        std::max(area.top() + halo, area.bottom() - text.height() - halo));
+        for (const QRectF &box : avoid)
+            if (!box.isEmpty() && QRectF(topLeft, text).intersects(box))
+                topLeft.ry() = box.bottom() + halo;
         add(topLeft - QPointF(halo, halo), image);
     }
 }

@@ -247,10 +247,12 @@ void PlaneView::paintGL()
     PlaneOverlay &overlay = m_overlay;
     overlay.begin(theme, font(), m_scale, dpr);
     const QRectF area = rect();
-    overlay.labels(s.labels, area);
     const QRectF readout = overlay.box(areaReadouts(m_stages), Qt::AlignTop | Qt::AlignLeft, area);
-    if (!m_caption.isEmpty())
-        overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true, readout);
+    const QRectF caption =
+        m_caption.isEmpty()
+            ? QRectF()
+            : overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true, readout);
+    overlay.labels(s.labels, area, {readout, caption});
     if (!m_hoverText.isEmpty())
         overlay.box({m_hoverText}, Qt::AlignBottom | Qt::AlignLeft, area);
     else
