@@ -33,12 +33,19 @@ public:
             access(expr, std::move(word));
         }
         skipSpace();
-        if (!atEnd())
-            fail("unexpected '" + std::string(1, m_text[m_pos]) + "' after the expression");
+        if (!atEnd()) fail("unexpected '" + characterAt(m_pos) + "' after the expression");
         return expr;
     }
 
 private:
+    // The character at byte pos, whole: an 'é' is quoted as its two UTF-8 bytes, not half of it.
+    std::string characterAt(std::size_t pos) const
+    {
+        const auto lead = static_cast<unsigned char>(m_text[pos]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return std::string(m_text.substr(pos, length));
+    }
+
     void access(Expression &expr, std::string name)
     {
         if (name.empty()) fail("expected an array name such as train_images");
@@ -95,7 +102,7 @@ private:
             }
             if (atEnd())
                 fail("expected ']' to close the '[' at column " + std::to_string(open + 1));
-            fail("expected ',' or ']' but found '" + std::string(1, m_text[m_pos]) + "'");
+            fail("expected ',' or ']' but found '" + characterAt(m_pos) + "'");
         }
     }
 
@@ -122,7 +129,7 @@ private:
         if (peek() != ':') {
             if (!first)
                 fail(atEnd() ? "unexpected end: expected an index"
-                             : "expected an index but found '" + std::string(1, peek()) + "'");
+                             : "expected an index but found '" + characterAt(m_pos) + "'");
             return *first;
         }
         ++m_pos;

@@ -64,6 +64,8 @@ private slots:
                                   << "expected ']' to close the '[' at column 13";
         QTest::newRow("bad char") << "train_images[10;100]" << 16
                                   << "expected ',' or ']' but found ';'";
+        QTest::newRow("non-ASCII char")
+            << QStringLiteral("train_images[\u00e9]") << 14 << QStringLiteral("but found '\u00e9'");
         QTest::newRow("empty subscript") << "train_images[]" << 14 << "empty subscript";
         QTest::newRow("float") << "train_images[1.5]" << 15 << "expected an integer";
         QTest::newRow("name index") << "train_images[n]" << 14 << "only integers, slices";
