@@ -1,6 +1,7 @@
 #include "ui/geometry/geometrypage.h"
 
 #include "ui/common/codepanel.h"
+#include "ui/common/pngfile.h"
 #include "ui/geometry/chainpanel.h"
 #include "ui/geometry/cloudsource.h"
 #include "ui/geometry/displaypanel.h"
@@ -20,11 +21,9 @@
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QImageWriter>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -501,15 +500,10 @@ void GeometryPage::exportPng()
         QFileDialog::getSaveFileName(this, tr("Export the plane as PNG"),
                                      QStringLiteral("geometry.png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    // Written to a temporary and renamed, so a failed export never leaves half a file.
-    QSaveFile file(path);
-    QImageWriter writer(&file, "png");
-    if (!file.open(QIODevice::WriteOnly) || !writer.write(exportImage()) || !file.commit())
+    const QString error = writePngAtomically(exportImage(), path);
+    if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export failed"),
-                             tr("Could not write %1: %2")
-                                 .arg(path, writer.error() != QImageWriter::UnknownError
-                                                ? writer.errorString()
-                                                : file.errorString()));
+                             tr("Could not write %1: %2").arg(path, error));
 }
 
 } // namespace ui

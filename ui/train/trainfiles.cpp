@@ -2,10 +2,10 @@
 
 #include "core/nn/serialization.h"
 #include "ui/common/numbers.h"
+#include "ui/common/pngfile.h"
 
 #include <QDir>
 #include <QImage>
-#include <QImageWriter>
 #include <QObject>
 #include <QSaveFile>
 #include <exception>
@@ -99,21 +99,8 @@ FileOutcome writeTextFile(const QString &path, const QString &text, const QStrin
 
 FileOutcome writePngFile(const QString &path, const QImage &image, const QString &what)
 {
-    QSaveFile f(path);
-    QString error;
-    bool ok = f.open(QIODevice::WriteOnly);
-    if (ok) {
-        QImageWriter writer(&f, "png");
-        ok = writer.write(image);
-        error = writer.errorString();
-        if (ok) {
-            ok = f.commit();
-            error = f.errorString();
-        }
-    } else {
-        error = f.errorString();
-    }
-    if (!ok)
+    const QString error = writePngAtomically(image, path);
+    if (!error.isEmpty())
         return {false, QObject::tr("Not exported: cannot write %1: %2").arg(shown(path), error)};
     return {true, QObject::tr("Exported %1 to %2").arg(what, shown(path))};
 }
