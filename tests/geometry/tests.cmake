@@ -17,3 +17,9 @@ add_test(NAME ui_geometry_without_display
 
 # Where OpenGL cannot be used, the app shows the Geometry page as a message instead.
 uncrumple_add_test(ui_geometry_without_gl SOURCES geometry/tst_noglpage.cpp LIBS uncrumple_ui)
+
+# High-DPI screens: the plane drawn at device pixel ratio 2 (the grid, the cloud, the line widths).
+add_test(NAME ui_geometry_hidpi
+    COMMAND ui_geometry gridFollowsChain reluFoldsCloudOnGpu presentationThickensLines)
+set_tests_properties(ui_geometry_hidpi PROPERTIES
+    ENVIRONMENT "QT_SCALE_FACTOR=2;QTEST_DISABLE_STACK_DUMP=1" SKIP_RETURN_CODE 77)

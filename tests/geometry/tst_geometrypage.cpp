@@ -169,9 +169,11 @@ QImage TestGeometryPage::frame()
     return image;
 }
 
+// The pixel of a grabbed frame at world: grabFramebuffer() is in device pixels.
 QPoint TestGeometryPage::pixelOf(const Eigen::Vector2d &world)
 {
-    return m_page->plane()->camera().toPixel(world).toPoint();
+    PlaneView *plane = m_page->plane();
+    return (plane->camera().toPixel(world) * plane->devicePixelRatioF()).toPoint();
 }
 
 void TestGeometryPage::gridFollowsChain_data()
