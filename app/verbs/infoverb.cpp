@@ -20,7 +20,7 @@ int runInfo(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("an IDX file"));
     if (!parser.parse(arguments)) return fail(QStringLiteral("info"), parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(verbHelpText(parser, QStringLiteral("info"))), stdout);
         return 0;
     }
     const QStringList files = parser.positionalArguments();

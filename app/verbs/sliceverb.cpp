@@ -35,7 +35,7 @@ int runSlice(const QStringList &arguments)
     parser.addOption(dataDir);
     if (!parser.parse(arguments)) return fail(verb, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::fputs(qPrintable(verbHelpText(parser, QStringLiteral("slice"))), stdout);
         return 0;
     }
     const QStringList exprs = parser.positionalArguments();
