@@ -29,9 +29,12 @@ QColor negative()
 
 QColor digit(int label)
 {
-    static const std::array<QRgb, 10> tableau = {0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F,
-                                                 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F, 0xBAB0AC};
-    return QColor::fromRgb(tableau[static_cast<std::size_t>(std::clamp(label, 0, 9))]);
+    // Tableau 10's hues, darkened where they were too light to read as text on white (orange,
+    // teal, green, yellow, pink), brown with more colour, and indigo for 9 instead of a grey: both
+    // looked like the grey index beside them. Each reads at 3:1 or more on white and window grey.
+    static const std::array<QRgb, 10> colours = {0x4E79A7, 0xC85A00, 0xE15759, 0x2C8C86, 0x45892F,
+                                                 0x957800, 0xA0649A, 0xC2368A, 0x8C5A3C, 0x2B2F8F};
+    return QColor::fromRgb(colours[static_cast<std::size_t>(std::clamp(label, 0, 9))]);
 }
 
 QRgb binaryF(float v)

@@ -1,6 +1,7 @@
 #pragma once
 // The one palette of the app. e1/e2 are the basis-vector colours of 3Blue1Brown's linear-algebra
-// videos; digits use Tableau 10 (colour-blind safe), the same colour for a digit on every page.
+// videos; digits use Tableau 10's hues made dark enough to read as text, the same colour for a
+// digit on every page. The digit's number is always printed too, so colour is never the only cue.
 
 #include <QColor>
 #include <cstdint>
@@ -9,7 +10,7 @@ namespace ui::palette {
 
 QColor e1();             // green #83C167
 QColor e2();             // red #FC6255
-QColor digit(int label); // Tableau 10, label 0-9
+QColor digit(int label); // label 0-9, contrast >= 3:1 on white
 QColor accent();         // highlights and selections
 QColor positive();       // diverging map, positive end
 QColor negative();       // diverging map, negative end

@@ -54,7 +54,7 @@ void DigitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(selected ? pal.color(QPalette::HighlightedText)
-                                 : palette::digit(label.toInt()).darker(115));
+                                 : palette::digit(label.toInt()));
         painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
                           QString::number(label.toInt()));
     }
