@@ -166,6 +166,8 @@ private slots:
         DigitView *view = m_page->digitView();
         QSignalSpy hovered(view, &DigitView::hovered);
         const QPoint at = view->pixelRect(14, 7).center().toPoint();
+        // From outside the image: Qt drops a move to where the last mouse event already was.
+        QTest::mouseMove(view, QPoint(1, 1));
         QTest::mouseMove(view, at);
         QVERIFY(!hovered.isEmpty());
         QCOMPARE(hovered.last().at(0).toInt(), 14);
@@ -210,6 +212,50 @@ private slots:
         for (int i = 0; i < 784; ++i)
             maxValue = std::max(maxValue, x.data<float>()[i]);
         QVERIFY(maxValue <= 1.0f && maxValue > 0.9f);
+    }
+
+    void stripTitleAndNumbersFit_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("scale");
+        // The strip's width at 1024x640 and 1280x800, normal and in presentation mode, and wide.
+        QTest::newRow("470, presentation") << 470 << 1.5;
+        QTest::newRow("620, presentation") << 620 << 1.5;
+        QTest::newRow("470") << 470 << 1.0;
+        QTest::newRow("1200, presentation") << 1200 << 1.5;
+    }
+
+    void stripTitleAndNumbersFit()
+    {
+        QFETCH(int, width);
+        QFETCH(double, scale);
+        FlattenStrip strip;
+        QFont f = strip.font();
+        f.setPointSizeF(f.pointSizeF() * scale);
+        strip.setFont(f);
+        strip.resize(width, strip.sizeHint().height());
+        const QString caption =
+            QStringLiteral("(train_images.reshape((60000, 784)).astype(\"float32\") / 255)[59999]");
+        type(QStringLiteral("train_images[59999]"));
+        strip.setDigit(m_page->sliceState()->sourceDigit(0), caption);
+
+        const QStringList lines = strip.captionLines();
+        QVERIFY(lines.size() <= 2);
+        QCOMPARE(lines.join(QString()).remove(QLatin1Char(' ')),
+                 QString(caption).remove(QLatin1Char(' '))); // whole, nothing elided
+        for (const QString &line : lines) {
+            QVERIFY2(strip.fontMetrics().horizontalAdvance(line) <= width - 20, qPrintable(line));
+            QVERIFY(line.count(QLatin1Char('(')) >= line.count(QLatin1Char(')')) - 1);
+        }
+        if (lines.size() == 2) QVERIFY(lines[1].startsWith(QLatin1Char('.')));
+
+        const QList<QRectF> labels = strip.axisLabelRects();
+        QCOMPARE(labels.size(), 5); // 0, 196, 392, 588, 784
+        for (const QRectF &r : labels)
+            QVERIFY2(
+                QRectF(strip.rect()).contains(r),
+                qPrintable(QStringLiteral("%1..%2 in %3").arg(r.left()).arg(r.right()).arg(width)));
+        QVERIFY(labels.last().right() > labels.first().right()); // still in order
     }
 
     void switchingSetKeepsTheSlice()

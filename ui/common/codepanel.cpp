@@ -1,11 +1,11 @@
 #include "ui/common/codepanel.h"
 
+#include "ui/common/fonts.h"
 #include "ui/common/pythonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -30,7 +30,7 @@ CodePanel::CodePanel(QWidget *parent)
     // Wrapped rather than cut: the side column is narrow at 1280x800.
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setFont(monospaceFont());
     m_text->setObjectName(QStringLiteral("codeText"));
     m_highlighter = new PythonHighlighter(m_text->document());
 
@@ -66,11 +66,6 @@ void CodePanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) updateColours();
-    if (event->type() == QEvent::FontChange) {
-        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        mono.setPointSizeF(font().pointSizeF());
-        m_text->setFont(mono);
-    }
 }
 
 void CodePanel::copyToClipboard()

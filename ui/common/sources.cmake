@@ -1,5 +1,6 @@
 target_sources(uncrumple_ui PRIVATE
     common/codepanel.cpp
+    common/fonts.cpp
     common/numbers.cpp
     common/palette.cpp
     common/pngfile.cpp

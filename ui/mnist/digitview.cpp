@@ -125,18 +125,29 @@ void DigitView::paintInto(QPainter &p, const QRectF &area)
     QFont titleFont = font();
     titleFont.setBold(true);
     p.setFont(titleFont);
-    const QRectF titleRect(img.left(), area.top(), img.width(), fm.height() * 1.4);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, m_title);
-    p.setFont(font());
+    // The title may use the width of the row numbers too; when the view is narrow it is elided,
+    // and the hovered value takes its place rather than overlapping it.
+    const QRectF titleRect(area.left() + 4, area.top(), area.width() - 8, fm.height() * 1.4);
+    QString value;
     if (m_hover) {
         const std::int64_t at[] = {m_hover->y(), m_hover->x()};
         const double v = m_digit.at(at);
-        const QString value = m_digit.dtype() == core::DType::UInt8
-                                  ? QString::number(static_cast<int>(v))
-                                  : QString::number(v, 'g', 6);
-        p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
-                   tr("[%1, %2] = %3").arg(m_hover->y()).arg(m_hover->x()).arg(value));
+        value =
+            tr("[%1, %2] = %3")
+                .arg(m_hover->y())
+                .arg(m_hover->x())
+                .arg(m_digit.dtype() == core::DType::UInt8 ? QString::number(static_cast<int>(v))
+                                                           : QString::number(v, 'g', 6));
     }
+    const QFontMetricsF titleMetrics(titleFont);
+    const double valueWidth = value.isEmpty() ? 0 : fm.horizontalAdvance(value) + 16;
+    if (titleMetrics.horizontalAdvance(m_title) + valueWidth <= titleRect.width() ||
+        value.isEmpty())
+        p.drawText(
+            titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+            titleMetrics.elidedText(m_title, Qt::ElideRight, titleRect.width() - valueWidth));
+    p.setFont(font());
+    if (!value.isEmpty()) p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, value);
 
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     p.drawImage(img, m_image);

@@ -16,7 +16,7 @@ FlattenStrip::FlattenStrip(QWidget *parent) : QWidget(parent)
 
 QSize FlattenStrip::sizeHint() const
 {
-    return {800, fontMetrics().height() * 4 + 40};
+    return {800, static_cast<int>(fontMetrics().height() * 4.4) + 28};
 }
 
 void FlattenStrip::setDigit(const core::Tensor &digit, const QString &caption)
@@ -31,13 +31,68 @@ void FlattenStrip::setDigit(const core::Tensor &digit, const QString &caption)
     const float *v = m_values.data<float>();
     for (int i = 0; i < n; ++i)
         m_image.setPixel(i, 0, palette::binaryF(v[i]));
+    setToolTip(caption + QLatin1Char('\n') + description());
     update();
+}
+
+QString FlattenStrip::description() const
+{
+    const int n = static_cast<int>(m_values.size());
+    return tr("%1 values in [0, 1], %2 rows end to end").arg(n).arg(n / std::max(1, m_rowLength));
 }
 
 QRectF FlattenStrip::stripRect() const
 {
     const double line = fontMetrics().height();
-    return QRectF(10, line * 1.6, width() - 20, std::max(18.0, height() - line * 3.4));
+    return QRectF(10, line * 2.6, width() - 20, std::max(18.0, height() - line * 4.3));
+}
+
+QStringList FlattenStrip::captionLines() const
+{
+    // Break before a method call (".astype"), never inside a call's brackets, so each line reads
+    // as code. A line is elided only if one piece alone is too wide.
+    QStringList pieces;
+    int from = 0;
+    for (int i = 1; i < m_caption.size(); ++i) {
+        const bool method = m_caption[i] == QLatin1Char('.') && i + 1 < m_caption.size() &&
+                            m_caption[i + 1].isLetter() && !m_caption[i - 1].isDigit();
+        if (method) {
+            pieces << m_caption.mid(from, i - from);
+            from = i;
+        }
+    }
+    pieces << m_caption.mid(from);
+
+    const QFontMetrics fm = fontMetrics();
+    const int width = static_cast<int>(stripRect().width());
+    QStringList lines{QString()};
+    for (const QString &piece : pieces) {
+        if (lines.size() == 1 && !lines[0].isEmpty() &&
+            fm.horizontalAdvance(lines[0] + piece) > width)
+            lines << QString();
+        lines.last() += lines.last().isEmpty() ? piece.trimmed() : piece;
+    }
+    for (QString &line : lines)
+        line = fm.elidedText(line, Qt::ElideMiddle, width);
+    return lines;
+}
+
+QList<QRectF> FlattenStrip::axisLabelRects() const
+{
+    // Numbers where every seventh row begins and at the end, each kept inside the widget.
+    QList<QRectF> rects;
+    const QRectF r = stripRect();
+    const int n = static_cast<int>(m_values.size());
+    if (n == 0) return rects;
+    const QFontMetricsF fm(font());
+    for (int i = 0; i <= n; i += m_rowLength) {
+        if (i % (m_rowLength * 7) != 0 && i != n) continue;
+        const double w = fm.horizontalAdvance(QString::number(i)) + 2;
+        const double x = r.left() + r.width() * i / n;
+        const double left = std::clamp(x - w / 2, 0.0, width() - w);
+        rects << QRectF(left, r.bottom() + 4, w, fm.height());
+    }
+    return rects;
 }
 
 std::optional<int> FlattenStrip::indexAt(const QPointF &pos) const
@@ -58,27 +113,32 @@ void FlattenStrip::paintEvent(QPaintEvent *)
     const int n = static_cast<int>(m_values.size());
     const double line = fontMetrics().height();
 
+    // Two header lines: the code (on one or both), then what it gives or the value under the mouse.
     p.setPen(pal.color(QPalette::WindowText));
-    const QRectF headRect(r.left(), 0, r.width(), line * 1.5);
+    const QRectF first(r.left(), 0, r.width(), line * 1.25),
+        second(r.left(), line * 1.25, r.width(), line * 1.25);
+    const QStringList caption = captionLines();
+    p.drawText(first, Qt::AlignLeft | Qt::AlignVCenter, caption.value(0));
+    QString info;
     if (m_hover) {
         const int i = *m_hover;
         const float v = m_values.data<float>()[i];
-        p.drawText(headRect, Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("x[%1] = %2   (pixel row %3, col %4 of the digit: %5 / 255)")
-                       .arg(i)
-                       .arg(static_cast<double>(v), 0, 'g', 7)
-                       .arg(i / m_rowLength)
-                       .arg(i % m_rowLength)
-                       .arg(static_cast<int>(std::lround(v * 255.0f))));
+        info = tr("x[%1] = %2   (pixel row %3, col %4 of the digit: %5 / 255)")
+                   .arg(i)
+                   .arg(static_cast<double>(v), 0, 'g', 7)
+                   .arg(i / m_rowLength)
+                   .arg(i % m_rowLength)
+                   .arg(static_cast<int>(std::lround(v * 255.0f)));
+    }
+    if (caption.size() > 1 && !m_hover) {
+        p.drawText(second, Qt::AlignLeft | Qt::AlignVCenter, caption[1]);
+        const int used = fontMetrics().horizontalAdvance(caption[1]) + 24;
+        if (used + fontMetrics().horizontalAdvance(description()) <= r.width())
+            p.drawText(second, Qt::AlignRight | Qt::AlignVCenter, description());
     } else {
-        const QString what = tr("%1 values in [0, 1], %2 rows end to end")
-                                 .arg(n)
-                                 .arg(n / std::max(1, m_rowLength));
-        const int whatWidth = fontMetrics().horizontalAdvance(what) + 16;
-        p.drawText(headRect, Qt::AlignRight | Qt::AlignVCenter, what);
-        p.drawText(headRect.adjusted(0, 0, -whatWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                   fontMetrics().elidedText(m_caption, Qt::ElideMiddle,
-                                            static_cast<int>(r.width()) - whatWidth));
+        p.drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(m_hover ? info : description(), Qt::ElideRight,
+                                            static_cast<int>(r.width())));
     }
     if (n == 0) return;
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -86,18 +146,18 @@ void FlattenStrip::paintEvent(QPaintEvent *)
     p.setPen(QPen(pal.color(QPalette::Mid), 1));
     p.drawRect(r);
 
-    // A tick where each row of the digit begins; numbers every 7 rows.
+    // A tick where each row of the digit begins, and the numbers.
     p.setPen(QPen(palette::accent(), 1));
     for (int i = 0; i <= n; i += m_rowLength) {
         const double x = r.left() + r.width() * i / n;
         p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4));
-        if (i % (m_rowLength * 7) == 0 || i == n) {
-            p.setPen(pal.color(QPalette::WindowText));
-            p.drawText(QRectF(x - 30, r.bottom() + 4, 60, line), Qt::AlignHCenter | Qt::AlignTop,
-                       QString::number(i));
-            p.setPen(QPen(palette::accent(), 1));
-        }
     }
+    p.setPen(pal.color(QPalette::WindowText));
+    const QList<QRectF> labels = axisLabelRects();
+    int k = 0;
+    for (int i = 0; i <= n; i += m_rowLength)
+        if (i % (m_rowLength * 7) == 0 || i == n)
+            p.drawText(labels.value(k++), Qt::AlignCenter, QString::number(i));
     if (m_hover) {
         const double x0 = r.left() + r.width() * *m_hover / n,
                      x1 = r.left() + r.width() * (*m_hover + 1) / n;

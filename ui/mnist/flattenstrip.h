@@ -7,6 +7,8 @@
 #include "core/tensor/tensor.h"
 
 #include <QImage>
+#include <QList>
+#include <QStringList>
 #include <QWidget>
 #include <optional>
 
@@ -22,6 +24,10 @@ public:
     // The preprocessed values (float32, length rows*cols).
     const core::Tensor &values() const { return m_values; }
     std::optional<int> indexAt(const QPointF &pos) const;
+    // The caption as drawn at the current width: one line, or two broken before a method call.
+    QStringList captionLines() const;
+    // Where the axis numbers (0, 196, 392, 588, 784) are drawn.
+    QList<QRectF> axisLabelRects() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return {200, 60}; }
@@ -33,6 +39,7 @@ protected:
 
 private:
     QRectF stripRect() const;
+    QString description() const;
 
     core::Tensor m_values;
     QImage m_image;

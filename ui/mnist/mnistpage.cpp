@@ -2,6 +2,7 @@
 
 #include "core/data/mnist.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/fonts.h"
 #include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 #include "ui/common/tensorimage.h"
@@ -19,7 +20,6 @@
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -95,7 +95,7 @@ QWidget *MnistPage::buildMain()
     m_values = new QPlainTextEdit;
     m_values->setObjectName(QStringLiteral("valuesView"));
     m_values->setReadOnly(true);
-    m_values->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_values->setFont(monospaceFont());
     m_resultStack = new QStackedWidget;
     m_resultStack->addWidget(m_grid);
     m_resultStack->addWidget(m_values);
@@ -165,7 +165,7 @@ QWidget *MnistPage::buildSide()
     m_attributes = new QPlainTextEdit;
     m_attributes->setObjectName(QStringLiteral("attributes"));
     m_attributes->setReadOnly(true);
-    m_attributes->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_attributes->setFont(monospaceFont());
     m_attributes->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto *attrBox = new QGroupBox(tr("Tensor attributes"));
     (new QVBoxLayout(attrBox))->addWidget(m_attributes);

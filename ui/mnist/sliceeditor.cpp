@@ -1,10 +1,10 @@
 #include "ui/mnist/sliceeditor.h"
 
+#include "ui/common/fonts.h"
 #include "ui/common/palette.h"
 #include "ui/mnist/slicestate.h"
 
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,9 +15,9 @@ SliceEditor::SliceEditor(SliceState *state, QWidget *parent)
     : QWidget(parent), m_state(state), m_edit(new QLineEdit), m_presets(new QComboBox),
       m_result(new QLabel), m_error(new QLabel)
 {
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(font().pointSizeF() * 1.15);
-    m_edit->setFont(mono);
+    // The expression is what the class reads: a little larger than the rest, and it scales.
+    constexpr double kCodeScale = 1.15;
+    followParentFont(m_edit, kCodeScale, true);
     m_edit->setObjectName(QStringLiteral("sliceEdit"));
     m_edit->setPlaceholderText(QStringLiteral("train_images[:, 7:-7, 7:-7]"));
     m_edit->setClearButtonEnabled(true);
@@ -33,20 +33,22 @@ SliceEditor::SliceEditor(SliceState *state, QWidget *parent)
     m_result->setFont(bold);
     m_error->setObjectName(QStringLiteral("sliceError"));
     m_error->setWordWrap(true);
-    m_error->setFont(mono);
+    followParentFont(m_error, kCodeScale, true);
     QPalette errorPalette = m_error->palette();
     errorPalette.setColor(QPalette::WindowText, palette::e2().darker(120));
     m_error->setPalette(errorPalette);
     m_error->hide();
 
     auto *prompt = new QLabel(QStringLiteral(">>>"));
-    prompt->setFont(mono);
+    followParentFont(prompt, kCodeScale, true);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(6, 6, 6, 0);
+    // The expression gets the whole width (at 1024x640 with presentation fonts it was cut to a few
+    // characters beside the presets); the presets sit on the result's line.
     grid->addWidget(prompt, 0, 0);
-    grid->addWidget(m_edit, 0, 1);
-    grid->addWidget(m_presets, 0, 2);
-    grid->addWidget(m_result, 1, 1, 1, 2);
+    grid->addWidget(m_edit, 0, 1, 1, 2);
+    grid->addWidget(m_result, 1, 1);
+    grid->addWidget(m_presets, 1, 2);
     grid->addWidget(m_error, 2, 1, 1, 2);
     grid->setColumnStretch(1, 1);
 
