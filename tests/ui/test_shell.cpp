@@ -6,14 +6,22 @@
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
+#include "ui/shell/pageregistry.h"
+#include "ui/shell/statusline.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QFontInfo>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace ui;
 
@@ -88,6 +96,124 @@ private slots:
         QCOMPARE(context.scale(), AppContext::kPresentationScale);
         context.setPresentationMode(false);
         QCOMPARE(QApplication::font().pointSizeF(), before);
+    }
+
+    void pageNamesInAnyCase_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("Train") << QStringLiteral("Train") << QStringLiteral("train");
+        QTest::newRow("TRAIN") << QStringLiteral("TRAIN") << QStringLiteral("train");
+        QTest::newRow("MNIST") << QStringLiteral("MNIST") << QStringLiteral("mnist");
+        QTest::newRow("Mnist") << QStringLiteral("Mnist") << QStringLiteral("mnist");
+        QTest::newRow("spaces") << QStringLiteral(" mnist ") << QStringLiteral("mnist");
+    }
+
+    void pageNamesInAnyCase()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, id);
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        QVERIFY(window.showPage(name));
+        QCOMPARE(window.currentPageId(), id);
+        QCOMPARE(window.page(name), window.currentPage());
+    }
+
+    void pageIndexByIdOrTitle()
+    {
+        const int geometry =
+            static_cast<int>(MainWindow::pageIds().indexOf(QStringLiteral("geometry")));
+        QVERIFY(geometry >= 0);
+        QCOMPARE(pageIndex(QStringLiteral("GEOMETRY")), geometry);
+        QCOMPARE(pageIndex(QStringLiteral("Geometry")), geometry);
+        QCOMPARE(pageIndex(QStringLiteral("geometr")), -1);
+        QCOMPARE(pageIndex(QString()), -1);
+    }
+
+    void presentationScalesTheMnistPagesOwnFonts()
+    {
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        QVERIFY(window.showPage(QStringLiteral("mnist")));
+        Page *page = window.currentPage();
+        auto *edit = page->findChild<QLineEdit *>(QStringLiteral("sliceEdit"));
+        auto *attributes = page->findChild<QPlainTextEdit *>(QStringLiteral("attributes"));
+        auto *values = page->findChild<QPlainTextEdit *>(QStringLiteral("valuesView"));
+        auto *code = page->findChild<QPlainTextEdit *>(QStringLiteral("codeText"));
+        QVERIFY(edit && attributes && values && code);
+        const QList<QWidget *> widgets = {edit, attributes, values, code};
+        QList<double> before;
+        for (QWidget *w : widgets)
+            before << w->font().pointSizeF();
+        const double documentBefore = attributes->document()->defaultFont().pointSizeF();
+        QVERIFY(QFontInfo(edit->font()).fixedPitch());
+
+        context.setPresentationMode(true);
+        QCoreApplication::processEvents(); // the application font reaches widgets by events
+        for (int i = 0; i < widgets.size(); ++i)
+            QVERIFY2(std::abs(widgets[i]->font().pointSizeF() -
+                              before[i] * AppContext::kPresentationScale) < 0.01,
+                     qPrintable(widgets[i]->objectName() +
+                                QStringLiteral(": %1 -> %2 (parent %3)")
+                                    .arg(before[i])
+                                    .arg(widgets[i]->font().pointSizeF())
+                                    .arg(widgets[i]->parentWidget()->font().pointSizeF())));
+        // What a QPlainTextEdit draws is its document's font, not the widget's.
+        QCOMPARE(attributes->document()->defaultFont().pointSizeF(),
+                 documentBefore * AppContext::kPresentationScale);
+        // The expression stays larger than the text around it.
+        QVERIFY(edit->font().pointSizeF() > page->font().pointSizeF());
+
+        context.setPresentationMode(false);
+        QCoreApplication::processEvents();
+        for (int i = 0; i < widgets.size(); ++i)
+            QCOMPARE(widgets[i]->font().pointSizeF(), before[i]);
+        QCOMPARE(attributes->document()->defaultFont().pointSizeF(), documentBefore);
+    }
+
+    void aFailedLoadKeepsItsWholeReasonInReach()
+    {
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        QTemporaryDir dir;
+        for (const char *name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("PK\x03\x04 not idx");
+        }
+        QSignalSpy failed(&store, &DataStore::loadFailed);
+        QVERIFY(store.loadDirectory(dir.path()));
+        QVERIFY(failed.wait(5000));
+        const QString reason = failed.first().first().toString();
+        QVERIFY(reason.contains(dir.path()));
+
+        auto *line = window.findChild<StatusLine *>(QStringLiteral("dataStatus"));
+        QVERIFY(line);
+        // The line keeps the file and the reason, not the folder; the rest is one step away.
+        QVERIFY2(line->text().contains(QStringLiteral("train-images-idx3-ubyte: bad magic number")),
+                 qPrintable(line->text()));
+        QVERIFY(!line->text().contains(dir.path()));
+        QVERIFY(line->toolTip().contains(reason));
+        QVERIFY(line->details().contains(reason));
+        QVERIFY(!line->detailsButton()->isHidden());
+        line->detailsButton()->click();
+        auto *box = line->findChild<QMessageBox *>(QStringLiteral("statusDetailsBox"));
+        QVERIFY(box && box->isVisible());
+        QVERIFY(!box->isModal());
+        QVERIFY(box->text().contains(reason));
+        box->close();
+
+        // Narrow: the text is elided with an ellipsis, never cut mid-word without one.
+        window.resize(700, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(line->shownText().endsWith(QChar(0x2026)));
+        QVERIFY(line->fontMetrics().horizontalAdvance(line->shownText()) <= line->width());
     }
 
     void settingsSurviveARestart()

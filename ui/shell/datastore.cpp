@@ -93,19 +93,41 @@ QString DataStore::statusText() const
     auto count = [&](const core::Tensor &t) { return thousands(t.shape()[0]); };
     if (m_loading) return tr("Loading MNIST from %1 ...").arg(QDir::toNativeSeparators(m_dir));
     if (m_data->origin == "embedded sample") {
-        QString text =
-            tr("Embedded sample: the first 1,000 MNIST test digits (%1 as train, %2 as test). "
-               "For all 70,000 run scripts/fetch-mnist, then restart.")
-                .arg(count(m_data->trainImages), count(m_data->testImages));
         if (!m_lastError.isEmpty())
-            text += QStringLiteral("  ") + tr("Could not load the full set: %1").arg(m_lastError);
-        return text;
+            return tr("Embedded sample of %1 digits; the full set did not load: %2")
+                .arg(count(m_data->trainImages) + QStringLiteral(" + ") + count(m_data->testImages),
+                     shortError());
+        return tr("Embedded sample: the first 1,000 MNIST test digits (%1 as train, %2 as test). "
+                  "For all 70,000 run scripts/fetch-mnist, then restart.")
+            .arg(count(m_data->trainImages), count(m_data->testImages));
     }
     return tr("%1: %2 train + %3 test digits from %4 (loaded in %5 ms)")
         .arg(m_data->isFullSet ? tr("MNIST") : tr("IDX data set"), count(m_data->trainImages),
              count(m_data->testImages),
              QDir::toNativeSeparators(QString::fromStdString(m_data->origin)))
         .arg(m_loadMs);
+}
+
+QString DataStore::statusDetails() const
+{
+    if (m_lastError.isEmpty() || m_loading) return QString();
+    return tr("The data set in %1 was not loaded:\n\n%2\n\nThe current data stays. For all 70,000 "
+              "MNIST digits run scripts/fetch-mnist, then restart.")
+        .arg(QDir::toNativeSeparators(m_dir), m_lastError);
+}
+
+QString DataStore::shortError() const
+{
+    // The folder is in the details; the status line keeps the file name and the reason.
+    QString message = m_lastError;
+    for (const QString &dir : {m_dir, QDir::toNativeSeparators(m_dir)}) {
+        if (dir.isEmpty()) continue;
+        QString prefix = dir;
+        if (!prefix.endsWith(QLatin1Char('/')) && !prefix.endsWith(QDir::separator()))
+            prefix += dir.contains(QLatin1Char('/')) ? QLatin1Char('/') : QDir::separator();
+        message.replace(prefix, QString());
+    }
+    return message;
 }
 
 } // namespace ui

@@ -22,8 +22,11 @@ public:
     bool isLoading() const { return m_loading; }
     // Where the full set is looked for (--data-dir, UNCRUMPLE_DATA_DIR, or the XDG data folder).
     QString dataDir() const { return m_dir; }
-    // One line for the status bar: which data set is loaded and how to get the full one.
+    // One line for the status bar: which data set is loaded and how to get the full one, or, if
+    // a folder failed, the reason with the file name only.
     QString statusText() const;
+    // After a failed load: the whole reason with the folder; empty otherwise.
+    QString statusDetails() const;
     // The embedded sample, parsed from the resources (throws only if the build is broken).
     static MnistSnapshot loadSample();
 
@@ -40,6 +43,7 @@ signals:
 private:
     void onLoaded(ui::MnistSnapshot data, qint64 milliseconds);
     void onFailed(const QString &message);
+    QString shortError() const;
 
     MnistSnapshot m_data;
     QString m_dir;

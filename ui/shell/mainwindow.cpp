@@ -4,18 +4,18 @@
 #include "ui/shell/datastore.h"
 #include "ui/shell/page.h"
 #include "ui/shell/pageregistry.h"
+#include "ui/shell/statusline.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QImageWriter>
-#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <algorithm>
@@ -24,7 +24,7 @@ namespace ui {
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent), m_context(context), m_list(new QListWidget), m_stack(new QStackedWidget),
-      m_status(new QLabel)
+      m_status(new StatusLine)
 {
     setWindowTitle(tr("Uncrumple"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/uncrumple.svg")));
@@ -53,17 +53,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     fitPageList();
 
     m_status->setObjectName(QStringLiteral("dataStatus"));
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_status, 1);
     DataStore *store = m_context->data();
     connect(store, &DataStore::dataChanged, this, &MainWindow::updateStatus);
     connect(store, &DataStore::loadingChanged, this, &MainWindow::updateStatus);
-    connect(store, &DataStore::loadFailed, this, [this](const QString &message) {
+    connect(store, &DataStore::loadFailed, this, [this] {
         updateStatus();
-        if (isVisible())
-            QMessageBox::warning(
-                this, tr("Data not loaded"),
-                tr("The data set was not loaded; the current one stays.\n\n%1").arg(message));
+        if (isVisible()) m_status->showDetails();
     });
     updateStatus();
     buildMenus();
@@ -143,7 +139,7 @@ void MainWindow::showPageAt(int row)
 
 bool MainWindow::showPage(const QString &id)
 {
-    const int row = static_cast<int>(pageIds().indexOf(id));
+    const int row = pageIndex(id);
     if (row < 0) return false;
     m_list->setCurrentRow(row);
     showPageAt(row);
@@ -152,7 +148,7 @@ bool MainWindow::showPage(const QString &id)
 
 Page *MainWindow::page(const QString &id)
 {
-    const int row = static_cast<int>(pageIds().indexOf(id));
+    const int row = pageIndex(id);
     if (row < 0) return nullptr;
     if (!m_pages[row]) {
         const int current = m_list->currentRow();
@@ -217,7 +213,7 @@ void MainWindow::fitPageList()
 
 void MainWindow::updateStatus()
 {
-    m_status->setText(m_context->data()->statusText());
+    m_status->setStatus(m_context->data()->statusText(), m_context->data()->statusDetails());
 }
 
 void MainWindow::restoreSettings()

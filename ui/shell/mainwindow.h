@@ -5,7 +5,6 @@
 #include <QMainWindow>
 #include <vector>
 
-class QLabel;
 class QListWidget;
 class QStackedWidget;
 class QAction;
@@ -14,17 +13,19 @@ namespace ui {
 
 class AppContext;
 class Page;
+class StatusLine;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
 
-    // Shows the page with this id ("mnist"); returns false for an unknown id.
+    // Shows the page with this id or title in any case ("mnist", "MNIST"); false for an unknown
+    // one.
     bool showPage(const QString &id);
     QString currentPageId() const;
     Page *currentPage();
-    // The page with this id, created on first use.
+    // The page with this id (as showPage matches it), created on first use.
     Page *page(const QString &id);
     static QStringList pageIds();
 
@@ -46,7 +47,7 @@ private:
     AppContext *m_context;
     QListWidget *m_list;
     QStackedWidget *m_stack;
-    QLabel *m_status;
+    StatusLine *m_status;
     QAction *m_fullScreen = nullptr;
     QAction *m_presentation = nullptr;
     std::vector<Page *> m_pages; // by row, nullptr until first shown

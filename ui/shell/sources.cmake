@@ -4,4 +4,5 @@ target_sources(uncrumple_ui PRIVATE
     shell/datastore.cpp
     shell/mainwindow.cpp
     shell/page.cpp
-    shell/pageregistry.cpp)
+    shell/pageregistry.cpp
+    shell/statusline.cpp)
