@@ -174,6 +174,26 @@ private slots:
         QCOMPARE(attributes->document()->defaultFont().pointSizeF(), documentBefore);
     }
 
+    void theMnistPageFitsA1024x640ProjectorInPresentationMode()
+    {
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        QVERIFY(window.showPage(QStringLiteral("mnist")));
+        context.setPresentationMode(true);
+        QCoreApplication::processEvents();
+        // Wider than the screen, the window's right side (the code) would be off the projector.
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(window.width() <= 1024 && window.height() <= 640,
+                 qPrintable(QStringLiteral("%1x%2").arg(window.width()).arg(window.height())));
+        auto *edit = window.currentPage()->findChild<QLineEdit *>(QStringLiteral("sliceEdit"));
+        QVERIFY(edit->width() > edit->fontMetrics().horizontalAdvance(
+                                    QStringLiteral("train_images[:, 7:-7, 7:-7]")));
+        context.setPresentationMode(false);
+    }
+
     void aFailedLoadKeepsItsWholeReasonInReach()
     {
         DataStore store;

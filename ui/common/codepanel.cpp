@@ -25,6 +25,7 @@ CodePanel::CodePanel(QWidget *parent)
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true); // a long title must not widen the side column
 
     m_text->setReadOnly(true);
     // Wrapped rather than cut: the side column is narrow at 1280x800.

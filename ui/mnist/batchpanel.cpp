@@ -19,7 +19,6 @@ BatchPanel::BatchPanel(QWidget *parent)
     m_index->setObjectName(QStringLiteral("batchIndex"));
     m_index->setToolTip(tr("Which batch: n = 0 is the first"));
     m_summary->setObjectName(QStringLiteral("batchSummary"));
-    m_summary->setWordWrap(true);
     auto *show = new QPushButton(tr("Show batch"));
     show->setObjectName(QStringLiteral("showBatch"));
 
@@ -89,9 +88,11 @@ void BatchPanel::refresh()
     const qint64 last = m_count - qint64(batchSize()) * (batchCount() - 1);
     const qint64 start = qint64(batchSize()) * batchIndex();
     const qint64 here = std::min<qint64>(batchSize(), m_count - start);
+    // Short lines broken by hand, not word-wrapped: a wrapped label can be squeezed under the
+    // controls below it when the column is short (1024x640 in presentation mode).
     QString text = tr("%1 batches of %2").arg(thousands(batchCount())).arg(batchSize());
-    if (batchCount() > 0 && last != batchSize()) text += tr(", the last of %1").arg(last);
-    text += tr(". Batch %1 holds %2 digits.").arg(batchIndex()).arg(here);
+    if (batchCount() > 0 && last != batchSize()) text += tr(",\nthe last of %1").arg(last);
+    text += tr(".\nBatch %1 holds %2 digits.").arg(batchIndex()).arg(here);
     m_summary->setText(text);
 }
 

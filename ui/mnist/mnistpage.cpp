@@ -19,6 +19,7 @@
 #include "ui/shell/datastore.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -30,6 +31,8 @@
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -68,6 +71,7 @@ MnistPage::MnistPage(AppContext *context, QWidget *parent)
     m_state->setText(QStringLiteral("train_images[:, 7:-7, 7:-7]"));
     onDataChanged();
     applyScale();
+    fitSide();
 }
 
 QWidget *MnistPage::buildMain()
@@ -102,6 +106,7 @@ QWidget *MnistPage::buildMain()
 
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("gridSummary"));
+    m_summary->setWordWrap(true); // the grid may be narrow on a projector
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 0, 0, 0);
@@ -187,7 +192,17 @@ QWidget *MnistPage::buildSide()
     layout->addLayout(top);
     layout->addWidget(attrBox, 1);
     layout->addLayout(exports);
-    return side;
+    // On a short screen with presentation fonts the controls scroll rather than being squeezed
+    // over each other.
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("sideScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(side);
+    side->installEventFilter(this); // its layout's minimum decides the column's width
+    m_sideScroll = scroll;
+    return scroll;
 }
 
 QString MnistPage::attributesText() const
@@ -368,6 +383,29 @@ void MnistPage::updateCode()
     in.batchSize = m_batches->batchSize();
     in.batchIndex = m_batches->batchIndex();
     codePanel()->setCode(mnistCode(in));
+}
+
+void MnistPage::changeEvent(QEvent *event)
+{
+    Page::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitSide();
+}
+
+bool MnistPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_sideScroll && watched == m_sideScroll->widget() && event->type() == QEvent::LayoutRequest)
+        fitSide();
+    return Page::eventFilter(watched, event);
+}
+
+void MnistPage::fitSide()
+{
+    // The book's numbers: never squeezed below five lines on a short screen; the code panel gives
+    // way first. The controls scroll only vertically, so their column is never narrower than they.
+    m_attributes->setMinimumHeight(5 * fontMetrics().lineSpacing() +
+                                   2 * m_attributes->frameWidth() + 8);
+    m_sideScroll->setMinimumWidth(m_sideScroll->widget()->minimumSizeHint().width() +
+                                  m_sideScroll->verticalScrollBar()->sizeHint().width());
 }
 
 void MnistPage::applyScale()

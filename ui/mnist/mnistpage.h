@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
+class QScrollArea;
 class QSlider;
 class QStackedWidget;
 class QTimer;
@@ -52,6 +53,10 @@ public:
     // The current slice as a grid picture.
     QImage sliceImage() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QWidget *buildMain();
     QWidget *buildSide();
@@ -64,6 +69,7 @@ private:
     void showSelected();
     void updateCode();
     void applyScale();
+    void fitSide();
     void saveDigitPng();
     void saveSlicePng();
 
@@ -82,6 +88,7 @@ private:
     QComboBox *m_labelFilter = nullptr;
     QSlider *m_thumbSize = nullptr;
     QPlainTextEdit *m_attributes = nullptr;
+    QScrollArea *m_sideScroll = nullptr;
     QTimer *m_cropTimer;
     QString m_pendingCrop;
     int m_selected = 0;

@@ -26,8 +26,12 @@ SliceEditor::SliceEditor(SliceState *state, QWidget *parent)
            "integers, start:stop:step slices, ..., None, and .shape .ndim .dtype .size, len()"));
     m_presets->setObjectName(QStringLiteral("slicePresets"));
     m_presets->setToolTip(tr("The slices of section 2.2.6 of the book"));
+    // Wrapping and a short combo let the page fit 1024x640 with presentation fonts.
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_presets->setMinimumContentsLength(12);
     m_result->setObjectName(QStringLiteral("sliceResult"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setWordWrap(true);
     QFont bold = m_result->font();
     bold.setBold(true);
     m_result->setFont(bold);
