@@ -55,7 +55,7 @@ QString ConfusionView::widestCount() const
 double ConfusionView::cellFor(const QFont &f) const
 {
     const QFontMetricsF fm(f);
-    return std::max(fm.horizontalAdvance(widestCount()) + 6, fm.height() + 4);
+    return std::max(fm.horizontalAdvance(widestCount()) + 5, fm.height() + 3);
 }
 
 QFont ConfusionView::countFont(double cell) const
@@ -74,11 +74,14 @@ QFont ConfusionView::countFont(double cell) const
 
 QSize ConfusionView::minimumSizeHint() const
 {
-    // Cells where the widest count fits at the page's font (its own scroll area gives the rest).
+    // Cells where the widest count still reads (7.5 pt, or 70% of a presentation font); below
+    // this the page's scroll area takes over rather than the digits shrinking further.
     const QFontMetricsF fm(font());
     const double header = fm.height() * 2.2;
     const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.4;
-    const double side = 10 * cellFor(font());
+    QFont floor = font();
+    floor.setPointSizeF(std::min(font().pointSizeF(), std::max(7.5, 0.7 * font().pointSizeF())));
+    const double side = 10 * cellFor(floor);
     return {static_cast<int>(std::ceil(header + side + accuracyWidth + 12)),
             static_cast<int>(std::ceil(header + side + 4))};
 }

@@ -53,6 +53,14 @@ CurveChart::CurveChart(const QString &title, const QString &xTitle, const QStrin
     setCacheMode(QGraphicsView::CacheBackground);
     setMouseTracking(true);
     setMinimumSize(200, 110);
+    // Qt Charts elides a y title longer than the plot ("accura..."): the chart's own title names
+    // the metric, so a title that does not fit is left out instead. Hiding it changes only the
+    // plot's width, so this settles at once.
+    connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        const bool fits = QFontMetricsF(m_y->titleFont()).horizontalAdvance(m_y->titleText()) + 4 <=
+                          plot.height();
+        if (m_y->isTitleVisible() != fits) m_y->setTitleVisible(fits);
+    });
     applyColours();
 }
 
@@ -147,11 +155,6 @@ void CurveChart::fitYAxis()
     const bool xTitle = height() >= 11 * line;
     if (m_x->isTitleVisible() != xTitle) m_x->setTitleVisible(xTitle);
     const double plot = height() - (xTitle ? 4.5 : 3.5) * line - m_titleLines * line;
-    // Qt Charts elides a y title longer than the plot ("accura..."): the chart's own title names
-    // the metric, so a title that does not fit is left out instead.
-    const bool yTitle =
-        QFontMetricsF(m_y->titleFont()).horizontalAdvance(m_y->titleText()) + 8 <= plot;
-    if (m_y->isTitleVisible() != yTitle) m_y->setTitleVisible(yTitle);
     const int room = std::clamp(static_cast<int>(plot / (2.0 * line)) + 1, 2, 6);
     NiceRange r;
     for (int intervals = room - 1; intervals >= 1; --intervals) {
@@ -227,6 +230,9 @@ void CurveChart::applyColours()
         a->setLinePen(gridPen);
     }
     m_marker->setColor(p.color(QPalette::Text));
+    // Qt Charts elides every label of an axis to "..." on a chart too short for its title, two
+    // rows of labels and a plot: about seven lines of text.
+    setMinimumHeight(std::max(110, static_cast<int>(7.25 * QFontMetrics(font()).lineSpacing())));
     updateTitle();
     fitYAxis(); // the label font decides how many ticks fit
 }

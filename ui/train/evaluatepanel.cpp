@@ -4,7 +4,8 @@
 #include "ui/train/confusionview.h"
 #include "ui/train/digitlist.h"
 
-#include <QHBoxLayout>
+#include <QBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <cmath>
@@ -13,7 +14,8 @@ namespace ui {
 
 EvaluatePanel::EvaluatePanel(QWidget *parent)
     : QWidget(parent), m_confusion(new ConfusionView), m_digits(new DigitList),
-      m_summary(new QLabel), m_caption(new QLabel)
+      m_summary(new QLabel), m_caption(new QLabel), m_side(new QWidget),
+      m_layout(new QBoxLayout(QBoxLayout::LeftToRight, this))
 {
     m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
     m_digits->setObjectName(QStringLiteral("cellDigits"));
@@ -23,13 +25,14 @@ EvaluatePanel::EvaluatePanel(QWidget *parent)
     m_caption->setWordWrap(true);
     connect(m_confusion, &ConfusionView::cellSelected, this, &EvaluatePanel::onCellSelected);
 
-    auto *right = new QVBoxLayout;
+    auto *right = new QVBoxLayout(m_side);
+    right->setContentsMargins(0, 0, 0, 0);
     right->addWidget(m_summary);
     right->addWidget(m_caption);
     right->addWidget(m_digits, 1);
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_confusion, 3);
-    layout->addLayout(right, 2);
+    m_layout->setContentsMargins(4, 4, 4, 4);
+    m_layout->addWidget(m_confusion, 3);
+    m_layout->addWidget(m_side, 2);
     setEvaluation(nullptr);
 }
 
@@ -37,6 +40,7 @@ void EvaluatePanel::setEvaluation(const EvaluationSnapshot &evaluation)
 {
     m_evaluation = evaluation;
     m_confusion->setEvaluation(evaluation);
+    arrange(); // the widest count decides the matrix's minimum width
     m_digits->clearCell();
     m_caption->setText(tr("Click a cell of the matrix to see its digits."));
     if (!evaluation) {
@@ -82,6 +86,44 @@ void EvaluatePanel::onCellSelected(int label, int predicted)
                   .arg(n)
                   .arg(label)
                   .arg(predicted));
+}
+
+void EvaluatePanel::arrange()
+{
+    // The summary reads as lines of about 22 characters, not as a column of word fragments.
+    const int side = fontMetrics().averageCharWidth() * 22;
+    if (m_side->minimumWidth() != side) m_side->setMinimumWidth(side);
+    const int both = m_confusion->minimumSizeHint().width() + side + m_layout->spacing() + 8;
+    // The room is the scroll area's, not this panel's width (never less than its minimum).
+    const int room = parentWidget() ? parentWidget()->width() : width();
+    const auto direction = room >= both ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_layout->direction() != direction) m_layout->setDirection(direction);
+}
+
+void EvaluatePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+void EvaluatePanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) arrange();
+}
+
+bool EvaluatePanel::event(QEvent *event)
+{
+    // Follow the parent's (a scroll area's viewport) resizes, which this panel may not see.
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    return QWidget::event(event);
+}
+
+bool EvaluatePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize) arrange();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString EvaluatePanel::summary() const

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QLabel;
 
 namespace ui {
@@ -29,13 +30,23 @@ public:
     QString cellCaption() const;
     void setThumbnailSize(int side);
 
+protected:
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void onCellSelected(int label, int predicted);
+    // Side by side when both fit their minimum widths, else the digits below the matrix.
+    void arrange();
 
     ConfusionView *m_confusion;
     DigitList *m_digits;
     QLabel *m_summary;
     QLabel *m_caption;
+    QWidget *m_side;
+    QBoxLayout *m_layout;
     EvaluationSnapshot m_evaluation;
 };
 

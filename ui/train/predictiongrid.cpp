@@ -93,15 +93,19 @@ void PredictionGrid::predict()
 
 PredictionGrid::TextBlock PredictionGrid::textBlock() const
 {
-    // The widest caption any shown digit can have: a five-digit index, and bold "says".
+    // The widest caption any shown digit can have: a five-digit index, and bold "says" after
+    // either mark (the two glyphs may come from a fallback font of another width). Measured as
+    // paintEvent elides, in whole pixels, with a pixel to spare.
     QFont bold = font();
     bold.setBold(true);
-    const QFontMetricsF fm(font()), bfm(bold);
+    const QFontMetrics fm(font()), bfm(bold);
     TextBlock t;
     t.line = std::max(fm.lineSpacing(), bfm.lineSpacing());
     t.width = std::max({fm.horizontalAdvance(QStringLiteral("[00000]")),
                         fm.horizontalAdvance(tr("label %1").arg(8)),
-                        bfm.horizontalAdvance(QStringLiteral("✗ ") + tr("says %1").arg(8))});
+                        bfm.horizontalAdvance(QStringLiteral("✓ ") + tr("says %1").arg(8)),
+                        bfm.horizontalAdvance(QStringLiteral("✗ ") + tr("says %1").arg(8))}) +
+              2;
     return t;
 }
 

@@ -53,15 +53,19 @@ QString epochLine(const core::nn::EpochSummary &s)
 
 // A tab's page in a scroll area: the tabs can shrink to what a small window leaves them, while
 // each page keeps the size at which its digits and captions read (and scrolls below it).
-QWidget *scrolled(QWidget *page)
-{
-    auto *area = new QScrollArea;
-    area->setWidget(page);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setMinimumHeight(60);
-    return area;
-}
+class TabScroll : public QScrollArea {
+public:
+    explicit TabScroll(QWidget *page)
+    {
+        setWidget(page);
+        setWidgetResizable(true);
+        setFrameShape(QFrame::NoFrame);
+        setMinimumHeight(60);
+    }
+    // The page's own wish, as without the scroll area: the splitter shares the height between
+    // the charts and the tabs from it.
+    QSize sizeHint() const override { return widget()->sizeHint(); }
+};
 
 QString epochCount(int n)
 {
@@ -133,11 +137,11 @@ QWidget *TrainPage::buildMain()
     connect(m_draw, &DrawPanel::testDigitRequested, this, &TrainPage::onTestDigitRequested);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
-    m_tabs->insertTab(WeightsTab, scrolled(m_weights), tr("First-layer weights"));
-    m_tabs->insertTab(PredictionsTab, scrolled(buildPredictionsTab()), tr("Predictions"));
+    m_tabs->insertTab(WeightsTab, new TabScroll(m_weights), tr("First-layer weights"));
+    m_tabs->insertTab(PredictionsTab, new TabScroll(buildPredictionsTab()), tr("Predictions"));
     m_evaluation = new EvaluatePanel;
-    m_tabs->insertTab(EvaluateTab, scrolled(m_evaluation), tr("Evaluate"));
-    m_tabs->insertTab(DrawTab, scrolled(m_draw), tr("Draw a digit"));
+    m_tabs->insertTab(EvaluateTab, new TabScroll(m_evaluation), tr("Evaluate"));
+    m_tabs->insertTab(DrawTab, new TabScroll(m_draw), tr("Draw a digit"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         const std::size_t epochs = m_session->history().epochSummaries().size();
         if (tab == PredictionsTab && epochs != m_predictedEpochs) {
@@ -222,8 +226,11 @@ QWidget *TrainPage::buildSide()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor);
     layout->addLayout(files);
-    // Only as tall as its controls: the code panel below gets the rest.
+    // Only as tall as its controls: the code panel below gets the rest. The column shares its
+    // height by stretch factors, which would squeeze the controls (cutting the line edits) below
+    // their minimum unless it is set explicitly, as this constraint does.
     side->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
     return side;
 }
 
