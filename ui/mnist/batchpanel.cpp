@@ -92,7 +92,7 @@ void BatchPanel::refresh()
     // controls below it when the column is short (1024x640 in presentation mode).
     QString text = tr("%1 batches of %2").arg(thousands(batchCount())).arg(batchSize());
     if (batchCount() > 0 && last != batchSize()) text += tr(",\nthe last of %1").arg(last);
-    text += tr(".\nBatch %1 holds %2 digits.").arg(batchIndex()).arg(here);
+    text += tr(".\nBatch %1: %2 digits.").arg(batchIndex()).arg(here);
     m_summary->setText(text);
 }
 

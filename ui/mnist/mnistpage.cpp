@@ -141,6 +141,7 @@ QWidget *MnistPage::buildSide()
     m_set = new QComboBox;
     m_set->setObjectName(QStringLiteral("setSelector"));
     connect(m_set, &QComboBox::activated, this, &MnistPage::onSetChosen);
+    m_set->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "train, 800" becomes "train, 60,000"
     m_labelFilter = new QComboBox;
     m_labelFilter->setObjectName(QStringLiteral("labelFilter"));
     m_labelFilter->addItem(tr("All labels"), -1);
@@ -404,6 +405,9 @@ void MnistPage::fitSide()
     // way first. The controls scroll only vertically, so their column is never narrower than they.
     m_attributes->setMinimumHeight(5 * fontMetrics().lineSpacing() +
                                    2 * m_attributes->frameWidth() + 8);
+    // A combo box keeps its minimum from the old font: its items were clipped ("train, 60,0").
+    for (QComboBox *combo : {m_set, m_labelFilter})
+        combo->setMinimumWidth(combo->sizeHint().width());
     m_sideScroll->setMinimumWidth(m_sideScroll->widget()->minimumSizeHint().width() +
                                   m_sideScroll->verticalScrollBar()->sizeHint().width());
 }

@@ -20,7 +20,7 @@ SliceEditor::SliceEditor(SliceState *state, QWidget *parent)
     followParentFont(m_edit, kCodeScale, true);
     m_edit->setObjectName(QStringLiteral("sliceEdit"));
     m_edit->setPlaceholderText(QStringLiteral("train_images[:, 7:-7, 7:-7]"));
-    m_edit->setClearButtonEnabled(true);
+    // No clear button: its room goes to the expression, which must fit at 1024x640 presenting.
     m_edit->setToolTip(
         tr("A NumPy expression over train_images, train_labels, test_images, test_labels:\n"
            "integers, start:stop:step slices, ..., None, and .shape .ndim .dtype .size, len()"));
