@@ -5,6 +5,7 @@
 #include "ui/common/fonts.h"
 #include "ui/common/numbers.h"
 #include "ui/common/palette.h"
+#include "ui/common/pngfile.h"
 #include "ui/common/tensorimage.h"
 #include "ui/mnist/attributelisting.h"
 #include "ui/mnist/batchpanel.h"
@@ -24,7 +25,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QImageWriter>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -436,10 +436,8 @@ void MnistPage::saveDigitPng()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save digit"), QStringLiteral("digit.png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    QImageWriter writer(path, "png");
-    if (!writer.write(exportImage()))
-        QMessageBox::warning(this, tr("Not saved"),
-                             tr("Could not write %1: %2").arg(path, writer.errorString()));
+    if (const QString error = writePngAtomically(exportImage(), path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Not saved"), tr("Could not write %1: %2").arg(path, error));
 }
 
 void MnistPage::saveSlicePng()
@@ -454,10 +452,8 @@ void MnistPage::saveSlicePng()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save slice"), QStringLiteral("slice.png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    QImageWriter writer(path, "png");
-    if (!writer.write(sliceImage()))
-        QMessageBox::warning(this, tr("Not saved"),
-                             tr("Could not write %1: %2").arg(path, writer.errorString()));
+    if (const QString error = writePngAtomically(sliceImage(), path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Not saved"), tr("Could not write %1: %2").arg(path, error));
 }
 
 } // namespace ui

@@ -1,5 +1,6 @@
 #include "ui/shell/mainwindow.h"
 
+#include "ui/common/pngfile.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/page.h"
@@ -11,7 +12,6 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QImageWriter>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -184,10 +184,9 @@ void MainWindow::exportPng()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export PNG"), currentPageId() + QStringLiteral(".png"), tr("PNG images (*.png)"));
     if (path.isEmpty()) return;
-    QImageWriter writer(path, "png");
-    if (!writer.write(p->exportImage()))
+    if (const QString error = writePngAtomically(p->exportImage(), path); !error.isEmpty())
         QMessageBox::warning(this, tr("Export failed"),
-                             tr("Could not write %1: %2").arg(path, writer.errorString()));
+                             tr("Could not write %1: %2").arg(path, error));
 }
 
 void MainWindow::applyPresentationMode(bool on)
