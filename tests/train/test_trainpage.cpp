@@ -676,6 +676,7 @@ private slots:
         QWidget *side = editor()->parentWidget();
         QTRY_VERIFY(side->height() >= side->minimumSizeHint().height());
         QVERIFY(editor()->height() >= editor()->minimumSizeHint().height());
+        QVERIFY(m_page->codePanel()->y() > side->geometry().bottom()); // the code below, not over
         m_page->resize(1280, 800);
     }
 

@@ -20,6 +20,7 @@
 #include "ui/train/trainsession.h"
 #include "ui/train/weightgrid.h"
 
+#include <QBoxLayout>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
@@ -81,7 +82,17 @@ TrainPage::TrainPage(AppContext *context, QWidget *parent)
     m_refresh->setInterval(kCoalesceMs);
     connect(m_refresh, &QTimer::timeout, this, &TrainPage::refreshCurves);
 
-    setBody(buildMain(), buildSide());
+    QWidget *main = buildMain();
+    QWidget *side = buildSide();
+    setBody(main, side);
+    // The code panel's word-wrapped title makes it height-for-width, and Qt's box layout then
+    // holds the panel at its preferred height and squeezes the recipe above it below its minimum
+    // (cut line edits, buttons under the code) in a 1024 x 640 window. Unwrapped, and free to be
+    // cut rather than widen the column, the title leaves the panel an ordinary minimum.
+    if (auto *title = codePanel()->findChild<QLabel *>()) {
+        title->setWordWrap(false);
+        title->setSizePolicy(QSizePolicy::Ignored, title->sizePolicy().verticalPolicy());
+    }
     codePanel()->setTitle(tr("The same in Python (Keras, listings 2.1-2.7)"));
 
     connect(m_editor, &RecipeEditor::changed, this, &TrainPage::onRecipeChanged);
@@ -226,11 +237,8 @@ QWidget *TrainPage::buildSide()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor);
     layout->addLayout(files);
-    // Only as tall as its controls: the code panel below gets the rest. The column shares its
-    // height by stretch factors, which would squeeze the controls (cutting the line edits) below
-    // their minimum unless it is set explicitly, as this constraint does.
+    // Only as tall as its controls: the code panel below gets the rest.
     side->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
     return side;
 }
 
