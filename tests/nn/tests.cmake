@@ -1,8 +1,15 @@
-# The network engine: one QtTest executable for core/nn, one for the full-MNIST recipe (10-30 s,
-# fails when MNIST is not installed, like test_mnist), and the train/evaluate/predict verbs.
-uncrumple_add_test(test_nn SOURCES nn/test_nn.cpp LIBS uncrumple_core)
-target_compile_definitions(test_nn PRIVATE
+# The network engine: core/nn in four QtTest executables (arithmetic and gradients, optimizers,
+# training with evaluate/predict, model files) sharing the fixtures in nnfixtures.h, one for the
+# full-MNIST recipe (10-30 s, fails when MNIST is not installed, like test_mnist), and the
+# train/evaluate/predict verbs.
+add_library(test_nn_fixtures STATIC nn/nnfixtures.cpp nn/nnfixtures.h)
+target_link_libraries(test_nn_fixtures PUBLIC Qt6::Core uncrumple_core PRIVATE uncrumple_flags)
+target_compile_definitions(test_nn_fixtures PRIVATE
     UNCRUMPLE_SAMPLE_DIR="${PROJECT_SOURCE_DIR}/resources/mnist")
+uncrumple_add_test(test_nn_math SOURCES nn/test_nn_math.cpp LIBS test_nn_fixtures)
+uncrumple_add_test(test_nn_optimizers SOURCES nn/test_nn_optimizers.cpp LIBS test_nn_fixtures)
+uncrumple_add_test(test_nn_trainer SOURCES nn/test_nn_trainer.cpp LIBS test_nn_fixtures)
+uncrumple_add_test(test_nn_modelfile SOURCES nn/test_nn_modelfile.cpp LIBS test_nn_fixtures)
 # Keras' progress line, character for character.
 uncrumple_add_test(test_nn_kerasprogress SOURCES nn/test_nn_kerasprogress.cpp LIBS uncrumple_core)
 uncrumple_add_test(test_nn_mnist SOURCES nn/test_nn_mnist.cpp LIBS uncrumple_core)
