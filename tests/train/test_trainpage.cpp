@@ -563,8 +563,12 @@ private slots:
         QFont bold = f;
         bold.setBold(true);
         const QFontMetricsF fm(f), bfm(bold);
+        // The narrowest grid has two columns; a wide one five, in two rows.
         const QSize min = grid.minimumSizeHint();
-        const double cardWidth = min.width() / 5.0 - 8, cardHeight = min.height() / 2.0 - 8;
+        QCOMPARE(grid.columnsFor(min.width()), 2);
+        QVERIFY(std::abs(grid.heightForWidth(min.width()) - 2.5 * min.height()) <= 3); // 5 rows
+        QCOMPARE(grid.columnsFor(min.width() * 3), 5);
+        const double cardWidth = min.width() / 2.0 - 8, cardHeight = min.height() / 2.0 - 8;
         const double widest = std::max({fm.horizontalAdvance(QStringLiteral("[9999]")),
                                         fm.horizontalAdvance(QStringLiteral("label 7")),
                                         bfm.horizontalAdvance(QStringLiteral("✓ says 7"))});

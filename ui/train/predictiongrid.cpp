@@ -15,7 +15,9 @@ namespace ui {
 
 PredictionGrid::PredictionGrid(QWidget *parent) : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 QSize PredictionGrid::sizeHint() const
@@ -109,15 +111,32 @@ PredictionGrid::TextBlock PredictionGrid::textBlock() const
     return t;
 }
 
+QSizeF PredictionGrid::cardMinimum() const
+{
+    // A digit beside its three caption lines, over the bars (a value row, the bars, a digit
+    // row): never less, so no caption runs into another.
+    const TextBlock t = textBlock();
+    return {t.width + t.line + 14, 5 * t.line + 28};
+}
+
+int PredictionGrid::columnsFor(int width) const
+{
+    return std::clamp(static_cast<int>(width / cardMinimum().width()), 2, kPerPage / 2);
+}
+
+int PredictionGrid::heightForWidth(int width) const
+{
+    const int columns = columnsFor(width);
+    const int rows = (kPerPage + columns - 1) / columns;
+    return static_cast<int>(std::ceil(rows * cardMinimum().height()));
+}
+
 QSize PredictionGrid::minimumSizeHint() const
 {
-    // Two rows of five cards, each a small digit beside its three caption lines over the bars
-    // (a value row, the bars, a digit row): never less, so no caption runs into another.
-    const TextBlock t = textBlock();
-    const double cardWidth = t.width + t.line + 14;
-    const double cardHeight = 5 * t.line + 28;
-    return {static_cast<int>(std::ceil(kColumns * cardWidth)),
-            static_cast<int>(std::ceil(2 * cardHeight))};
+    // Two columns at the narrowest; heightForWidth adds the rows.
+    const QSizeF card = cardMinimum();
+    return {static_cast<int>(std::ceil(2 * card.width())),
+            static_cast<int>(std::ceil(2 * card.height()))};
 }
 
 void PredictionGrid::paintEvent(QPaintEvent *)
@@ -127,14 +146,15 @@ void PredictionGrid::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().color(QPalette::Base));
     const int n = count();
     if (n == 0) return;
-    const int rows = (n + kColumns - 1) / kColumns;
-    const double cw = width() / double(kColumns), ch = height() / double(std::max(2, rows));
+    const int columns = columnsFor(width());
+    const int rows = (kPerPage + columns - 1) / columns; // a short last page keeps the layout
+    const double cw = width() / double(columns), ch = height() / double(rows);
     const TextBlock t = textBlock();
     QFont bold = font();
     bold.setBold(true);
     const QFontMetrics fm(font()), bfm(bold);
     for (int k = 0; k < n; ++k) {
-        const QRectF card(k % kColumns * cw + 4, k / kColumns * ch + 4, cw - 8, ch - 8);
+        const QRectF card(k % columns * cw + 4, k / columns * ch + 4, cw - 8, ch - 8);
         const int index = m_first + k;
         // The digit takes what the captions leave, and the captions always get three lines.
         const double side = std::max(

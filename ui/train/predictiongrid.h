@@ -38,6 +38,10 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // Five cards a row where they fit, down to two on a narrow grid (more rows, then).
+    int columnsFor(int width) const;
+    int heightForWidth(int width) const override;
+    bool hasHeightForWidth() const override { return true; }
 
 signals:
     void firstChanged(int first);
@@ -47,12 +51,13 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    static constexpr int kColumns = 5;
     struct TextBlock {
         double line = 0.0;  // one caption line's height
         double width = 0.0; // the widest caption
     };
     TextBlock textBlock() const;
+    // The smallest card: a digit a line tall beside the captions, over the bars.
+    QSizeF cardMinimum() const;
     void predict();
 
     MnistSnapshot m_data;

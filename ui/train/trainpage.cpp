@@ -93,7 +93,7 @@ TrainPage::TrainPage(AppContext *context, QWidget *parent)
         title->setWordWrap(false);
         title->setSizePolicy(QSizePolicy::Ignored, title->sizePolicy().verticalPolicy());
     }
-    codePanel()->setTitle(tr("The same in Python (Keras, listings 2.1-2.7)"));
+    codePanel()->setTitle(tr("The same in Keras (listings 2.1-2.7)"));
 
     connect(m_editor, &RecipeEditor::changed, this, &TrainPage::onRecipeChanged);
     connect(m_session, &TrainSession::stateChanged, this, &TrainPage::onStateChanged);
