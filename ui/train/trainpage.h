@@ -124,8 +124,9 @@ private:
     QPushButton *m_load = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportPng = nullptr;
-    QTimer *m_refresh;
-    QString m_progressLine; // the last finished epoch, for the code panel
+    QTimer *m_refresh;              // redraws the live charts while batches arrive
+    bool m_progressPending = false; // batches arrived since the last redraw
+    QString m_progressLine;         // the last finished epoch, for the code panel
     bool m_dataPending = false;
     std::size_t m_predictedEpochs = 0;
     int m_nextTestDigit = 0; // "Put a test digit" walks through the test set
