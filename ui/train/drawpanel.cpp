@@ -72,6 +72,7 @@ DrawPanel::DrawPanel(QWidget *parent)
     canvasColumn->addLayout(buttons);
 
     auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(canvasColumn, 1);
     layout->addLayout(right, 1);
     classify();

@@ -68,7 +68,7 @@ void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const
 ProbabilityBars::ProbabilityBars(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
-    setMinimumSize(160, 80);
+    setMinimumSize(160, 60); // the Draw tab fits a 1024 x 640 window
 }
 
 QSize ProbabilityBars::sizeHint() const

@@ -55,7 +55,9 @@ QString epochLine(const core::nn::EpochSummary &s)
 }
 
 // A tab's page in a scroll area: the tabs can shrink to what a small window leaves them, while
-// each page keeps the size at which its digits and captions read (and scrolls below it).
+// the page keeps the size at which its digits and captions read (and scrolls below it). For the
+// pages of many small figures (predictions, evaluation); the weights and the drawing scale down
+// on their own.
 class TabScroll : public QScrollArea {
 public:
     explicit TabScroll(QWidget *page)
@@ -156,11 +158,11 @@ QWidget *TrainPage::buildMain()
     connect(m_draw, &DrawPanel::testDigitRequested, this, &TrainPage::onTestDigitRequested);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
-    m_tabs->insertTab(WeightsTab, new TabScroll(m_weights), tr("First-layer weights"));
+    m_tabs->insertTab(WeightsTab, m_weights, tr("First-layer weights"));
     m_tabs->insertTab(PredictionsTab, new TabScroll(buildPredictionsTab()), tr("Predictions"));
     m_evaluation = new EvaluatePanel;
     m_tabs->insertTab(EvaluateTab, new TabScroll(m_evaluation), tr("Evaluate"));
-    m_tabs->insertTab(DrawTab, new TabScroll(m_draw), tr("Draw a digit"));
+    m_tabs->insertTab(DrawTab, m_draw, tr("Draw a digit"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         const std::size_t epochs = m_session->history().epochSummaries().size();
         if (tab == PredictionsTab && epochs != m_predictedEpochs) {
