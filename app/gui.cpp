@@ -165,8 +165,10 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
     window.showPage(QStringLiteral("train"));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
     auto begin = [page, epochs, draw, tab, ready] {
-        if (draw >= 0) page->drawTestDigit(draw);         // shows the drawing tab...
-        if (tab >= 0) page->tabs()->setCurrentIndex(tab); // ...unless another was asked for
+        if (draw >= 0) page->drawTestDigit(draw);
+        // The tab asked for; a digit to draw alone means the drawing tab.
+        if (tab >= 0 || draw >= 0)
+            page->tabs()->setCurrentIndex(tab >= 0 ? tab : ui::TrainPage::DrawTab);
         if (epochs > 0 && page->trainEpochs(epochs))
             QObject::connect(page, &ui::TrainPage::settled, page, ready, Qt::SingleShotConnection);
         else

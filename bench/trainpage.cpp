@@ -6,7 +6,7 @@
 //
 // Usage (needs a display; bench/train-overhead starts Xvfb):
 //   bench_trainpage --uncrumple PATH [--data DIR] [--epochs 3] [--rounds 3] [--tab weights|
-//                   predictions|evaluate|draw] [--chunk-ms 100] [--snapshot-ms 500]
+//                   predictions|evaluate|draw] [--chunk-ms 50] [--snapshot-ms 500]
 //                   [--hidden yes: train with the MNIST page shown instead]
 
 #include "ui/train/trainpage.h"
@@ -88,7 +88,7 @@ struct Options {
     int epochs = 3;
     int rounds = 3;
     int tab = ui::TrainPage::WeightsTab;
-    int chunkMs = 100;
+    int chunkMs = 50; // the page's own intervals (ui/train/trainsession.h)
     int snapshotMs = 500;
     bool hidden = false; // another page shown while training (the Train page's work is skipped)
 };

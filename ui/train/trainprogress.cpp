@@ -1,6 +1,6 @@
 #include "ui/train/trainprogress.h"
 
-#include "app/verbs/kerasprogress.h"
+#include "core/nn/kerasprogress.h"
 #include "ui/common/palette.h"
 #include "ui/train/flatprogressbar.h"
 #include "ui/train/kerasline.h"
@@ -101,19 +101,19 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
 QString TrainProgress::kerasText(const core::nn::BatchProgress &p)
 {
     const std::string line =
-        app::kerasProgressLine(p.step, p.stepsPerEpoch, p.epochSeconds,
-                               {{"loss", p.loss}, {"accuracy", p.accuracy}}, false);
+        core::nn::kerasProgressLine(p.step, p.stepsPerEpoch, p.epochSeconds,
+                                    {{"loss", p.loss}, {"accuracy", p.accuracy}}, false);
     return tr("Epoch %1/%2  ").arg(p.epoch).arg(p.epochs) + QString::fromStdString(line);
 }
 
 void TrainProgress::showEpoch(const core::nn::EpochSummary &s)
 {
-    app::Metrics m = {{"loss", s.loss}, {"accuracy", s.accuracy}};
+    core::nn::Metrics m = {{"loss", s.loss}, {"accuracy", s.accuracy}};
     if (s.tested) {
         m.emplace_back("val_loss", s.testLoss);
         m.emplace_back("val_accuracy", s.testAccuracy);
     }
-    const std::string line = app::kerasProgressLine(s.steps, s.steps, s.seconds, m, true);
+    const std::string line = core::nn::kerasProgressLine(s.steps, s.steps, s.seconds, m, true);
     m_keras->setText(tr("Epoch %1/%2  ").arg(s.epoch).arg(s.epochs) + QString::fromStdString(line));
     if (s.epoch == s.epochs) {
         m_bar->setValue(m_bar->maximum());
