@@ -49,6 +49,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -1032,17 +1033,27 @@ private slots:
                            &QXYSeries::pointsReplaced);
         QTest::mouseClick(m_page->trainButton(), Qt::LeftButton);
         QVERIFY(progressed.wait(10000));
+        auto batchesDone = [this] {
+            const auto &p = session()->latest();
+            return (p.epoch - 1) * p.stepsPerEpoch + p.step;
+        };
         QElapsedTimer clock;
         clock.start();
         progressed.clear();
         redrawn.clear();
+        const int batchesBefore = batchesDone();
         QTest::qWait(2000);
         const double seconds = double(clock.elapsed()) / 1000.0;
         const double rate = progressed.size() / seconds, charts = redrawn.size() / seconds;
-        qInfo("%.1f progress updates and %.1f chart redraws per second", rate, charts);
+        const double batches = (batchesDone() - batchesBefore) / seconds;
+        qInfo("%.1f progress updates and %.1f chart redraws per second (%.0f batches per second)",
+              rate, charts, batches);
         QVERIFY(session()->isTraining()); // the whole window was training
-        QVERIFY2(rate >= 10.0, qPrintable(QString::number(rate)));
-        QVERIFY2(charts >= 10.0, qPrintable(QString::number(charts)));
+        // Nothing can be shown faster than batches end: a sanitizer build on a busy machine may
+        // train fewer than 20 batches a second, and then at least every other one must be shown.
+        const double expected = std::min(10.0, batches / 2.0);
+        QVERIFY2(rate >= expected, qPrintable(QString::number(rate)));
+        QVERIFY2(charts >= expected, qPrintable(QString::number(charts)));
         QTest::mouseClick(m_page->stopButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!session()->isTraining() && !session()->isEvaluating(), 120000);
     }
