@@ -7,6 +7,7 @@
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
+#include "ui/shell/pageregistry.h"
 #include "ui/train/trainpage.h"
 
 #include <QApplication>
@@ -221,7 +222,7 @@ int runGui(int argc, char *argv[])
         return 2;
     }
     if (parser.isSet(page) &&
-        parser.value(page).compare(QStringLiteral("train"), Qt::CaseInsensitive) != 0 &&
+        ui::pageIndex(parser.value(page)) != ui::pageIndex(QStringLiteral("train")) &&
         (parser.isSet(options.trainEpochs) || parser.isSet(options.trainTab) ||
          parser.isSet(options.trainDraw))) {
         std::fprintf(stderr,

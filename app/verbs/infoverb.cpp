@@ -15,7 +15,8 @@ int runInfo(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Prints ndim, shape and dtype of an IDX file (raw or gzip), and a histogram "
-                       "of the values of a label file (rank 1, uint8)."));
+                       "of the values of a label file (rank 1, uint8), which must hold MNIST's "
+                       "digits 0-9."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("an IDX file"));
     if (!parser.parse(arguments)) return fail(QStringLiteral("info"), parser.errorText());

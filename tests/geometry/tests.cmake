@@ -8,7 +8,6 @@ uncrumple_add_test(ui_geometry GL
     SOURCES geometry/tst_geometrypage.cpp
     LIBS uncrumple_ui)
 
-
 # Where no GL context can be made (no display at all), the page's test ends with the skip code,
 # never a crash: this run passes only on 77 (skipped) or 0.
 add_test(NAME ui_geometry_without_display

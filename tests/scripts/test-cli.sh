@@ -46,7 +46,7 @@ check "info names the file and the problem" sh -c "echo '$out' | grep -q '$tmp/b
 printf '\000\000\010\001\000\000\000\003\007\014\002' > "$tmp/labels-idx1-ubyte"
 out=$("$app" info "$tmp/labels-idx1-ubyte" 2>&1)
 check "info on a label above 9 exits non-zero" [ $? -ne 0 ]
-check "info names the bad label" sh -c "echo '$out' | grep -q '12'"
+check "info names the bad label" sh -c "echo '$out' | grep -q 'label 12 at index 1 is above 9'"
 "$app" info "$tmp/absent" >/dev/null 2>&1
 check "info on a missing file exits non-zero" [ $? -ne 0 ]
 

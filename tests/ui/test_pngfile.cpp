@@ -7,6 +7,8 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <sys/resource.h>
 
 class TestPngFile : public QObject {
     Q_OBJECT
@@ -35,6 +37,36 @@ private slots:
         QVERIFY(!error.isEmpty());
         QVERIFY(
             QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    void aWriteCutShortKeepsTheOldFile()
+    {
+        // A file size limit (which binds root too) makes the write fail after the file opened.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("kept.png"));
+        {
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("earlier export");
+        }
+        QImage noise(512, 512, QImage::Format_RGB32); // random pixels do not compress
+        for (int y = 0; y < noise.height(); ++y)
+            for (int x = 0; x < noise.width(); ++x)
+                noise.setPixel(x, y, static_cast<QRgb>((x * 2654435761u) ^ (y * 40503u)));
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN); // a failed write(), not a kill
+        rlimit small = saved;
+        small.rlim_cur = 4096;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        const QString error = ui::writePngAtomically(noise, path);
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY(!error.isEmpty());
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("earlier export"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("kept.png")});
     }
 
     void anEmptyImageIsRefusedAndKeepsTheOldFile()

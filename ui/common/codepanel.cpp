@@ -63,6 +63,14 @@ void CodePanel::setTitle(const QString &title)
     m_title->setText(title);
 }
 
+void CodePanel::setTitleWraps(bool wraps)
+{
+    m_title->setWordWrap(wraps);
+    // Unwrapped, the title may be cut rather than widen the column.
+    m_title->setSizePolicy(wraps ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                           m_title->sizePolicy().verticalPolicy());
+}
+
 void CodePanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

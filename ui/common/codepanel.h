@@ -19,6 +19,10 @@ public:
     QString code() const;
     void setCode(const QString &code);
     void setTitle(const QString &title);
+    // Wrapped by default, so a long title does not widen the side column. A wrapped label makes
+    // the panel height-for-width, which box layouts honour by squeezing the widgets above it: a
+    // page with a tall side column and a short title turns wrapping off.
+    void setTitleWraps(bool wraps);
 
 signals:
     void codeChanged(const QString &code);

@@ -69,7 +69,8 @@ const std::vector<FigurePreset> &figurePresets()
         // A 2 -> 2 -> 2 ReLU network trained on the two moons (gradient descent on 4,000 points,
         // weights then scaled to keep every layer within about [0, 2] and rounded to one decimal),
         // and its classifier as a last affine map (doubled, to fill the view): the logit becomes x,
-        // so the moons end on either side of the vertical axis (above 99.8% of the points; tested in ui_geometry).
+        // so the moons end on either side of the vertical axis (more than 99.5% of the points;
+        // tested in ui_geometry).
         s = base();
         s.vectors.clear();
         s.chain = {Transform::affineMap(mat(-1.0, -0.7, 0.7, -0.4), {0.2, 0.9}, true),

@@ -121,7 +121,7 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
                        std::max(area.top() + halo, area.bottom() - text.height() - halo));
         for (const QRectF &box : avoid)
             if (!box.isEmpty() && QRectF(topLeft, text).intersects(box))
-                topLeft.ry() = box.bottom() + halo;
+                topLeft.ry() = std::min(box.bottom() + halo, area.bottom() - text.height() - halo);
         add(topLeft - QPointF(halo, halo), image);
     }
 }

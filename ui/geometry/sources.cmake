@@ -10,8 +10,8 @@ target_sources(uncrumple_ui PRIVATE
     geometry/geometrystate.cpp
     geometry/glcheck.cpp
     geometry/glprogram.cpp
-    geometry/numberentry.cpp
     geometry/noglpage.cpp
+    geometry/numberentry.cpp
     geometry/numberformat.cpp
     geometry/numpycode.cpp
     geometry/planecamera.cpp

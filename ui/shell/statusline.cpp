@@ -3,7 +3,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
-#include <QStyle>
+#include <algorithm>
 
 namespace ui {
 

@@ -188,7 +188,7 @@ void ConfusionView::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     for (int d = 0; d < 10; ++d) {
-        p.setPen(palette::digit(d).darker(115));
+        p.setPen(palette::digit(d));
         p.drawText(
             QRectF(l.matrix.left() + d * l.cell, fm.height(), l.cell, l.matrix.top() - fm.height()),
             Qt::AlignCenter, QString::number(d));

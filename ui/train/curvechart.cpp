@@ -47,7 +47,7 @@ CurveChart::CurveChart(const QString &title, const QString &xTitle, const QStrin
     m_marker->attachAxis(m_y);
 
     setRenderHint(QPainter::Antialiasing);
-    // Repainted twenty times a second while training: skip the work Qt does for arbitrary items.
+    // Repainted 12.5 times a second while training: skip the work Qt does for arbitrary items.
     setOptimizationFlags(QGraphicsView::DontSavePainterState |
                          QGraphicsView::DontAdjustForAntialiasing);
     setCacheMode(QGraphicsView::CacheBackground);

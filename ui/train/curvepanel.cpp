@@ -56,7 +56,7 @@ CurvePanel::CurvePanel(QWidget *parent)
         // A 1-pixel pen takes the raster engine's fast cosmetic path.
         c->addCurve(tr("raw"), rawColour(), 1.0);
         c->addCurve(tr("smoothed"), trainColour(), 2.0);
-        // Redrawn twenty times a second: every grid line costs a stroke per repaint (Qt Charts
+        // Redrawn 12.5 times a second: every grid line costs a stroke per repaint (Qt Charts
         // computes each one's shape), and the epoch ticks read well without them.
         c->setXGridVisible(false);
     }

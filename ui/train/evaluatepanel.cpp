@@ -115,8 +115,11 @@ void EvaluatePanel::changeEvent(QEvent *event)
 bool EvaluatePanel::event(QEvent *event)
 {
     // Follow the parent's (a scroll area's viewport) resizes, which this panel may not see.
-    if (event->type() == QEvent::ParentChange && parentWidget())
-        parentWidget()->installEventFilter(this);
+    if (event->type() == QEvent::ParentChange) {
+        if (m_watchedParent) m_watchedParent->removeEventFilter(this);
+        m_watchedParent = parentWidget();
+        if (m_watchedParent) m_watchedParent->installEventFilter(this);
+    }
     return QWidget::event(event);
 }
 

@@ -4,6 +4,7 @@
 
 #include "ui/train/trainsnapshots.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QBoxLayout;
@@ -47,6 +48,7 @@ private:
     QLabel *m_caption;
     QWidget *m_side;
     QBoxLayout *m_layout;
+    QPointer<QWidget> m_watchedParent; // whose resizes arrange() follows
     EvaluationSnapshot m_evaluation;
 };
 

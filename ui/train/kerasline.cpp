@@ -1,7 +1,8 @@
 #include "ui/train/kerasline.h"
 
+#include "ui/common/fonts.h"
+
 #include <QEvent>
-#include <QFontDatabase>
 #include <QPainter>
 #include <algorithm>
 
@@ -9,7 +10,7 @@ namespace ui {
 
 KerasLine::KerasLine(QWidget *parent) : QWidget(parent)
 {
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(monospaceFont()); // its size follows the page (presentation mode)
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent);
     fitHeight();

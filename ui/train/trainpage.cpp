@@ -95,14 +95,9 @@ TrainPage::TrainPage(AppContext *context, QWidget *parent)
     QWidget *main = buildMain();
     QWidget *side = buildSide();
     setBody(main, side);
-    // The code panel's word-wrapped title makes it height-for-width, and Qt's box layout then
-    // holds the panel at its preferred height and squeezes the recipe above it below its minimum
-    // (cut line edits, buttons under the code) in a 1024 x 640 window. Unwrapped, and free to be
-    // cut rather than widen the column, the title leaves the panel an ordinary minimum.
-    if (auto *title = codePanel()->findChild<QLabel *>()) {
-        title->setWordWrap(false);
-        title->setSizePolicy(QSizePolicy::Ignored, title->sizePolicy().verticalPolicy());
-    }
+    // A wrapped title would squeeze the recipe above the code below its minimum (cut line edits,
+    // buttons under the code) in a 1024 x 640 window.
+    codePanel()->setTitleWraps(false);
     codePanel()->setTitle(tr("The same in Keras (listings 2.1-2.7)"));
 
     connect(m_editor, &RecipeEditor::changed, this, &TrainPage::onRecipeChanged);

@@ -6,8 +6,6 @@
 #include "ui/train/kerasline.h"
 
 #include <QDateTime>
-#include <QEvent>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -130,17 +128,6 @@ void TrainProgress::setMessage(const QString &text, Tone tone)
     if (tone == Tone::Error) c = palette::e2().darker(120);
     if (tone == Tone::Success) c = palette::e1().darker(150);
     m_message->setStyleSheet(QStringLiteral("color: %1;").arg(c.name()));
-}
-
-void TrainProgress::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    // The Keras line keeps its monospace family but follows the page's size (presentation mode).
-    if (event->type() == QEvent::FontChange) {
-        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        mono.setPointSizeF(font().pointSizeF());
-        m_keras->setFont(mono);
-    }
 }
 
 void TrainProgress::addLeading(QWidget *widget)

@@ -35,9 +35,6 @@ public:
     QString message() const;
     FlatProgressBar *bar() const { return m_bar; }
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     static QString kerasText(const core::nn::BatchProgress &p);
 

@@ -21,7 +21,7 @@ namespace ui {
 struct TrainJob {
     Recipe recipe;
     MnistSnapshot data;
-    int chunkMs = 50; // 20 Hz: the live charts' 10 Hz with room for a slow batch
+    int chunkMs = 50; // 20 Hz, so the page's 12.5 Hz redraws (kRedrawMs) always have news
     int snapshotMs = 500;
 };
 
