@@ -73,6 +73,25 @@ MnistData loadMnist(const std::filesystem::path &dir)
     return data;
 }
 
+bool hasMnistTestFiles(const std::filesystem::path &dir)
+{
+    std::error_code ec;
+    return std::filesystem::exists(locate(dir, kMnistFileNames[2]), ec) &&
+           std::filesystem::exists(locate(dir, kMnistFileNames[3]), ec);
+}
+
+MnistData loadMnistTest(const std::filesystem::path &dir)
+{
+    const auto imagesPath = locate(dir, kMnistFileNames[2]);
+    const auto labelsPath = locate(dir, kMnistFileNames[3]);
+    MnistData data;
+    data.testImages = readIdx(imagesPath);
+    data.testLabels = readIdx(labelsPath);
+    checkPair(data.testImages, imagesPath.string(), data.testLabels, labelsPath.string());
+    data.origin = dir.string();
+    return data;
+}
+
 MnistData mnistFromSample(std::span<const std::byte> gzImages, std::span<const std::byte> gzLabels)
 {
     const Tensor images = parseIdx(gzImages, "embedded sample images");

@@ -38,6 +38,11 @@ bool hasMnistFiles(const std::filesystem::path &dir);
 // images that are not rank 3, or image and label counts that differ.
 MnistData loadMnist(const std::filesystem::path &dir);
 
+// The test set alone (t10k-*, each raw or .gz), for evaluating a saved model: whether dir holds
+// it, and loading it with loadMnist's checks (the training arrays stay empty).
+bool hasMnistTestFiles(const std::filesystem::path &dir);
+MnistData loadMnistTest(const std::filesystem::path &dir);
+
 // The embedded sample: the first 1,000 test digits split 800 / 200 into stand-in train and test
 // sets, so that every page, training included, works before the full set is fetched.
 MnistData mnistFromSample(std::span<const std::byte> gzImages, std::span<const std::byte> gzLabels);

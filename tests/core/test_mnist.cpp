@@ -1,13 +1,18 @@
 // The real MNIST files, checked against facts known independently of this code (DESIGN.md and the
 // book), and the book's slices with shapes and sums printed by NumPy 1.24 on the same files.
 
+#include "core/data/idx.h"
 #include "core/data/mnist.h"
+#include "core/errors.h"
 #include "core/tensor/expression.h"
 #include "core/tensor/format.h"
+#include "core/tensor/indexing.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <array>
+#include <filesystem>
 
 using namespace core;
 
@@ -154,6 +159,31 @@ private slots:
         const auto *fullLabels = m_data.testLabels.data<std::uint8_t>();
         QVERIFY(std::equal(fullLabels + kSampleTrainCount, fullLabels + 1000,
                            sample.testLabels.data<std::uint8_t>()));
+    }
+
+    void testSetAlone()
+    {
+        // What evaluate and predict load: the two t10k files, with loadMnist's checks.
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = tmp.path().toStdString();
+        QVERIFY(!hasMnistTestFiles(dir));
+        for (int i : {2, 3})
+            std::filesystem::copy_file(defaultMnistDir() / kMnistFileNames[i],
+                                       dir / kMnistFileNames[i]);
+        QVERIFY(hasMnistTestFiles(dir));
+        QVERIFY(!hasMnistFiles(dir));
+        const MnistData test = loadMnistTest(dir);
+        QCOMPARE(test.trainImages.size(), std::int64_t{0});
+        QCOMPARE(test.testImages.shape(), (Shape{10000, 28, 28}));
+        const auto *expected = m_data.testImages.data<std::uint8_t>();
+        QVERIFY(std::equal(expected, expected + 10000 * 784, test.testImages.data<std::uint8_t>()));
+        QCOMPARE(test.testLabels.shape(), (Shape{10000}));
+
+        // Fewer labels than images: refused as loadMnist refuses it.
+        const Tensor fewer = index(
+            m_data.testLabels, std::array<IndexItem, 1>{Slice{std::nullopt, 9999, std::nullopt}});
+        writeIdx(dir / kMnistFileNames[3], fewer, false);
+        QVERIFY_THROWS_EXCEPTION(FormatError, loadMnistTest(dir));
     }
 };
 
