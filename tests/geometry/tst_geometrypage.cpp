@@ -4,6 +4,7 @@
 // folding of the point cloud on the GPU. Where no GL context can be made, the test exits with 77,
 // which CTest reports as skipped.
 
+#include "common/keepgldriver.h"
 #include "core/geometry/chain.h"
 #include "core/geometry/pointcloud.h"
 #include "ui/common/codepanel.h"
@@ -35,10 +36,6 @@
 #include <QUndoStack>
 #include <QWheelEvent>
 #include <cstdio>
-#if defined(__linux__)
-#include <dlfcn.h>
-#include <link.h>
-#endif
 #include <memory>
 #include <numbers>
 
@@ -699,23 +696,6 @@ void TestGeometryPage::panAndZoom()
                       Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(plane, &click);
     QCOMPARE(plane->camera().centre(), Eigen::Vector2d(0, 0));
-}
-
-// Mesa's driver (swrast_dri.so, libgallium) leaks a few bytes that LeakSanitizer reports at exit,
-// when the driver is already unloaded and the leak can no longer be named, so .ci/lsan.supp
-// cannot suppress it by library. Marking the loaded driver "never unload" keeps it named.
-static void keepGlDriverLoaded()
-{
-#if defined(__linux__)
-    dl_iterate_phdr(
-        [](dl_phdr_info *info, std::size_t, void *) {
-            const QByteArray path(info->dlpi_name ? info->dlpi_name : "");
-            if (path.contains("_dri.so") || path.contains("libgallium"))
-                dlopen(path.constData(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
-            return 0;
-        },
-        nullptr);
-#endif
 }
 
 int main(int argc, char *argv[])

@@ -4,6 +4,7 @@
 // model files saved and loaded (and broken ones refused), a diverging run, exports, and a window
 // that stays responsive while training. Runs on the embedded sample, then on the full data set.
 
+#include "common/keepgldriver.h"
 #include "core/data/drawndigit.h"
 #include "core/data/mnist.h"
 #include "core/nn/serialization.h"
@@ -771,6 +772,7 @@ private slots:
         QVERIFY(progressed.wait(10000));
         for (const QString &id : {QStringLiteral("mnist"), QStringLiteral("geometry")}) {
             QVERIFY(window.showPage(id));
+            keepGlDriverLoaded(); // the Geometry page has loaded Mesa (see the header)
             const std::size_t before = page->session()->history().batches().size();
             QTRY_VERIFY_WITH_TIMEOUT(page->session()->history().batches().size() > before + 3,
                                      10000);
