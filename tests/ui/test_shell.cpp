@@ -25,6 +25,17 @@
 
 using namespace ui;
 
+// The four MNIST file names in dir, each holding a zip header instead of IDX.
+static bool writeBrokenMnistFiles(const QTemporaryDir &dir)
+{
+    for (const char *name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+        QFile f(dir.filePath(QString::fromLatin1(name)));
+        if (!f.open(QIODevice::WriteOnly) || f.write("PK\x03\x04 not idx") < 0) return false;
+    }
+    return true;
+}
+
 class TestShell : public QObject {
     Q_OBJECT
 private slots:
@@ -50,12 +61,7 @@ private slots:
     {
         DataStore store;
         QTemporaryDir dir;
-        for (const char *name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-            QFile f(dir.filePath(QString::fromLatin1(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("PK\x03\x04 not idx");
-        }
+        QVERIFY(writeBrokenMnistFiles(dir));
         QSignalSpy failed(&store, &DataStore::loadFailed);
         QSignalSpy changed(&store, &DataStore::dataChanged);
         QVERIFY(store.loadDirectory(dir.path()));
@@ -200,12 +206,7 @@ private slots:
         AppContext context(&store);
         MainWindow window(&context);
         QTemporaryDir dir;
-        for (const char *name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-            QFile f(dir.filePath(QString::fromLatin1(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("PK\x03\x04 not idx");
-        }
+        QVERIFY(writeBrokenMnistFiles(dir));
         QSignalSpy failed(&store, &DataStore::loadFailed);
         QVERIFY(store.loadDirectory(dir.path()));
         QVERIFY(failed.wait(5000));
