@@ -2,3 +2,4 @@ uncrumple_add_test(test_mnistpage SOURCES ui/test_mnistpage.cpp LIBS uncrumple_u
 uncrumple_add_test(test_shell SOURCES ui/test_shell.cpp LIBS uncrumple_ui)
 uncrumple_add_test(test_pngfile SOURCES ui/test_pngfile.cpp LIBS uncrumple_ui)
 uncrumple_add_test(test_palette SOURCES ui/test_palette.cpp LIBS uncrumple_ui)
+uncrumple_add_test(test_captions SOURCES ui/test_captions.cpp LIBS uncrumple_ui)

@@ -1,4 +1,5 @@
 target_sources(uncrumple_ui PRIVATE
+    common/captions.cpp
     common/codepanel.cpp
     common/fonts.cpp
     common/numbers.cpp

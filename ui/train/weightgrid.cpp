@@ -1,5 +1,6 @@
 #include "ui/train/weightgrid.h"
 
+#include "ui/common/captions.h"
 #include "ui/common/palette.h"
 
 #include <QMouseEvent>
@@ -218,13 +219,23 @@ void WeightGrid::paintEvent(QPaintEvent *)
     // Captions under both: what the grid is, and the colour scale of the large unit.
     const double y = std::max(g.grid.bottom(), g.large.bottom()) + 6;
     const QFontMetrics fm = fontMetrics();
+    const QFontMetricsF captionMetrics(fm);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(g.grid.left(), g.grid.bottom() + 6, g.grid.width(), fm.height() * 2),
-               Qt::AlignLeft | Qt::TextWordWrap,
-               tr("First %1 of %2 units of model.layers[0]").arg(tileCount()).arg(unitCount()));
+    // Narrow windows and presentation fonts get the shorter captions rather than cut ones.
+    const QRectF gridCaption(g.grid.left(), g.grid.bottom() + 6, g.grid.width(), fm.height() * 2);
+    p.drawText(gridCaption, Qt::AlignLeft | Qt::TextWordWrap,
+               longestCaptionThatFits(
+                   captionMetrics, gridCaption,
+                   {tr("First %1 of %2 units of model.layers[0]").arg(tileCount()).arg(unitCount()),
+                    tr("First %1 of %2 units").arg(tileCount()).arg(unitCount()),
+                    tr("%1 of %2 units").arg(tileCount()).arg(unitCount())}));
     const float scale = unitScale(m_selected);
-    p.drawText(QRectF(g.large.left(), y, g.large.width(), fm.height()), Qt::AlignLeft,
-               tr("unit %1: kernel[:, %1].reshape((%2, %2))").arg(m_selected).arg(m_side));
+    const QRectF largeCaption(g.large.left(), y, g.large.width(), fm.height());
+    p.drawText(largeCaption, Qt::AlignLeft,
+               longestCaptionThatFits(
+                   captionMetrics, largeCaption,
+                   {tr("unit %1: kernel[:, %1].reshape((%2, %2))").arg(m_selected).arg(m_side),
+                    tr("unit %1: kernel[:, %1]").arg(m_selected), tr("unit %1").arg(m_selected)}));
     const QRectF bar(g.large.left(), y + fm.height() + 4, g.large.width(), fm.height() * 0.7);
     QLinearGradient gradient(bar.topLeft(), bar.topRight());
     gradient.setColorAt(0.0, palette::negative());

@@ -1,0 +1,54 @@
+// Captions shorten to fit their box: the longest wording that fits, word-wrapped, is chosen.
+
+#include "ui/common/captions.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QTest>
+
+class TestCaptions : public QObject {
+    Q_OBJECT
+
+    const QStringList m_captions{QStringLiteral("unit 0: kernel[:, 0].reshape((28, 28))"),
+                                 QStringLiteral("unit 0: kernel[:, 0]"), QStringLiteral("unit 0")};
+
+    QRectF oneLine(const QFontMetricsF &fm, const QString &text) const
+    {
+        return QRectF(0, 0, fm.horizontalAdvance(text) + 1, fm.height());
+    }
+
+private slots:
+    void theLongestThatFitsIsChosen()
+    {
+        const QFontMetricsF fm(QApplication::font());
+        QCOMPARE(ui::longestCaptionThatFits(fm, oneLine(fm, m_captions[0]), m_captions),
+                 m_captions[0]);
+        QCOMPARE(ui::longestCaptionThatFits(fm, oneLine(fm, m_captions[1]), m_captions),
+                 m_captions[1]);
+        QCOMPARE(ui::longestCaptionThatFits(fm, oneLine(fm, m_captions[2]), m_captions),
+                 m_captions[2]);
+    }
+
+    void wrappingCountsAgainstTheHeight()
+    {
+        // Two lines as wide as the shorter caption hold the longer one wrapped; one does not.
+        const QFontMetricsF fm(QApplication::font());
+        const QStringList grid{QStringLiteral("First 64 of 512 units of model.layers[0]"),
+                               QStringLiteral("First 64 of 512 units")};
+        QRectF twoLines = oneLine(fm, grid[1]);
+        twoLines.setHeight(2 * fm.lineSpacing());
+        QCOMPARE(ui::longestCaptionThatFits(fm, twoLines, grid), grid[0]);
+        twoLines.setHeight(fm.height());
+        QCOMPARE(ui::longestCaptionThatFits(fm, twoLines, grid), grid[1]);
+    }
+
+    void nothingFitsGivesTheShortest()
+    {
+        const QFontMetricsF fm(QApplication::font());
+        QCOMPARE(ui::longestCaptionThatFits(fm, QRectF(0, 0, 3, 3), m_captions), m_captions[2]);
+        QCOMPARE(ui::longestCaptionThatFits(fm, QRectF(0, 0, 3, 3), {}), QString());
+    }
+};
+
+QTEST_MAIN(TestCaptions)
+#include "test_captions.moc"
