@@ -3,6 +3,11 @@ uncrumple_add_test(core_geometry
     SOURCES geometry/tst_coregeometry.cpp
     LIBS uncrumple_core)
 
+# Where the plane's caption goes (plain geometry, no GL).
+uncrumple_add_test(ui_geometry_caption
+    SOURCES geometry/tst_captionplacement.cpp
+    LIBS uncrumple_ui)
+
 # The page under a real GL context: run it with xvfb-run; it skips (77) where GL is missing.
 uncrumple_add_test(ui_geometry GL
     SOURCES geometry/tst_geometrypage.cpp

@@ -96,6 +96,7 @@ private slots:
     void exportImageIsThePlane();
     void reluFoldsCloudOnGpu();
     void presentationThickensLines();
+    void captionKeepsArrowTipsVisible();
     void chainPanelAddsRemovesReorders();
     void codeFollowsTheChain_data();
     void codeFollowsTheChain();
@@ -460,6 +461,33 @@ void TestGeometryPage::presentationThickensLines()
     // Lines scale by AppContext::kPresentationScale (1.5).
     QVERIFY2(presenting > 1.3 * normal,
              qPrintable(QString("%1 vs %2").arg(presenting).arg(normal)));
+}
+
+void TestGeometryPage::captionKeepsArrowTipsVisible()
+{
+    // The "Applied" caption lives in the top-right corner. A vector ending there (on a projector,
+    // T(v1 + v2) of the page's own example did) sends it to the bottom-right corner instead.
+    for (const bool presenting : {false, true}) {
+        m_context->setPresentationMode(presenting);
+        setChain({Transform::scaleBy(1, 1)});
+        QVERIFY(!frame().isNull());
+        const QRectF home = m_page->plane()->captionRect();
+        QVERIFY(!home.isEmpty());
+        QVERIFY(home.bottom() < m_page->plane()->height() / 2);
+
+        GeometryState s = m_page->model()->state();
+        s.vectors = {m_page->plane()->camera().toWorld(home.center())};
+        m_page->model()->edit(s, QStringLiteral("test"));
+        QVERIFY(!frame().isNull());
+        const QRectF caption = m_page->plane()->captionRect();
+        QVERIFY(caption.top() > m_page->plane()->height() / 2);
+        const Scene &scene = m_page->plane()->scene();
+        QVERIFY(!scene.handles.empty());
+        for (const Handle &handle : scene.handles)
+            QVERIFY(!caption.contains(m_page->plane()->camera().toPixel(handle.world)));
+        for (const SceneLabel &label : scene.labels)
+            QVERIFY2(!caption.contains(label.at), qPrintable(label.text));
+    }
 }
 
 void TestGeometryPage::chainPanelAddsRemovesReorders()

@@ -126,23 +126,32 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
     }
 }
 
-QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
-                         bool emphasize, const QRectF &avoid)
+QFont PlaneOverlay::boxFont(bool emphasize) const
 {
-    if (lines.isEmpty()) return {};
     QFont f = m_base;
     if (emphasize) {
         f.setPointSizeF(m_base.pointSizeF() * 1.1);
         f.setWeight(QFont::DemiBold);
     }
-    const QFontMetricsF metrics(f);
+    return f;
+}
+
+QSizeF PlaneOverlay::boxSize(const QStringList &lines, bool emphasize) const
+{
+    const QFontMetricsF metrics(boxFont(emphasize));
     double width = 0;
     for (const QString &line : lines)
         width = std::max(width, metrics.horizontalAdvance(line));
     const double pad = 8 * m_scale;
-    const QSizeF size(width + 2 * pad,
-                      lines.size() * metrics.lineSpacing() + 2 * pad - metrics.leading());
-    const double margin = 10 * m_scale;
+    return {width + 2 * pad, lines.size() * metrics.lineSpacing() + 2 * pad - metrics.leading()};
+}
+
+QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
+                         bool emphasize, const QRectF &avoid)
+{
+    if (lines.isEmpty()) return {};
+    const QSizeF size = boxSize(lines, emphasize);
+    const double margin = this->margin();
     QPointF topLeft(area.left() + margin, area.top() + margin);
     if (corner & Qt::AlignRight)
         topLeft.rx() = area.right() - margin - size.width();
@@ -151,7 +160,16 @@ QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const Q
     if (corner & Qt::AlignBottom) topLeft.ry() = area.bottom() - margin - size.height();
     if (!avoid.isEmpty() && QRectF(topLeft, size).intersects(avoid.adjusted(-margin, 0, margin, 0)))
         topLeft.ry() = avoid.bottom() + margin / 2;
+    return boxAt(lines, topLeft, emphasize);
+}
 
+QRectF PlaneOverlay::boxAt(const QStringList &lines, const QPointF &topLeft, bool emphasize)
+{
+    if (lines.isEmpty()) return {};
+    const QFont f = boxFont(emphasize);
+    const QFontMetricsF metrics(f);
+    const QSizeF size = boxSize(lines, emphasize);
+    const double pad = 8 * m_scale;
     const QString key =
         QStringLiteral("B|%1|%2|%3").arg(emphasize).arg(styleKey(), lines.join(QLatin1Char('\n')));
     const QImage image = cached(key, size, [&](QPainter &p) {
@@ -173,9 +191,14 @@ QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const Q
     return QRectF(topLeft, size);
 }
 
+double PlaneOverlay::hintHeight() const
+{
+    return QFontMetricsF(font(SceneLabel::Style::Small)).height() + 4 * m_scale;
+}
+
 void PlaneOverlay::hint(const QString &text, Qt::Alignment corner, const QRectF &area)
 {
-    const double margin = 10 * m_scale;
+    const double margin = this->margin();
     QPointF at(area.left() + margin, area.top() + margin);
     Qt::Alignment align = Qt::AlignLeft | Qt::AlignTop;
     if (corner & Qt::AlignRight) {

@@ -30,6 +30,12 @@ public:
     // where it went. A box that would overlap `avoid` goes below it instead.
     QRectF box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
                bool emphasize = false, const QRectF &avoid = {});
+    // The same box at a place chosen by the caller, and the size it will have.
+    QRectF boxAt(const QStringList &lines, const QPointF &topLeft, bool emphasize = false);
+    QSizeF boxSize(const QStringList &lines, bool emphasize = false) const;
+    // Boxes and hints keep this far from the area's edges; a hint line takes hintHeight().
+    double margin() const { return 10 * m_scale; }
+    double hintHeight() const;
     // Muted text with a halo, without a box, e.g. usage hints.
     void hint(const QString &text, Qt::Alignment corner, const QRectF &area);
     // Draws what the frame added, and drops images no longer in use.
@@ -45,6 +51,7 @@ private:
         QImage image;    // with its device pixel ratio set
     };
     QFont font(SceneLabel::Style style) const;
+    QFont boxFont(bool emphasize) const;
     // The image for key, rendered by draw(painter) on a transparent image of logical `size` when
     // it is not cached.
     QImage cached(const QString &key, const QSizeF &size,

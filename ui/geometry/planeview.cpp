@@ -1,6 +1,7 @@
 #include "ui/geometry/planeview.h"
 
 #include "core/geometry/ticks.h"
+#include "ui/geometry/captionplacement.h"
 #include "ui/geometry/cloudsource.h"
 #include "ui/geometry/numberformat.h"
 #include "ui/geometry/planeoverlay.h"
@@ -248,11 +249,21 @@ void PlaneView::paintGL()
     overlay.begin(theme, font(), m_scale, dpr);
     const QRectF area = rect();
     const QRectF readout = overlay.box(areaReadouts(m_stages), Qt::AlignTop | Qt::AlignLeft, area);
-    const QRectF caption =
-        m_caption.isEmpty()
-            ? QRectF()
-            : overlay.box({m_caption}, Qt::AlignTop | Qt::AlignRight, area, true, readout);
-    overlay.labels(s.labels, area, {readout, caption});
+    if (m_caption.isEmpty()) {
+        m_captionRect = QRectF();
+    } else {
+        // Arrow tips (where the labels and handles are) stay visible: the caption moves.
+        std::vector<QPointF> tips;
+        for (const SceneLabel &label : s.labels)
+            tips.push_back(label.at);
+        for (const Handle &handle : s.handles)
+            tips.push_back(m_camera.toPixel(handle.world));
+        const bool wasAtBottom = m_captionRect.center().y() > area.center().y();
+        const CaptionRoom room{area, overlay.margin(), readout, overlay.hintHeight(), wasAtBottom};
+        m_captionRect = placeCaption(overlay.boxSize({m_caption}, true), room, tips);
+        overlay.boxAt({m_caption}, m_captionRect.topLeft(), true);
+    }
+    overlay.labels(s.labels, area, {readout, m_captionRect});
     if (!m_hoverText.isEmpty())
         overlay.box({m_hoverText}, Qt::AlignBottom | Qt::AlignLeft, area);
     else

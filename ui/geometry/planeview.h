@@ -38,6 +38,8 @@ public:
 
     // The chain at the current time, as drawn.
     const core::geometry::Stages &stages() const { return m_stages; }
+    // Where the last frame put the phase caption (empty when there is none).
+    QRectF captionRect() const { return m_captionRect; }
     // What the hover readout says now (empty when the mouse is elsewhere).
     QString hoverText() const { return m_hoverText; }
     // Empty while GL works; otherwise why the plane cannot be drawn.
@@ -83,6 +85,7 @@ private:
     core::geometry::Stages m_stages;
     int m_selectedStep = -1;
     QString m_caption;
+    QRectF m_captionRect;
     double m_scale = 1.0;
     bool m_viewFitted = false;
 

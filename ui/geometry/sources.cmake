@@ -1,4 +1,5 @@
 target_sources(uncrumple_ui PRIVATE
+    geometry/captionplacement.cpp
     geometry/chainpanel.cpp
     geometry/cloudsource.cpp
     geometry/cloudsplatter.cpp
