@@ -107,6 +107,37 @@ class TestTrainPage : public QObject {
         editor()->batchSizeBox()->setValue(batchSize);
     }
 
+    // The tests below can each run alone (test_trainpage NAME): the views of a trained model
+    // train one on the sample first, unless an earlier test has left one.
+    bool haveAModelOfTheSample()
+    {
+        if (session()->evaluation() && session()->evaluation()->evaluation.samples == 200)
+            return true;
+        resetRecipe(2);
+        return trainToTheEnd();
+    }
+
+    // A model file that loads, written by saveAndLoadRoundTrip or here.
+    QString goodModelFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("custom.ucm"));
+        if (!QFile::exists(path) && haveAModelOfTheSample()) m_page->saveModelTo(path);
+        return path;
+    }
+
+    // The full set, loaded once; on the sample until a test asks for it.
+    bool haveTheFullSet()
+    {
+        if (m_store->data()->isFullSet) return true;
+        const QString dir = QString::fromStdString(core::defaultMnistDir().string());
+        QSignalSpy loaded(m_store.get(), &DataStore::dataChanged);
+        if (!m_store->loadDirectory(dir)) {
+            qWarning("full MNIST not found in %s: run scripts/fetch-mnist", qPrintable(dir));
+            return false;
+        }
+        return loaded.wait(20000) && m_store->data()->isFullSet;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -485,6 +516,7 @@ private slots:
 
     void clickingAConfusionCellListsItsDigits()
     {
+        QVERIFY(haveAModelOfTheSample());
         const EvaluationSnapshot eval = session()->evaluation();
         QVERIFY(eval);
         m_page->tabs()->setCurrentIndex(TrainPage::EvaluateTab);
@@ -532,6 +564,7 @@ private slots:
     }
     void confusionCountsFitTheirCells()
     {
+        QVERIFY(haveAModelOfTheSample());
         // Every count, the widest of MNIST's (1,135 ones) included, fits its cell: at its
         // minimum size in a font that reads, squeezed in a smaller one, never clipped.
         QFETCH(QSize, size);
@@ -591,6 +624,7 @@ private slots:
 
     void predictionsPageThroughTheTestSet()
     {
+        QVERIFY(haveAModelOfTheSample());
         // Listing 2.6's slice as written, the digits it shows, paging by ten, the short last page.
         m_page->tabs()->setCurrentIndex(TrainPage::PredictionsTab);
         auto *first = m_page->findChild<QSpinBox *>(QStringLiteral("predictionFirst"));
@@ -617,6 +651,7 @@ private slots:
 
     void aTestDigitOnTheCanvasKeepsTheOpenTab()
     {
+        QVERIFY(haveAModelOfTheSample());
         // --train-draw with --train-tab predictions: the digit goes on the canvas, the asked tab
         // stays open.
         m_page->tabs()->setCurrentIndex(TrainPage::PredictionsTab);
@@ -636,6 +671,7 @@ private slots:
 
     void theVerdictAndTheBarsAgree()
     {
+        QVERIFY(haveAModelOfTheSample());
         DrawPanel *draw = m_page->drawPanel();
         m_page->drawTestDigit(0);
         draw->classifyNow();
@@ -806,13 +842,14 @@ private slots:
 
     void exportsHistoryAndCharts()
     {
+        QVERIFY(haveAModelOfTheSample());
         const QString csv = m_dir.filePath(QStringLiteral("history.csv"));
         QVERIFY(m_page->exportHistoryCsv(csv));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QStringList lines =
             QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 1 + 12 * 7);
+        QCOMPARE(lines.size(), 1 + int(session()->history().batches().size())); // a line a batch
         QVERIFY(lines[7].startsWith(QStringLiteral("1,7,")));
         QCOMPARE(lines[7].split(QLatin1Char(',')).size(), 10);
         QVERIFY(!lines[7].split(QLatin1Char(',')).last().isEmpty()); // val_accuracy of epoch 1
@@ -885,7 +922,7 @@ private slots:
     {
         QFETCH(QString, kind);
         QFETCH(QString, message);
-        const QString good = m_dir.filePath(QStringLiteral("custom.ucm"));
+        const QString good = goodModelFile();
         const QString path = m_dir.filePath(kind + QStringLiteral(".ucm"));
         QFile in(good);
         QVERIFY(in.open(QIODevice::ReadOnly));
@@ -967,7 +1004,7 @@ private slots:
 
     void aDrawnDigitIsClassified()
     {
-        QVERIFY(m_store->data()->isFullSet);
+        QVERIFY(haveTheFullSet());
         QCOMPARE(m_page->predictions()->testCount(), 10000);
         resetRecipe(1);
         // A few seconds normally; sanitizer builds on a busy machine take minutes.
@@ -1035,6 +1072,7 @@ private slots:
 
     void liveChartsUpdateAtLeastTenTimesASecond()
     {
+        QVERIFY(haveTheFullSet());
         // The issue asks for live charts at 10 Hz or more: the worker sends batches every 50 ms
         // (20 Hz), the page redraws every 80 ms while they arrive, so even a slow batch leaves
         // room. Counted over two seconds of the full set; the run is long enough that only the
@@ -1074,6 +1112,7 @@ private slots:
 
     void staysResponsiveWhileTraining()
     {
+        QVERIFY(haveTheFullSet());
         // The event loop keeps turning while the full set trains on both cores: a 10 ms timer is
         // never held up for long, tabs switch and paint, the page can be hidden and shown.
         resetRecipe(100);
