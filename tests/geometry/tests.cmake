@@ -8,6 +8,11 @@ uncrumple_add_test(ui_geometry_caption
     SOURCES geometry/tst_captionplacement.cpp
     LIBS uncrumple_ui)
 
+# The Figures menu's presets do what their titles say (plain math, no GL).
+uncrumple_add_test(ui_geometry_figures
+    SOURCES geometry/tst_figurepresets.cpp
+    LIBS uncrumple_ui)
+
 # The page under a real GL context: run it with xvfb-run; it skips (77) where GL is missing.
 uncrumple_add_test(ui_geometry GL
     SOURCES geometry/tst_geometrypage.cpp

@@ -104,7 +104,6 @@ private slots:
     void badVectorEntryKeepsVector();
     void hoverFindsCloudPoint();
     void figuresLoadAndPlay();
-    void moonsFigureSeparatesTheMoons();
     void extremeMapsDoNotBreak_data();
     void extremeMapsDoNotBreak();
     void panAndZoom();
@@ -635,23 +634,6 @@ void TestGeometryPage::figuresLoadAndPlay()
     }
     m_page->model()->undoStack()->undo(); // loading a figure is one undoable step
     QVERIFY(m_page->model()->state() == figurePresets()[figurePresets().size() - 2].state);
-}
-
-void TestGeometryPage::moonsFigureSeparatesTheMoons()
-{
-    // The last figure's chain is a trained classifier: after it, x > 0 means the second moon.
-    const FigurePreset &preset = figurePresets().back();
-    QCOMPARE(preset.state.cloud, CloudKind::Moons);
-    const auto stages = core::geometry::fullStages(preset.state.chain);
-    const auto cloud = core::geometry::moonsCloud(preset.state.cloudCount);
-    int right = 0;
-    for (std::size_t i = 0; i < cloud.points.size(); ++i) {
-        const Eigen::Vector2d out =
-            core::geometry::applyStages(stages, cloud.points[i].cast<double>());
-        if ((out.x() > 0) == (cloud.labels[i] == 1)) ++right;
-    }
-    const double accuracy = double(right) / double(cloud.points.size());
-    QVERIFY2(accuracy > 0.995, qPrintable(QString::number(accuracy)));
 }
 
 void TestGeometryPage::extremeMapsDoNotBreak_data()

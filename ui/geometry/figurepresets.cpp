@@ -70,7 +70,7 @@ const std::vector<FigurePreset> &figurePresets()
         // weights then scaled to keep every layer within about [0, 2] and rounded to one decimal),
         // and its classifier as a last affine map (doubled, to fill the view): the logit becomes x,
         // so the moons end on either side of the vertical axis (more than 99.5% of the points;
-        // tested in ui_geometry).
+        // tested in ui_geometry_figures).
         s = base();
         s.vectors.clear();
         s.chain = {Transform::affineMap(mat(-1.0, -0.7, 0.7, -0.4), {0.2, 0.9}, true),
