@@ -1,6 +1,7 @@
 // The real MNIST files, checked against facts known independently of this code (DESIGN.md and the
 // book), and the book's slices with shapes and sums printed by NumPy 1.24 on the same files.
 
+#include "common/readbytes.h"
 #include "core/data/idx.h"
 #include "core/data/mnist.h"
 #include "core/errors.h"
@@ -15,17 +16,6 @@
 #include <filesystem>
 
 using namespace core;
-
-namespace {
-std::vector<std::byte> readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
-    const QByteArray a = f.readAll();
-    const auto *p = reinterpret_cast<const std::byte *>(a.constData());
-    return {p, p + a.size()};
-}
-} // namespace
 
 class TestMnist : public QObject {
     Q_OBJECT
@@ -144,9 +134,9 @@ private slots:
     void sampleIsTheFirstThousandTestDigits()
     {
         const auto images =
-            readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz"));
+            readBytes(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz"));
         const auto labels =
-            readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz"));
+            readBytes(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz"));
         const MnistData sample = mnistFromSample(images, labels);
         QVERIFY(!sample.isFullSet);
         QCOMPARE(sample.trainImages.shape(), (Shape{kSampleTrainCount, 28, 28}));

@@ -13,22 +13,13 @@ using namespace core::nn;
 
 namespace nnfixtures {
 
-std::vector<std::byte> readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
-    const QByteArray a = f.readAll();
-    const auto *p = reinterpret_cast<const std::byte *>(a.constData());
-    return {p, p + a.size()};
-}
-
 namespace {
 
 const core::MnistData &sample()
 {
     static const core::MnistData data = core::mnistFromSample(
-        readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz")),
-        readAll(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz")));
+        readBytes(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-images-1000-idx3-ubyte.gz")),
+        readBytes(QStringLiteral(UNCRUMPLE_SAMPLE_DIR "/t10k-labels-1000-idx1-ubyte.gz")));
     return data;
 }
 

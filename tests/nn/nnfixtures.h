@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "common/readbytes.h"
 #include "core/nn/dataset.h"
 #include "core/nn/layer.h"
 #include "core/nn/matrix.h"
@@ -16,9 +17,6 @@
 #include <vector>
 
 namespace nnfixtures {
-
-// The bytes of a file; a file that cannot be read stops the test (qFatal).
-std::vector<std::byte> readAll(const QString &path);
 
 // The embedded sample (resources/mnist): 800 training and 200 test digits, scaled to [0, 1].
 core::nn::Dataset sampleTrain();

@@ -109,7 +109,7 @@ private slots:
         Sequential small(4, {{3, Activation::Relu}, {2, Activation::Softmax}});
         small.initialize(1);
         saveModel(path.toStdString(), small, "sgd");
-        const std::vector<std::byte> before = readAll(path);
+        const std::vector<std::byte> before = readBytes(path);
         Sequential big = Sequential::bookMnist(); // 1.6 MB
         big.initialize(2);
 
@@ -130,7 +130,7 @@ private slots:
 
         QVERIFY2(error.startsWith(QStringLiteral("cannot write ") + path), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("File too large")), qPrintable(error));
-        QVERIFY(readAll(path) == before);
+        QVERIFY(readBytes(path) == before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{QStringLiteral("m.ucm")});
     }

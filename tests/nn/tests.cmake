@@ -4,6 +4,7 @@
 # train/evaluate/predict verbs.
 add_library(test_nn_fixtures STATIC nn/nnfixtures.cpp nn/nnfixtures.h)
 target_link_libraries(test_nn_fixtures PUBLIC Qt6::Core uncrumple_core PRIVATE uncrumple_flags)
+target_include_directories(test_nn_fixtures PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_definitions(test_nn_fixtures PRIVATE
     UNCRUMPLE_SAMPLE_DIR="${PROJECT_SOURCE_DIR}/resources/mnist")
 uncrumple_add_test(test_nn_math SOURCES nn/test_nn_math.cpp LIBS test_nn_fixtures)

@@ -2,6 +2,7 @@
 // aspect ratio, the centre of mass lands on (14, 14), moving or enlarging the drawing changes
 // nothing, edges get grey levels, and real MNIST digits come out nearly as they went in.
 
+#include "common/readbytes.h"
 #include "core/data/drawndigit.h"
 #include "core/data/mnist.h"
 #include "core/errors.h"
@@ -75,15 +76,6 @@ Drawing blob(std::mt19937 &rng, int side)
                 if ((y - r) * (y - r) + (x - c) * (x - c) <= radius * radius) d.at(y, x) = 1.0f;
     }
     return d;
-}
-
-std::vector<std::byte> readAll(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
-    const QByteArray a = f.readAll();
-    const auto *p = reinterpret_cast<const std::byte *>(a.constData());
-    return {p, p + a.size()};
 }
 
 } // namespace
@@ -207,8 +199,8 @@ private slots:
         // drops the median correlation to 0.79).
         const QString dir = QStringLiteral(UNCRUMPLE_SAMPLE_DIR);
         const MnistData data =
-            mnistFromSample(readAll(dir + QStringLiteral("/t10k-images-1000-idx3-ubyte.gz")),
-                            readAll(dir + QStringLiteral("/t10k-labels-1000-idx1-ubyte.gz")));
+            mnistFromSample(readBytes(dir + QStringLiteral("/t10k-images-1000-idx3-ubyte.gz")),
+                            readBytes(dir + QStringLiteral("/t10k-labels-1000-idx1-ubyte.gz")));
         const auto *pixels = data.testImages.data<std::uint8_t>();
         int unchanged = 0;
         double worst = 1.0;
