@@ -16,22 +16,30 @@ KerasLine::KerasLine(QWidget *parent) : QWidget(parent)
     fitHeight();
 }
 
+int KerasLine::linesFor(const QString &text, int width) const
+{
+    const QFontMetrics fm = fontMetrics();
+    const QRect r = fm.boundingRect(QRect(0, 0, width, 10000),
+                                    Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+    return (r.height() + fm.lineSpacing() - 1) / fm.lineSpacing();
+}
+
 void KerasLine::fitHeight()
 {
     // Keras' longest line, wrapped at words as paintEvent wraps it: counting characters per line
-    // would forget the room a wrap leaves at each line's end (and lose val_accuracy).
+    // would forget the room a wrap leaves at each line's end (and lose val_accuracy). Its count
+    // changes only with the width and the font, so it is measured once for each, not per update.
     static const QString longest = QStringLiteral(
         "Epoch 10/10  469/469 [==============================] - 20s 43ms/step - loss: 0.0380 - "
         "accuracy: 0.9890 - val_loss: 0.0702 - val_accuracy: 0.9786");
-    const QFontMetrics fm = fontMetrics();
-    const QRect room = rect().adjusted(2, 1, -2, -1);
-    int lines = 1;
-    for (const QString &text : {longest, m_text}) {
-        const QRect r = fm.boundingRect(QRect(0, 0, std::max(1, room.width()), 10000),
-                                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
-        lines = std::max(lines, (r.height() + fm.lineSpacing() - 1) / fm.lineSpacing());
+    const int width = std::max(1, rect().adjusted(2, 1, -2, -1).width());
+    const QString key = font().key() + QLatin1Char('|') + QString::number(width);
+    if (key != m_longestKey) {
+        m_longestKey = key;
+        m_longestLines = linesFor(longest, width);
     }
-    const int h = fm.lineSpacing() * std::clamp(lines, 1, 4) + 4;
+    const int lines = std::max({1, m_longestLines, linesFor(m_text, width)});
+    const int h = fontMetrics().lineSpacing() * std::min(lines, 4) + 4;
     if (height() != h || minimumHeight() != h) setFixedHeight(h);
 }
 

@@ -26,8 +26,11 @@ protected:
 
 private:
     void fitHeight();
+    int linesFor(const QString &text, int width) const;
 
     QString m_text;
+    QString m_longestKey; // the font and width m_longestLines was measured for
+    int m_longestLines = 1;
 };
 
 } // namespace ui
