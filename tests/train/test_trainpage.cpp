@@ -719,12 +719,12 @@ private slots:
     {
         // 1024 x 640 less the menu and status bars (about 50 pixels) and the page list (110 and
         // a splitter handle): the page (its recipe and code column included) asks no more, so the
-        // window does not grow.
+        // window does not grow (switchingPagesKeepsTrainingGoing checks the window itself).
         const QSize min = m_page->minimumSizeHint();
-        QVERIFY2(min.height() <= 560 && min.width() <= 900,
+        QVERIFY2(min.height() <= 585 && min.width() <= 900,
                  qPrintable(QStringLiteral("%1 x %2").arg(min.width()).arg(min.height())));
         // At that size the recipe's controls keep their height (the code panel gives way).
-        m_page->resize(900, 560);
+        m_page->resize(900, 585);
         QWidget *side = editor()->parentWidget();
         QTRY_VERIFY(side->height() >= side->minimumSizeHint().height());
         QVERIFY(editor()->height() >= editor()->minimumSizeHint().height());
@@ -831,13 +831,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isTraining() && !page->session()->isEvaluating(),
                                  60000);
 
-        // Presentation mode on a 1280 x 800 projector: larger fonts, the same window.
-        window.resize(1280, 800);
-        m_context->setPresentationMode(true);
-        QTest::qWait(200);
-        const QSize presented = window.size();
-        m_context->setPresentationMode(false);
-        QCOMPARE(presented, QSize(1280, 800));
+        // Presentation mode on a 1280 x 800 projector: larger fonts, the same window. On a 1024 x
+        // 768 one the window keeps its width (the recipe's long wordings give way to short ones);
+        // after a run it is a few pixels taller than the screen (a known limit: the charts need
+        // seven lines of text each, or Qt Charts elides their labels).
+        for (const QSize projector : {QSize(1280, 800), QSize(1024, 768)}) {
+            window.resize(projector);
+            m_context->setPresentationMode(true);
+            QTest::qWait(200);
+            const QSize presented = window.size();
+            m_context->setPresentationMode(false);
+            if (projector.width() == 1024)
+                QCOMPARE(presented.width(), projector.width());
+            else
+                QCOMPARE(presented, projector);
+        }
     }
 
     void exportsHistoryAndCharts()

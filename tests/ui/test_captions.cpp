@@ -1,6 +1,8 @@
-// Captions shorten to fit their box: the longest wording that fits, word-wrapped, is chosen.
+// Captions shorten to fit their box: the longest wording that fits, word-wrapped, is chosen; a
+// FittingLabel does the same as its width changes, and asks only for its shortest wording's width.
 
 #include "ui/common/captions.h"
+#include "ui/common/fittinglabel.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
@@ -47,6 +49,31 @@ private slots:
         const QFontMetricsF fm(QApplication::font());
         QCOMPARE(ui::longestCaptionThatFits(fm, QRectF(0, 0, 3, 3), m_captions), m_captions[2]);
         QCOMPARE(ui::longestCaptionThatFits(fm, QRectF(0, 0, 3, 3), {}), QString());
+    }
+
+    void aLabelShowsTheLongestWordingThatFits()
+    {
+        const QStringList wordings{QStringLiteral("Dense(10, softmax): one probability per digit"),
+                                   QStringLiteral("Dense(10, softmax)")};
+        ui::FittingLabel label(wordings);
+        label.show(); // a hidden widget gets its resize events only when shown
+        QVERIFY(QTest::qWaitForWindowExposed(&label));
+        const QFontMetricsF fm(label.font());
+        QVERIFY(label.sizeHint().width() >= fm.horizontalAdvance(wordings[0]));
+        QVERIFY(label.minimumSizeHint().width() >= fm.horizontalAdvance(wordings[1]));
+        QVERIFY(label.minimumSizeHint().width() < fm.horizontalAdvance(wordings[0]));
+        label.resize(label.sizeHint());
+        QCOMPARE(label.text(), wordings[0]);
+        label.resize(label.minimumSizeHint());
+        QCOMPARE(label.text(), wordings[1]);
+        label.resize(label.sizeHint() + QSize(50, 0));
+        QCOMPARE(label.text(), wordings[0]);
+        // A larger font (presentation mode) asks for more and may need the short wording.
+        QFont big = label.font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        label.setFont(big);
+        QVERIFY(label.sizeHint().width() >= QFontMetricsF(big).horizontalAdvance(wordings[0]));
+        QCOMPARE(label.text(), wordings[1]);
     }
 };
 

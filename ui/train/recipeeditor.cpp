@@ -1,5 +1,6 @@
 #include "ui/train/recipeeditor.h"
 
+#include "ui/common/fittinglabel.h"
 #include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 
@@ -55,7 +56,8 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     m_layers->setContentsMargins(0, 0, 0, 0);
     m_layers->setSpacing(2);
     modelLayout->addLayout(m_layers);
-    auto *output = new QLabel(tr("Dense(10, softmax): one probability per digit"));
+    auto *output = new FittingLabel(
+        {tr("Dense(10, softmax): one probability per digit"), tr("Dense(10, softmax)")});
     output->setToolTip(tr("The output layer is fixed: sparse categorical crossentropy needs one "
                           "softmax probability per class"));
     modelLayout->addWidget(output);
@@ -83,9 +85,11 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     auto *compileForm = new QFormLayout(compile);
     compileForm->addRow(tr("Optimizer"), m_optimizer);
     compileForm->addRow(tr("Learning rate"), m_learningRate);
-    auto *loss = new QLabel(QStringLiteral("sparse_categorical_crossentropy"));
+    // As listing 2.3 writes it, across the form: beside a label it would widen the side column
+    // past a 1024-pixel projector in presentation mode.
+    auto *loss = new QLabel(QStringLiteral("loss=\"sparse_categorical_crossentropy\""));
     loss->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    compileForm->addRow(tr("Loss"), loss);
+    compileForm->addRow(loss);
 
     // Fit: listing 2.5.
     m_epochs->setRange(1, 1000);
@@ -107,9 +111,12 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     epochRow->addWidget(m_epochs);
     epochRow->addWidget(new QLabel(tr("batch size")));
     epochRow->addWidget(m_batchSize);
-    epochRow->addWidget(new QLabel(tr("seed")));
-    epochRow->addWidget(m_seed);
+    epochRow->addStretch(1);
     fitForm->addRow(tr("Epochs"), epochRow);
+    auto *seedRow = new QHBoxLayout; // the seed is Uncrumple's, not in the book's call: apart
+    seedRow->addWidget(m_seed);
+    seedRow->addStretch(1);
+    fitForm->addRow(tr("Seed"), seedRow);
     fitForm->addRow(QString(), m_validate);
 
     m_reset->setObjectName(QStringLiteral("resetToBook"));
