@@ -1,7 +1,9 @@
 // Captions shorten to fit their box: the longest wording that fits, word-wrapped, is chosen; a
-// FittingLabel does the same as its width changes, and asks only for its shortest wording's width.
+// FittingLabel does the same as its width changes, and asks only for its shortest wording's width;
+// an unwrapped code panel title gives way to its short form.
 
 #include "ui/common/captions.h"
+#include "ui/common/codepanel.h"
 #include "ui/common/fittinglabel.h"
 
 #include <QApplication>
@@ -74,6 +76,24 @@ private slots:
         label.setFont(big);
         QVERIFY(label.sizeHint().width() >= QFontMetricsF(big).horizontalAdvance(wordings[0]));
         QCOMPARE(label.text(), wordings[1]);
+    }
+
+    void anUnwrappedCodeTitleShortens()
+    {
+        ui::CodePanel panel;
+        panel.setTitleWraps(false);
+        const QString full = QStringLiteral("The same in Keras (listings 2.1-2.7)");
+        const QString brief = QStringLiteral("The same in Keras");
+        panel.setTitle(full, brief);
+        panel.resize(600, 200);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.title(), full);
+        const QFontMetricsF fm(panel.findChild<QLabel *>(QStringLiteral("codeTitle"))->font());
+        panel.resize(int(fm.horizontalAdvance(full) * 0.8) + 100, 200); // + the Copy button
+        QTRY_COMPARE(panel.title(), brief);
+        panel.resize(600, 200);
+        QTRY_COMPARE(panel.title(), full);
     }
 };
 

@@ -1,11 +1,13 @@
 #include "ui/common/codepanel.h"
 
+#include "ui/common/captions.h"
 #include "ui/common/fonts.h"
 #include "ui/common/pythonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -26,6 +28,8 @@ CodePanel::CodePanel(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true); // a long title must not widen the side column
+    m_title->setObjectName(QStringLiteral("codeTitle"));
+    m_title->installEventFilter(this);
 
     m_text->setReadOnly(true);
     // Wrapped rather than cut: the side column is narrow at 1280x800.
@@ -58,17 +62,42 @@ void CodePanel::setCode(const QString &code)
     emit codeChanged(code);
 }
 
-void CodePanel::setTitle(const QString &title)
+void CodePanel::setTitle(const QString &title, const QString &shortTitle)
 {
+    m_titles = shortTitle.isEmpty() ? QStringList{title} : QStringList{title, shortTitle};
     m_title->setText(title);
+    fitTitle();
 }
 
 void CodePanel::setTitleWraps(bool wraps)
 {
     m_title->setWordWrap(wraps);
-    // Unwrapped, the title may be cut rather than widen the column.
+    // Unwrapped, the title may be cut (or shortened, see fitTitle) rather than widen the column.
     m_title->setSizePolicy(wraps ? QSizePolicy::Preferred : QSizePolicy::Ignored,
                            m_title->sizePolicy().verticalPolicy());
+    fitTitle();
+}
+
+QString CodePanel::title() const
+{
+    return m_title->text();
+}
+
+bool CodePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_title &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        fitTitle();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CodePanel::fitTitle()
+{
+    if (m_title->wordWrap() || m_titles.size() < 2) return;
+    const QFontMetricsF fm(m_title->font());
+    const QString fitting = longestCaptionThatFits(
+        fm, QRectF(0, 0, m_title->contentsRect().width(), fm.height()), m_titles);
+    if (fitting != m_title->text()) m_title->setText(fitting);
 }
 
 void CodePanel::changeEvent(QEvent *event)

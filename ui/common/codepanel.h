@@ -2,6 +2,7 @@
 // The NumPy/Keras code that does what the page shows, in the same place on every page: monospace,
 // lightly coloured, read-only, with a copy button.
 
+#include <QStringList>
 #include <QWidget>
 
 class QPlainTextEdit;
@@ -18,7 +19,9 @@ public:
 
     QString code() const;
     void setCode(const QString &code);
-    void setTitle(const QString &title);
+    // shortTitle replaces title where an unwrapped title would be cut.
+    void setTitle(const QString &title, const QString &shortTitle = {});
+    QString title() const; // as shown
     // Wrapped by default, so a long title does not widen the side column. A wrapped label makes
     // the panel height-for-width, which box layouts honour by squeezing the widgets above it: a
     // page with a tall side column and a short title turns wrapping off.
@@ -29,12 +32,15 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void copyToClipboard();
     void updateColours();
+    void fitTitle();
 
     QLabel *m_title;
+    QStringList m_titles; // the title, then its short form
     QPlainTextEdit *m_text;
     PythonHighlighter *m_highlighter;
     QString m_code;

@@ -98,7 +98,7 @@ TrainPage::TrainPage(AppContext *context, QWidget *parent)
     // A wrapped title would squeeze the recipe above the code below its minimum (cut line edits,
     // buttons under the code) in a 1024 x 640 window.
     codePanel()->setTitleWraps(false);
-    codePanel()->setTitle(tr("The same in Keras (listings 2.1-2.7)"));
+    codePanel()->setTitle(tr("The same in Keras (listings 2.1-2.7)"), tr("The same in Keras"));
 
     connect(m_editor, &RecipeEditor::changed, this, &TrainPage::onRecipeChanged);
     connect(m_session, &TrainSession::stateChanged, this, &TrainPage::onStateChanged);
