@@ -160,6 +160,22 @@ private slots:
         QCOMPARE(m_page->selectedResult(), 4); // the same digit stays large
     }
 
+    void aNarrowDigitViewDropsTheLabelFirst()
+    {
+        type(QStringLiteral("train_images[:, 7:-7, 7:-7]"));
+        m_page->selectResult(0);
+        DigitView *view = m_page->digitView();
+        QFont bold = view->font();
+        bold.setBold(true);
+        const QFontMetricsF fm(bold);
+        const QString full = QStringLiteral("train_images[0]   label 5");
+        QCOMPARE(view->titleFor(1000), full);
+        QCOMPARE(view->titleFor(fm.horizontalAdvance(full) - 10),
+                 QStringLiteral("train_images[0]"));
+        QVERIFY(view->titleFor(fm.horizontalAdvance(QStringLiteral("train_images[0]")) / 2)
+                    .endsWith(QChar(0x2026))); // then it is cut
+    }
+
     void hoverTellsThePixel()
     {
         type(QStringLiteral("train_images[4]"));

@@ -21,12 +21,23 @@ DigitView::DigitView(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void DigitView::setDigit(const core::Tensor &digit, const QString &title)
+void DigitView::setDigit(const core::Tensor &digit, const QString &title, const QString &shortTitle)
 {
     m_digit = digit;
     m_image = digit.ndim() == 2 ? imageOf2d(digit) : QImage();
     m_title = title;
+    m_shortTitle = shortTitle;
     update();
+}
+
+QString DigitView::titleFor(double width) const
+{
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    const QFontMetricsF metrics(titleFont);
+    if (metrics.horizontalAdvance(m_title) <= width || m_shortTitle.isEmpty())
+        return metrics.elidedText(m_title, Qt::ElideRight, width);
+    return metrics.elidedText(m_shortTitle, Qt::ElideRight, width);
 }
 
 void DigitView::setCrop(std::optional<CropRect> crop, bool editable)
@@ -125,8 +136,8 @@ void DigitView::paintInto(QPainter &p, const QRectF &area)
     QFont titleFont = font();
     titleFont.setBold(true);
     p.setFont(titleFont);
-    // The title may use the width of the row numbers too; when the view is narrow it is elided,
-    // and the hovered value takes its place rather than overlapping it.
+    // The title may use the width of the row numbers too; when the view is narrow it shortens,
+    // then is elided, and the hovered value takes the place of a cut title.
     const QRectF titleRect(area.left() + 4, area.top(), area.width() - 8, fm.height() * 1.4);
     QString value;
     if (m_hover) {
@@ -139,13 +150,10 @@ void DigitView::paintInto(QPainter &p, const QRectF &area)
                 .arg(m_digit.dtype() == core::DType::UInt8 ? QString::number(static_cast<int>(v))
                                                            : QString::number(v, 'g', 6));
     }
-    const QFontMetricsF titleMetrics(titleFont);
     const double valueWidth = value.isEmpty() ? 0 : fm.horizontalAdvance(value) + 16;
-    if (titleMetrics.horizontalAdvance(m_title) + valueWidth <= titleRect.width() ||
-        value.isEmpty())
-        p.drawText(
-            titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-            titleMetrics.elidedText(m_title, Qt::ElideRight, titleRect.width() - valueWidth));
+    const QString title = titleFor(titleRect.width() - valueWidth);
+    if (value.isEmpty() || !title.endsWith(QChar(0x2026))) // a cut title gives way to the value
+        p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
     p.setFont(font());
     if (!value.isEmpty()) p.drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, value);
 

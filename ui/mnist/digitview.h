@@ -18,8 +18,11 @@ class DigitView : public QWidget {
 public:
     explicit DigitView(QWidget *parent = nullptr);
 
-    // digit: rank 2 (rows, cols), uint8 or float32.
-    void setDigit(const core::Tensor &digit, const QString &title);
+    // digit: rank 2 (rows, cols), uint8 or float32. A narrow view shows shortTitle (if given)
+    // rather than cutting title.
+    void setDigit(const core::Tensor &digit, const QString &title, const QString &shortTitle = {});
+    // The title as drawn in `width` pixels: the full one, the short one, or the short one cut.
+    QString titleFor(double width) const;
     void setCrop(std::optional<CropRect> crop, bool editable);
     std::optional<CropRect> crop() const { return m_crop; }
     void setLineScale(double scale);
@@ -57,6 +60,7 @@ private:
     core::Tensor m_digit;
     QImage m_image;
     QString m_title;
+    QString m_shortTitle;
     std::optional<CropRect> m_crop;
     bool m_editable = false;
     double m_lineScale = 1.0;

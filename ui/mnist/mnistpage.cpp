@@ -339,9 +339,11 @@ void MnistPage::showSelected()
     const auto label = m_state->label(i);
     QString title = source ? QStringLiteral("%1_images[%2]").arg(m_state->setName()).arg(*source)
                            : tr("result[%1]").arg(i);
+    // Narrow (presentation mode on a small screen), the label goes first: the grid shows it too.
+    const QString shortTitle = title;
     if (label) title += tr("   label %1").arg(*label);
     const core::Tensor digit = m_state->sourceDigit(i);
-    m_digit->setDigit(digit, title);
+    m_digit->setDigit(digit, title, shortTitle);
     m_digit->setCrop(m_state->crop(),
                      !m_state->withCrop(m_state->crop().value_or(CropRect{})).isEmpty());
     const qint64 count = m_state->setName() == QLatin1String("test")
