@@ -28,9 +28,8 @@ using namespace ui;
 // The four MNIST file names in dir, each holding a zip header instead of IDX.
 static bool writeBrokenMnistFiles(const QTemporaryDir &dir)
 {
-    for (const char *name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-                             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
-        QFile f(dir.filePath(QString::fromLatin1(name)));
+    for (const std::string_view name : core::kMnistFileNames) {
+        QFile f(dir.filePath(QString::fromLatin1(name.data(), qsizetype(name.size()))));
         if (!f.open(QIODevice::WriteOnly) || f.write("PK\x03\x04 not idx") < 0) return false;
     }
     return true;

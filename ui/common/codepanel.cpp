@@ -1,15 +1,13 @@
 #include "ui/common/codepanel.h"
 
-#include "ui/common/captions.h"
+#include "ui/common/fittinglabel.h"
 #include "ui/common/fonts.h"
 #include "ui/common/pythonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
-#include <QFontMetricsF>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -17,7 +15,7 @@
 namespace ui {
 
 CodePanel::CodePanel(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(tr("The same in Python"), this)),
+    : QWidget(parent), m_title(new FittingLabel({tr("The same in Python")}, this)),
       m_text(new QPlainTextEdit(this))
 {
     auto *copy = new QPushButton(tr("Copy"), this);
@@ -29,7 +27,6 @@ CodePanel::CodePanel(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true); // a long title must not widen the side column
     m_title->setObjectName(QStringLiteral("codeTitle"));
-    m_title->installEventFilter(this);
 
     m_text->setReadOnly(true);
     // Wrapped rather than cut: the side column is narrow at 1280x800.
@@ -64,40 +61,22 @@ void CodePanel::setCode(const QString &code)
 
 void CodePanel::setTitle(const QString &title, const QString &shortTitle)
 {
-    m_titles = shortTitle.isEmpty() ? QStringList{title} : QStringList{title, shortTitle};
-    m_title->setText(title);
-    fitTitle();
+    m_title->setWordings(shortTitle.isEmpty() ? QStringList{title}
+                                              : QStringList{title, shortTitle});
 }
 
 void CodePanel::setTitleWraps(bool wraps)
 {
     m_title->setWordWrap(wraps);
-    // Unwrapped, the title may be cut (or shortened, see fitTitle) rather than widen the column.
+    // Unwrapped, the title shortens (or is cut) rather than widen the column.
     m_title->setSizePolicy(wraps ? QSizePolicy::Preferred : QSizePolicy::Ignored,
                            m_title->sizePolicy().verticalPolicy());
-    fitTitle();
+    m_title->refit();
 }
 
 QString CodePanel::title() const
 {
     return m_title->text();
-}
-
-bool CodePanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_title &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
-        fitTitle();
-    return QWidget::eventFilter(watched, event);
-}
-
-void CodePanel::fitTitle()
-{
-    if (m_title->wordWrap() || m_titles.size() < 2) return;
-    const QFontMetricsF fm(m_title->font());
-    const QString fitting = longestCaptionThatFits(
-        fm, QRectF(0, 0, m_title->contentsRect().width(), fm.height()), m_titles);
-    if (fitting != m_title->text()) m_title->setText(fitting);
 }
 
 void CodePanel::changeEvent(QEvent *event)

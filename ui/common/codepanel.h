@@ -2,14 +2,13 @@
 // The NumPy/Keras code that does what the page shows, in the same place on every page: monospace,
 // lightly coloured, read-only, with a copy button.
 
-#include <QStringList>
 #include <QWidget>
 
 class QPlainTextEdit;
-class QLabel;
 
 namespace ui {
 
+class FittingLabel;
 class PythonHighlighter;
 
 class CodePanel : public QWidget {
@@ -32,15 +31,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void copyToClipboard();
     void updateColours();
-    void fitTitle();
 
-    QLabel *m_title;
-    QStringList m_titles; // the title, then its short form
+    FittingLabel *m_title;
     QPlainTextEdit *m_text;
     PythonHighlighter *m_highlighter;
     QString m_code;

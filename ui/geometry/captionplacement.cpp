@@ -4,14 +4,26 @@
 
 namespace ui {
 
+QRectF boxInCorner(const QSizeF &size, Qt::Alignment corner, const QRectF &area, double margin,
+                   const QRectF &avoid)
+{
+    QPointF topLeft(area.left() + margin, area.top() + margin);
+    if (corner & Qt::AlignRight)
+        topLeft.rx() = area.right() - margin - size.width();
+    else if (corner & Qt::AlignHCenter)
+        topLeft.rx() = area.center().x() - size.width() / 2;
+    if (corner & Qt::AlignBottom) topLeft.ry() = area.bottom() - margin - size.height();
+    // Side by side with `avoid` when there is room, else below it.
+    if (!avoid.isEmpty() && QRectF(topLeft, size).intersects(avoid.adjusted(-margin, 0, margin, 0)))
+        topLeft.ry() = avoid.bottom() + margin / 2;
+    return {topLeft, size};
+}
+
 QRectF placeCaption(const QSizeF &size, const CaptionRoom &room,
                     const std::vector<QPointF> &keepVisible)
 {
     const double m = room.margin;
-    QRectF top(QPointF(room.area.right() - m - size.width(), room.area.top() + m), size);
-    // Side by side with the readout when there is room, else below it.
-    if (!room.readout.isEmpty() && top.intersects(room.readout.adjusted(-m, 0, m, 0)))
-        top.moveTop(room.readout.bottom() + m / 2);
+    const QRectF top = boxInCorner(size, Qt::AlignTop | Qt::AlignRight, room.area, m, room.readout);
     const QRectF bottom(
         QPointF(top.left(), room.area.bottom() - m - room.bottomReserve - size.height()), size);
 

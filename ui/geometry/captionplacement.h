@@ -1,5 +1,6 @@
 #pragma once
-// Where the phase caption ("Applied: affine W·x + b") sits on the plane. Its home is the top-right
+// Where the boxes over the plane go: a corner, below another box if they would meet. The phase
+// caption ("Applied: affine W·x + b") also keeps arrow tips visible. Its home is the top-right
 // corner, but a vector pointing up and right ends there: then the caption moves to the bottom-right
 // corner, above the usage hint, if fewer arrow tips and labels are under it there.
 
@@ -17,6 +18,11 @@ struct CaptionRoom {
     double bottomReserve = 0; // the hint's line along the bottom edge
     bool wasAtBottom = false; // where the last frame put it
 };
+
+// A box of `size` in a corner of area (Qt::AlignTop | Qt::AlignRight etc.), `margin` from its
+// edges; one that would overlap `avoid` goes below it instead. The readouts and the caption use it.
+QRectF boxInCorner(const QSizeF &size, Qt::Alignment corner, const QRectF &area, double margin,
+                   const QRectF &avoid = {});
 
 // The caption's rectangle: the top-right corner when none of keepVisible (points, with a margin
 // around them) is under it there; else the corner that covers fewer, on a tie the one it was in.

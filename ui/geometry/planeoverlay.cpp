@@ -1,5 +1,7 @@
 #include "ui/geometry/planeoverlay.h"
 
+#include "ui/geometry/captionplacement.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
@@ -150,25 +152,17 @@ QRectF PlaneOverlay::box(const QStringList &lines, Qt::Alignment corner, const Q
                          bool emphasize, const QRectF &avoid)
 {
     if (lines.isEmpty()) return {};
-    const QSizeF size = boxSize(lines, emphasize);
-    const double margin = this->margin();
-    QPointF topLeft(area.left() + margin, area.top() + margin);
-    if (corner & Qt::AlignRight)
-        topLeft.rx() = area.right() - margin - size.width();
-    else if (corner & Qt::AlignHCenter)
-        topLeft.rx() = area.center().x() - size.width() / 2;
-    if (corner & Qt::AlignBottom) topLeft.ry() = area.bottom() - margin - size.height();
-    if (!avoid.isEmpty() && QRectF(topLeft, size).intersects(avoid.adjusted(-margin, 0, margin, 0)))
-        topLeft.ry() = avoid.bottom() + margin / 2;
-    return boxAt(lines, topLeft, emphasize);
+    const QRectF r = boxInCorner(boxSize(lines, emphasize), corner, area, margin(), avoid);
+    boxAt(lines, r, emphasize);
+    return r;
 }
 
-QRectF PlaneOverlay::boxAt(const QStringList &lines, const QPointF &topLeft, bool emphasize)
+void PlaneOverlay::boxAt(const QStringList &lines, const QRectF &place, bool emphasize)
 {
-    if (lines.isEmpty()) return {};
+    if (lines.isEmpty()) return;
     const QFont f = boxFont(emphasize);
     const QFontMetricsF metrics(f);
-    const QSizeF size = boxSize(lines, emphasize);
+    const QSizeF size = place.size();
     const double pad = 8 * m_scale;
     const QString key =
         QStringLiteral("B|%1|%2|%3").arg(emphasize).arg(styleKey(), lines.join(QLatin1Char('\n')));
@@ -187,8 +181,7 @@ QRectF PlaneOverlay::boxAt(const QStringList &lines, const QPointF &topLeft, boo
             y += metrics.lineSpacing();
         }
     });
-    add(topLeft, image);
-    return QRectF(topLeft, size);
+    add(place.topLeft(), image);
 }
 
 double PlaneOverlay::hintHeight() const

@@ -30,9 +30,9 @@ public:
     // where it went. A box that would overlap `avoid` goes below it instead.
     QRectF box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,
                bool emphasize = false, const QRectF &avoid = {});
-    // The same box at a place chosen by the caller, and the size it will have.
-    QRectF boxAt(const QStringList &lines, const QPointF &topLeft, bool emphasize = false);
+    // The size such a box has, and the box drawn at a place of that size chosen by the caller.
     QSizeF boxSize(const QStringList &lines, bool emphasize = false) const;
+    void boxAt(const QStringList &lines, const QRectF &place, bool emphasize = false);
     // Boxes and hints keep this far from the area's edges; a hint line takes hintHeight().
     double margin() const { return 10 * m_scale; }
     double hintHeight() const;

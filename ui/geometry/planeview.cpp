@@ -261,7 +261,7 @@ void PlaneView::paintGL()
         const bool wasAtBottom = m_captionRect.center().y() > area.center().y();
         const CaptionRoom room{area, overlay.margin(), readout, overlay.hintHeight(), wasAtBottom};
         m_captionRect = placeCaption(overlay.boxSize({m_caption}, true), room, tips);
-        overlay.boxAt({m_caption}, m_captionRect.topLeft(), true);
+        overlay.boxAt({m_caption}, m_captionRect, true);
     }
     overlay.labels(s.labels, area, {readout, m_captionRect});
     if (!m_hoverText.isEmpty())

@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <algorithm>
 
 namespace ui {
@@ -13,6 +14,7 @@ KerasLine::KerasLine(QWidget *parent) : QWidget(parent)
     setFont(monospaceFont()); // its size follows the page (presentation mode)
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    measureLongest();
     fitHeight();
 }
 
@@ -24,21 +26,25 @@ int KerasLine::linesFor(const QString &text, int width) const
     return (r.height() + fm.lineSpacing() - 1) / fm.lineSpacing();
 }
 
-void KerasLine::fitHeight()
+void KerasLine::measureLongest()
 {
     // Keras' longest line, wrapped at words as paintEvent wraps it: counting characters per line
-    // would forget the room a wrap leaves at each line's end (and lose val_accuracy). Its count
-    // changes only with the width and the font, so it is measured once for each, not per update.
+    // would forget the room a wrap leaves at each line's end (and lose val_accuracy). Measured
+    // when the width or the font changes, not at every progress update.
     static const QString longest = QStringLiteral(
         "Epoch 10/10  469/469 [==============================] - 20s 43ms/step - loss: 0.0380 - "
         "accuracy: 0.9890 - val_loss: 0.0702 - val_accuracy: 0.9786");
-    const int width = std::max(1, rect().adjusted(2, 1, -2, -1).width());
-    const QString key = font().key() + QLatin1Char('|') + QString::number(width);
-    if (key != m_longestKey) {
-        m_longestKey = key;
-        m_longestLines = linesFor(longest, width);
-    }
-    const int lines = std::max({1, m_longestLines, linesFor(m_text, width)});
+    m_longestLines = linesFor(longest, textWidth());
+}
+
+int KerasLine::textWidth() const
+{
+    return std::max(1, rect().adjusted(2, 1, -2, -1).width());
+}
+
+void KerasLine::fitHeight()
+{
+    const int lines = std::max({1, m_longestLines, linesFor(m_text, textWidth())});
     const int h = fontMetrics().lineSpacing() * std::min(lines, 4) + 4;
     if (height() != h || minimumHeight() != h) setFixedHeight(h);
 }
@@ -46,6 +52,7 @@ void KerasLine::fitHeight()
 void KerasLine::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (event->oldSize().width() != width()) measureLongest(); // not when fitHeight set the height
     fitHeight();
 }
 
@@ -70,7 +77,9 @@ void KerasLine::setText(const QString &text)
 void KerasLine::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) fitHeight();
+    if (event->type() != QEvent::FontChange) return;
+    measureLongest();
+    fitHeight();
 }
 
 void KerasLine::paintEvent(QPaintEvent *)

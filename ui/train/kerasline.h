@@ -1,6 +1,7 @@
 #pragma once
 // Keras' progress line, drawn by hand: a QLabel asks its parent for a new layout at every setText,
-// and a layout pass over the Train page twenty times a second costs training time on two cores.
+// and a layout pass over the Train page at every redraw tick (12.5 Hz) costs training time on two
+// cores.
 // This widget only repaints itself. Long lines wrap at word boundaries; its height is fixed to the
 // lines that Keras' longest line (with val_ metrics) needs at the current width and font, and
 // changes only when those do (or a longer line arrives).
@@ -25,12 +26,13 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void measureLongest();
     void fitHeight();
+    int textWidth() const;
     int linesFor(const QString &text, int width) const;
 
     QString m_text;
-    QString m_longestKey; // the font and width m_longestLines was measured for
-    int m_longestLines = 1;
+    int m_longestLines = 1; // of Keras' longest line at the current width and font
 };
 
 } // namespace ui
