@@ -16,10 +16,10 @@
 // because 4x triples the cost of composing the window on llvmpipe.
 
 #include "core/geometry/chain.h"
+#include "ui/common/playhead.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
 #include "ui/geometry/planeview.h"
-#include "ui/geometry/playhead.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 

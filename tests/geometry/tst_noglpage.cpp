@@ -1,7 +1,7 @@
 // Without OpenGL 3.3 (here: Qt's offscreen platform, where a QOpenGLWidget in a window crashes
 // inside Qt) the Geometry page is a message saying why, and the window works.
 
-#include "ui/geometry/glcheck.h"
+#include "ui/common/glcheck.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"

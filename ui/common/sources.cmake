@@ -3,8 +3,14 @@ target_sources(uncrumple_ui PRIVATE
     common/codepanel.cpp
     common/fittinglabel.cpp
     common/fonts.cpp
+    common/glbuffer.cpp
+    common/glcheck.cpp
+    common/glprogram.cpp
+    common/noglpage.cpp
     common/numbers.cpp
     common/palette.cpp
+    common/playbar.cpp
+    common/playhead.cpp
     common/pngfile.cpp
     common/pythonhighlighter.cpp
     common/tensorimage.cpp)

@@ -1,6 +1,6 @@
 #include "ui/geometry/cloudsplatter.h"
 
-#include "ui/geometry/glfloat.h"
+#include "ui/common/glfloat.h"
 
 #include <Eigen/Core>
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "ui/geometry/drawlist.h"
 
-#include "ui/geometry/glfloat.h"
+#include "ui/common/glfloat.h"
 
 #include <algorithm>
 #include <cmath>

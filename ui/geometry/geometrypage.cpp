@@ -1,6 +1,8 @@
 #include "ui/geometry/geometrypage.h"
 
 #include "ui/common/codepanel.h"
+#include "ui/common/playbar.h"
+#include "ui/common/playhead.h"
 #include "ui/common/pngfile.h"
 #include "ui/geometry/chainpanel.h"
 #include "ui/geometry/cloudsource.h"
@@ -10,8 +12,6 @@
 #include "ui/geometry/numpycode.h"
 #include "ui/geometry/planetheme.h"
 #include "ui/geometry/planeview.h"
-#include "ui/geometry/playbar.h"
-#include "ui/geometry/playhead.h"
 #include "ui/geometry/transformeditor.h"
 #include "ui/geometry/vectorpanel.h"
 #include "ui/shell/appcontext.h"

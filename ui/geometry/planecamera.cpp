@@ -1,6 +1,6 @@
 #include "ui/geometry/planecamera.h"
 
-#include "ui/geometry/glfloat.h"
+#include "ui/common/glfloat.h"
 
 #include <algorithm>
 #include <cmath>

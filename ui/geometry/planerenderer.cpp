@@ -1,7 +1,8 @@
 #include "ui/geometry/planerenderer.h"
 
+#include "ui/common/glbuffer.h"
+#include "ui/common/glprogram.h"
 #include "ui/geometry/drawlist.h"
-#include "ui/geometry/glprogram.h"
 
 #include <QColor>
 #include <algorithm>
@@ -13,18 +14,6 @@ namespace {
 
 // The four corners of a segment's quad as a triangle strip: (along, across).
 constexpr float kCorners[] = {0.f, -1.f, 0.f, 1.f, 1.f, -1.f, 1.f, 1.f};
-
-// Writes data into buffer, growing it (with headroom, so it is not reallocated every frame) when
-// it is too small; capacity counts bytes.
-void upload(QOpenGLBuffer &buffer, int &capacity, const void *data, int bytes)
-{
-    buffer.bind();
-    if (bytes > capacity) {
-        capacity = std::max(bytes + bytes / 2, 4096);
-        buffer.allocate(capacity);
-    }
-    if (bytes > 0) buffer.write(0, data, bytes);
-}
 
 } // namespace
 
@@ -148,10 +137,10 @@ void PlaneRenderer::draw(const DrawList &list, const FrameGeometry &frame)
     if (!m_ready || list.runs().empty()) return;
     const auto &segments = list.segments();
     const auto &fills = list.fills();
-    upload(m_segmentBuffer, m_segmentCapacity, segments.data(),
-           static_cast<int>(segments.size() * sizeof(SegmentInstance)));
-    upload(m_fillBuffer, m_fillCapacity, fills.data(),
-           static_cast<int>(fills.size() * sizeof(FillVertex)));
+    uploadGrowing(m_segmentBuffer, m_segmentCapacity, segments.data(),
+                  static_cast<int>(segments.size() * sizeof(SegmentInstance)));
+    uploadGrowing(m_fillBuffer, m_fillCapacity, fills.data(),
+                  static_cast<int>(fills.size() * sizeof(FillVertex)));
 
     m_lineProgram.bind();
     setFrameUniforms(m_lineProgram, frame);

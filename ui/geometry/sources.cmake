@@ -9,9 +9,6 @@ target_sources(uncrumple_ui PRIVATE
     geometry/geometrymodel.cpp
     geometry/geometrypage.cpp
     geometry/geometrystate.cpp
-    geometry/glcheck.cpp
-    geometry/glprogram.cpp
-    geometry/noglpage.cpp
     geometry/numberentry.cpp
     geometry/numberformat.cpp
     geometry/numpycode.cpp
@@ -20,8 +17,6 @@ target_sources(uncrumple_ui PRIVATE
     geometry/planerenderer.cpp
     geometry/planetheme.cpp
     geometry/planeview.cpp
-    geometry/playbar.cpp
-    geometry/playhead.cpp
     geometry/readouts.cpp
     geometry/scenebuilder.cpp
     geometry/transformeditor.cpp

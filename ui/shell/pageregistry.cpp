@@ -1,8 +1,8 @@
 #include "ui/shell/pageregistry.h"
 
+#include "ui/common/glcheck.h"
+#include "ui/common/noglpage.h"
 #include "ui/geometry/geometrypage.h"
-#include "ui/geometry/glcheck.h"
-#include "ui/geometry/noglpage.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/train/trainpage.h"
 
@@ -20,7 +20,9 @@ const std::vector<PageSpec> &pageSpecs()
                      "(section 2.3.6, Figures 2.6-2.13)"),
          [](AppContext *c) -> Page * {
              const QString problem = openGlProblem();
-             if (!problem.isEmpty()) return new NoGlPage(c, problem);
+             if (!problem.isEmpty())
+                 return new NoGlPage(c, QObject::tr("Geometry"), QObject::tr("The same in NumPy"),
+                                     problem);
              return new GeometryPage(c);
          }},
         {QStringLiteral("train"), QObject::tr("Train"),

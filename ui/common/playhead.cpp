@@ -1,4 +1,4 @@
-#include "ui/geometry/playhead.h"
+#include "ui/common/playhead.h"
 
 #include <algorithm>
 #include <cmath>

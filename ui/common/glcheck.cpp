@@ -1,4 +1,4 @@
-#include "ui/geometry/glcheck.h"
+#include "ui/common/glcheck.h"
 
 #include <QGuiApplication>
 #include <QOffscreenSurface>

@@ -1,4 +1,4 @@
-#include "ui/geometry/glprogram.h"
+#include "ui/common/glprogram.h"
 
 #include <QFile>
 #include <QOpenGLShaderProgram>

@@ -1,6 +1,6 @@
-#include "ui/geometry/playbar.h"
+#include "ui/common/playbar.h"
 
-#include "ui/geometry/playhead.h"
+#include "ui/common/playhead.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,18 +31,17 @@ QToolButton *button(QStyle::StandardPixmap icon, const QString &tip, const QStri
 } // namespace
 
 PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
-    : QWidget(parent), m_playhead(playhead),
-      m_start(button(QStyle::SP_MediaSkipBackward, tr("Back to the identity (Home)"), "toStart")),
+    : QWidget(parent), m_playhead(playhead), m_wording(chainWording()),
+      m_start(button(QStyle::SP_MediaSkipBackward, m_wording.startTip, "toStart")),
       m_back(button(QStyle::SP_MediaSeekBackward, tr("Step back one phase (←)"), "stepBack")),
-      m_play(button(QStyle::SP_MediaPlay, tr("Play the chain (Space)"), "play")),
+      m_play(button(QStyle::SP_MediaPlay, m_wording.playTip, "play")),
       m_forward(
           button(QStyle::SP_MediaSeekForward, tr("Step forward one phase (→)"), "stepForward")),
-      m_end(button(QStyle::SP_MediaSkipForward, tr("Apply the whole chain (End)"), "toEnd")),
+      m_end(button(QStyle::SP_MediaSkipForward, m_wording.endTip, "toEnd")),
       m_scrubber(new QSlider(Qt::Horizontal)), m_caption(new QLabel)
 {
     m_scrubber->setObjectName(QStringLiteral("scrubber"));
-    m_scrubber->setToolTip(tr("Scrub through the animation: each step's linear part, then its "
-                              "shift, then its ReLU"));
+    m_scrubber->setToolTip(m_wording.scrubberTip);
     m_scrubber->setFocusPolicy(Qt::NoFocus);
     m_caption->setObjectName(QStringLiteral("phaseLabel"));
     m_caption->setMinimumWidth(
@@ -66,6 +65,26 @@ PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
     sync();
 }
 
+PlayBarWording PlayBar::chainWording()
+{
+    return {tr("Back to the identity (Home)"),
+            tr("Apply the whole chain (End)"),
+            tr("Play the chain (Space)"),
+            tr("Scrub through the animation: each step's linear part, then its shift, then its "
+               "ReLU"),
+            tr("identity"),
+            tr("all applied")};
+}
+
+void PlayBar::setWording(const PlayBarWording &wording)
+{
+    m_wording = wording;
+    m_start->setToolTip(wording.startTip);
+    m_end->setToolTip(wording.endTip);
+    m_scrubber->setToolTip(wording.scrubberTip);
+    sync();
+}
+
 void PlayBar::sync()
 {
     const int phases = m_playhead->phaseCount();
@@ -79,14 +98,14 @@ void PlayBar::sync()
     if (phases == 0)
         m_caption->setText(tr("no steps"));
     else if (t <= 0.0)
-        m_caption->setText(tr("identity"));
+        m_caption->setText(m_wording.atStart);
     else if (t >= phases)
-        m_caption->setText(tr("all applied"));
+        m_caption->setText(m_wording.atEnd);
     else
         m_caption->setText(tr("phase %1 of %2").arg(static_cast<int>(std::ceil(t))).arg(phases));
     const bool moving = m_playhead->isMoving();
     m_play->setIcon(style()->standardIcon(moving ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_play->setToolTip(moving ? tr("Pause (Space)") : tr("Play the chain (Space)"));
+    m_play->setToolTip(moving ? tr("Pause (Space)") : m_wording.playTip);
     for (QWidget *w : {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_back),
                        static_cast<QWidget *>(m_play), static_cast<QWidget *>(m_forward),
                        static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_scrubber)})
