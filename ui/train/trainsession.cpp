@@ -16,7 +16,7 @@ TrainSession::TrainSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<ui::MnistSnapshot>();
     qRegisterMetaType<core::nn::EpochSummary>();
 
-    auto *worker = new TrainWorker(&m_control);
+    auto *worker = new TrainWorker(&m_control, &m_pauseAtEpochEnd);
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(this, &TrainSession::requestTrain, worker, &TrainWorker::train);
@@ -28,6 +28,9 @@ TrainSession::TrainSession(QObject *parent) : QObject(parent)
     connect(worker, &TrainWorker::finished, this, &TrainSession::onFinished);
     connect(worker, &TrainWorker::evaluated, this, &TrainSession::onEvaluated);
     connect(worker, &TrainWorker::failed, this, &TrainSession::onFailed);
+    connect(worker, &TrainWorker::pausedAtEpochEnd, this, [this] {
+        if (m_state == State::Training) setState(State::Paused);
+    });
     m_thread.setObjectName(QStringLiteral("training"));
     m_thread.start();
 }
@@ -48,23 +51,50 @@ void TrainSession::setIntervals(int chunkMs, int snapshotMs)
 void TrainSession::start(const Recipe &recipe, const MnistSnapshot &data)
 {
     if (m_state != State::Idle || m_evaluating) return;
+    TrainJob job;
+    job.data = data;
+    m_data = data;
+    launch(recipe, std::move(job));
+}
+
+void TrainSession::startOn(const Recipe &recipe, const core::nn::Dataset &samples,
+                           const ModelSnapshot &initial)
+{
+    if (m_state != State::Idle || m_evaluating) return;
+    TrainJob job;
+    job.samples = samples;
+    job.initial = initial;
+    m_data = {};
+    launch(recipe, std::move(job));
+}
+
+void TrainSession::launch(const Recipe &recipe, TrainJob job)
+{
     m_control.reset();
+    m_pauseAtEpochEnd = false;
     m_outcome.reset();
     m_evaluation.reset();
     m_latest = {};
     m_run = {};
     m_history.reset(recipe.options.epochs, 0);
-    m_data = data;
     m_optimizerName = QString::fromLatin1(recipe.optimizer.name().data(),
                                           static_cast<qsizetype>(recipe.optimizer.name().size()));
-    TrainJob job;
     job.recipe = recipe;
-    job.data = data;
     job.chunkMs = m_chunkMs;
     job.snapshotMs = m_snapshotMs;
     setState(State::Training);
     emit evaluationChanged(); // the old evaluation is gone
     emit requestTrain(job);
+}
+
+void TrainSession::stepEpoch()
+{
+    if (m_state != State::Training && m_state != State::Paused) return;
+    m_pauseAtEpochEnd = true;
+    if (m_state == State::Paused) {
+        m_control.resume();
+        setState(State::Training);
+    }
 }
 
 void TrainSession::pause()
@@ -77,6 +107,7 @@ void TrainSession::pause()
 void TrainSession::resume()
 {
     if (m_state != State::Paused) return;
+    m_pauseAtEpochEnd = false;
     m_control.resume();
     setState(State::Training);
 }

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <atomic>
 #include <optional>
 
 namespace ui {
@@ -34,6 +35,13 @@ public:
     // Starts a run from freshly initialised weights (the recipe's seed) on data. Ignored unless
     // idle.
     void start(const Recipe &recipe, const MnistSnapshot &data);
+    // The same on another data set (no test set, no evaluation after), from initial's weights
+    // when given (the Uncrumple page continuing to train), else fresh ones.
+    void startOn(const Recipe &recipe, const core::nn::Dataset &samples,
+                 const ModelSnapshot &initial = {});
+    // Trains to the end of the current epoch and pauses there (resuming a paused run first).
+    // Ignored when idle.
+    void stepEpoch();
     void pause();
     void resume();
     void stop();
@@ -73,6 +81,7 @@ signals:
     void requestEvaluate(const ui::ModelSnapshot &model, const ui::MnistSnapshot &data);
 
 private:
+    void launch(const Recipe &recipe, TrainJob job);
     void setState(State state);
     void setEvaluating(bool on);
     void onStarted(const ui::TrainStart &start);
@@ -85,6 +94,7 @@ private:
 
     QThread m_thread;
     core::nn::TrainControl m_control;
+    std::atomic<bool> m_pauseAtEpochEnd{false};
     State m_state = State::Idle;
     bool m_evaluating = false;
     int m_chunkMs = 50;

@@ -66,17 +66,26 @@ private:
 
 } // namespace
 
-TrainWorker::TrainWorker(core::nn::TrainControl *control) : m_control(control) {}
+TrainWorker::TrainWorker(core::nn::TrainControl *control, std::atomic<bool> *pauseAtEpochEnd)
+    : m_control(control), m_pauseAtEpochEnd(pauseAtEpochEnd)
+{}
 
 void TrainWorker::train(const ui::TrainJob &job)
 {
     using namespace core::nn;
     try {
-        if (!job.data) throw std::runtime_error("no data set is loaded");
-        const Dataset train = trainSet(*job.data);
-        const Dataset test = testSet(*job.data);
+        if (!job.data && !job.samples) throw std::runtime_error("no data set is loaded");
+        const Dataset train = job.samples ? *job.samples : trainSet(*job.data);
+        std::optional<Dataset> test;
+        if (!job.samples) test = testSet(*job.data);
         Sequential model(train.features(), job.recipe.layers);
-        model.initialize(job.recipe.options.seed);
+        if (job.initial) {
+            if (!job.initial->sameArchitecture(model))
+                throw std::runtime_error("the weights to continue from do not fit the network");
+            model = *job.initial;
+        } else {
+            model.initialize(job.recipe.options.seed);
+        }
         Trainer trainer(model, job.recipe.optimizer, job.recipe.options);
         trainer.setControl(m_control);
 
@@ -88,7 +97,7 @@ void TrainWorker::train(const ui::TrainJob &job)
         start.epochs = job.recipe.options.epochs;
         start.threads = trainer.threads();
         start.trainSamples = train.size();
-        start.testSamples = test.size();
+        start.testSamples = test ? test->size() : 0;
         emit started(start);
         emit modelUpdated(copyOf(model));
 
@@ -115,10 +124,15 @@ void TrainWorker::train(const ui::TrainJob &job)
             emit epochEnded(s);
             emit modelUpdated(copyOf(trainer.model()));
             lastSnapshot = Clock::now();
+            // Pausing here holds the run before the next epoch's first batch.
+            if (s.epoch < s.epochs && m_pauseAtEpochEnd && m_pauseAtEpochEnd->exchange(false)) {
+                m_control->pause();
+                emit pausedAtEpochEnd();
+            }
             return true;
         });
 
-        const TrainResult result = trainer.fit(train, &test);
+        const TrainResult result = trainer.fit(train, test ? &*test : nullptr);
         // After a divergence the engine has put back the last weights whose loss was finite.
         emit modelUpdated(copyOf(model));
         TrainOutcome outcome;

@@ -1,6 +1,8 @@
 #pragma once
 // Runs the engine's Trainer (the very code path of `uncrumple train`) and evaluations off the GUI
-// thread. Lives on TrainSession's QThread; everything it sends back is a copy.
+// thread. Lives on TrainSession's QThread; everything it sends back is a copy. It trains the
+// Train page's MNIST or any other data set (the Uncrumple page's points), from fresh weights or
+// from given ones.
 //
 // Throttling, because the GUI thread shares the machine's two cores with training: batches go out
 // in chunks at most every chunkMs, model copies (for the weight images, predictions and the drawn
@@ -9,8 +11,12 @@
 #include "ui/train/trainrecipe.h"
 #include "ui/train/trainsnapshots.h"
 
+#include "core/nn/dataset.h"
+
 #include <QObject>
 #include <QString>
+#include <atomic>
+#include <optional>
 
 namespace core::nn {
 class TrainControl;
@@ -21,6 +27,11 @@ namespace ui {
 struct TrainJob {
     Recipe recipe;
     MnistSnapshot data;
+    // Another data set, trained on instead of data's (with no test set).
+    std::optional<core::nn::Dataset> samples;
+    // Weights to continue from, as a second model.fit() would (the optimizer starts afresh);
+    // null: fresh weights from the recipe's seed.
+    ModelSnapshot initial;
     int chunkMs = 50; // 20 Hz, so the page's 12.5 Hz redraws (kRedrawMs) always have news
     int snapshotMs = 500;
 };
@@ -28,8 +39,10 @@ struct TrainJob {
 class TrainWorker : public QObject {
     Q_OBJECT
 public:
-    // control outlives the worker (the session owns both and waits for the thread).
-    explicit TrainWorker(core::nn::TrainControl *control);
+    // control and pauseAtEpochEnd outlive the worker (the session owns them and waits for the
+    // thread). When pauseAtEpochEnd is set at an epoch's end, the worker clears it, pauses the
+    // run there and says so (pausedAtEpochEnd).
+    TrainWorker(core::nn::TrainControl *control, std::atomic<bool> *pauseAtEpochEnd);
 
 public slots:
     void train(const ui::TrainJob &job);
@@ -44,9 +57,11 @@ signals:
     void finished(const ui::TrainOutcome &outcome);
     void evaluated(const ui::EvaluationSnapshot &result);
     void failed(const QString &message);
+    void pausedAtEpochEnd();
 
 private:
     core::nn::TrainControl *m_control;
+    std::atomic<bool> *m_pauseAtEpochEnd;
 };
 
 } // namespace ui
