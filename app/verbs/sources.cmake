@@ -3,4 +3,5 @@ target_sources(uncrumple PRIVATE
     verbs/trainverb.cpp
     verbs/evaluateverb.cpp
     verbs/predictverb.cpp
-    verbs/nnsupport.cpp)
+    verbs/nnsupport.cpp
+    verbs/manifoldverb.cpp)

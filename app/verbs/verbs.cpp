@@ -11,12 +11,14 @@ namespace app {
 
 std::span<const Verb> verbs()
 {
-    static const std::array<Verb, 5> table = {{
+    static const std::array<Verb, 6> table = {{
         {"info", "ndim, shape and dtype of an IDX file (raw or .gz); label histogram", &runInfo},
         {"slice", "evaluate a NumPy slice of the MNIST arrays: shape, dtype, sum", &runSlice},
         {"train", "train the book's MNIST network with Keras-style progress; test_acc", &runTrain},
         {"evaluate", "test_loss and test_acc of a saved model on the MNIST test set", &runEvaluate},
         {"predict", "class probabilities of test digits as in listing 2.6", &runPredict},
+        {"manifold", "train the Uncrumple page's network on a crumpled manifold; layer CSVs",
+         &runManifold},
     }};
     return table;
 }

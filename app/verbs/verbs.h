@@ -30,5 +30,6 @@ int runSlice(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
 int runEvaluate(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
+int runManifold(const QStringList &arguments);
 
 } // namespace app

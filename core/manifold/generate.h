@@ -20,7 +20,8 @@ struct GeneratorOptions {
     DataKind kind = DataKind::Sheets;
     int points = 2000;   // kMinPoints to kMaxPoints
     double noise = -1.0; // Gaussian standard deviation in [0, kMaxNoise]; < 0: defaultNoise(kind)
-    double crumple = 1.0; // sheets only: 0 flat, 1 the default crumpling, kMaxCrumple badly crumpled
+    double crumple =
+        1.0; // sheets only: 0 flat, 1 the default crumpling, kMaxCrumple badly crumpled
     std::uint64_t seed = 1;
 
     // Throws ValueError naming the first option out of range ("points must be from 100 to 50000,

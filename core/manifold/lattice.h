@@ -1,7 +1,7 @@
 #pragma once
 // The lattice laid over the input's bounding box and carried through every layer and phase with the
-// points: in 3D, lines along x, y and z through a k x k x k grid of knots; in 2D, the k + k lines of
-// a square grid. Each line is sampled densely so that it bends smoothly when a layer warps it.
+// points: in 3D, lines along x, y and z through a k x k x k grid of knots; in 2D, the k + k lines
+// of a square grid. Each line is sampled densely so that it bends smoothly when a layer warps it.
 
 #include "core/manifold/labeledpoints.h"
 #include "core/nn/matrix.h"
@@ -9,7 +9,7 @@
 namespace core::manifold {
 
 struct Lattice {
-    nn::Matrix vertices;     // lines() * samplesPerLine rows x dims, line by line
+    nn::Matrix vertices; // lines() * samplesPerLine rows x dims, line by line
     int lineCount = 0;
     int samplesPerLine = 0;
 

@@ -18,6 +18,9 @@ struct LayerValues {
     nn::Matrix activated; // points x units: f(x · W + b), the layer's output
 };
 
+// One layer (0-based index into model) applied to inputs (points x that layer's inputs).
+LayerValues forwardLayer(const nn::Sequential &model, int layer, nn::MatrixView inputs);
+
 class LayerStack {
 public:
     LayerStack() = default;

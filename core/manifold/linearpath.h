@@ -25,6 +25,7 @@
 //    over; in a 3D layer the fourth coordinate is not drawn.
 
 #include <Eigen/Core>
+#include <vector>
 
 namespace core::manifold {
 
@@ -43,8 +44,11 @@ public:
     // M(s), dimension() x dimension(), for padded row vectors: x̃(s) = x̃ · M(s). s is clamped to
     // [0, 1]; M(0) = I, M(1) = the embedded W up to rounding (about 1e-15).
     Eigen::MatrixXd at(double s) const;
-    // The embedded W: dimension() x dimension(), W in the top-left inputs x units block.
-    Eigen::MatrixXd target() const;
+    // M(1) exactly as built: W in the top-left inputs x units block; when widening, the rows below
+    // it hold the completion (which padded points, 0 there, never see); when reflects(), -1 on the
+    // extra axis (the turn by π reverses it; no point has a coordinate there at the ends); zeros
+    // elsewhere.
+    const Eigen::MatrixXd &target() const { return m_target; }
     // The singular values of the stretch S (dimension() entries, descending).
     const Eigen::VectorXd &stretches() const { return m_sigma; }
     // min over s of |det M(s)| restricted to the directions the layer keeps: a lower bound
@@ -56,12 +60,16 @@ private:
     int m_units = 0;
     int m_dimension = 0;
     bool m_reflects = false;
-    Eigen::MatrixXd m_target;   // embedded W
-    Eigen::MatrixXd m_stretch;  // S, symmetric PSD
-    Eigen::MatrixXd m_schurQ;   // R's rotation part = Q · B · Qᵀ
-    Eigen::VectorXd m_angles;   // per 2 x 2 block of B (plane columns 2k, 2k + 1 of Q)
-    Eigen::VectorXd m_mirror;   // u with R u = -u when reflects()
-    Eigen::VectorXd m_sigma;
+    struct Plane {
+        int i = 0, j = 0;   // columns of Q spanning the plane
+        double angle = 0.0; // R turns column i towards column j by this angle
+    };
+    Eigen::MatrixXd m_target;  // M(1) (row form), dimension() x dimension()
+    Eigen::MatrixXd m_stretch; // S (column form), n x n, symmetric positive semi-definite
+    Eigen::MatrixXd m_schurQ;  // the rotation part of R is Q · B · Qᵀ (n x n)
+    std::vector<Plane> m_planes;
+    Eigen::VectorXd m_mirror; // u with R u = -u when reflects() (n entries)
+    Eigen::VectorXd m_sigma;  // singular values of T, descending
 };
 
 } // namespace core::manifold

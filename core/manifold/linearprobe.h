@@ -4,7 +4,8 @@
 // The classifier is logistic regression, fitted by Newton's method (iteratively reweighted least
 // squares) on standardised features with a small L2 penalty, a fixed number of iterations: it
 // converges in about ten on these data and is deterministic. The accuracy is measured on the points
-// it was fitted on: the question is whether a plane separates them, not generalisation.
+// it was fitted on (every point; the fit itself uses at most maxSamples of them, evenly spaced):
+// the question is whether a plane separates them, not generalisation.
 
 #include "core/nn/matrix.h"
 
@@ -18,8 +19,8 @@ namespace core::manifold {
 class LayerStack;
 
 struct ProbeOptions {
-    int iterations = 25;          // Newton steps (stops early once the step is below 1e-10)
-    double l2 = 1e-4;             // penalty on the weights (not the bias), per sample
+    int iterations = 25;            // Newton steps (stops early once the step is below 1e-10)
+    double l2 = 1e-4;               // penalty on the weights (not the bias), per sample
     std::int64_t maxSamples = 5000; // fits on every k-th point beyond this (0: all)
 };
 
@@ -27,7 +28,7 @@ struct ProbeResult {
     double accuracy = 0.0;   // fraction of the fitted points on the right side
     Eigen::VectorXd weights; // in the features' own coordinates: class 1 where w·x + bias > 0
     double bias = 0.0;
-    int iterations = 0;      // Newton steps taken
+    int iterations = 0; // Newton steps taken
 };
 
 // features: rows x d, labels: rows entries, 0 or 1. Throws ValueError on a size mismatch.
