@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <vector>
 #include <zlib.h>
 
@@ -15,14 +16,28 @@ using FilePtr = std::unique_ptr<FILE, decltype(&std::fclose)>;
 
 class FileReader : public ByteReader {
 public:
-    explicit FileReader(FilePtr file) : m_file(std::move(file)) {}
+    explicit FileReader(FilePtr file) : m_file(std::move(file))
+    {
+        struct stat st {};
+        if (fstat(fileno(m_file.get()), &st) == 0 && S_ISREG(st.st_mode))
+            m_size = static_cast<std::uint64_t>(st.st_size);
+    }
     std::size_t read(std::byte *dst, std::size_t n) override
     {
-        return std::fread(dst, 1, n, m_file.get());
+        const std::size_t k = std::fread(dst, 1, n, m_file.get());
+        m_pos += k;
+        return k;
+    }
+    std::optional<std::uint64_t> remaining() const override
+    {
+        if (!m_size) return std::nullopt; // a pipe or device: no size to trust
+        return *m_size > m_pos ? *m_size - m_pos : 0;
     }
 
 private:
     FilePtr m_file;
+    std::optional<std::uint64_t> m_size;
+    std::uint64_t m_pos = 0;
 };
 
 class MemoryReader : public ByteReader {
@@ -35,6 +50,7 @@ public:
         m_pos += k;
         return k;
     }
+    std::optional<std::uint64_t> remaining() const override { return m_bytes.size() - m_pos; }
 
 private:
     std::span<const std::byte> m_bytes;
@@ -82,6 +98,8 @@ public:
         }
         return done;
     }
+    // What a stream inflates to is only known by inflating it.
+    std::optional<std::uint64_t> remaining() const override { return std::nullopt; }
 
 private:
     std::unique_ptr<ByteReader> m_inner;
@@ -105,6 +123,12 @@ public:
         m_pos += k;
         if (k < n) k += m_rest->read(dst + k, n - k);
         return k;
+    }
+    std::optional<std::uint64_t> remaining() const override
+    {
+        const auto rest = m_rest->remaining();
+        if (!rest) return std::nullopt;
+        return *rest + (m_prefix.size() - m_pos);
     }
 
 private:

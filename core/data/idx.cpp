@@ -3,12 +3,14 @@
 #include "core/data/bytereader.h"
 #include "core/errors.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdio>
 #include <cstring>
 #include <limits>
 #include <system_error>
+#include <vector>
 #include <zlib.h>
 
 namespace core {
@@ -18,6 +20,10 @@ namespace {
 constexpr int kMaxRank = 8;
 // Larger than any data set this app is for; stops a corrupt header from asking for terabytes.
 constexpr std::uint64_t kMaxBytes = std::uint64_t{1} << 34;
+// A gzip stream's data is read into a buffer that starts this large and doubles as bytes arrive.
+constexpr std::uint64_t kFirstChunk = std::uint64_t{1} << 20;
+// Trailing bytes after a stream's data are counted up to this many.
+constexpr std::uint64_t kMaxTrailingCount = std::uint64_t{1} << 20;
 
 std::string hexByte(unsigned v)
 {
@@ -112,23 +118,57 @@ Tensor parse(detail::ByteReader &in, const std::string &source)
     const std::uint64_t dataBytes = count * itemSize;
     const std::size_t headerBytes = 4 + 4 * static_cast<std::size_t>(rank);
 
-    Tensor t(dtype, shape);
+    const auto truncated = [&](std::uint64_t found, const std::string &whole) {
+        return FormatError(source + ": truncated data: shape " + formatShape(shape) + " needs " +
+                           std::to_string(dataBytes) + " bytes after the " +
+                           std::to_string(headerBytes) + "-byte header, found " +
+                           std::to_string(found) + " (" + whole + ")");
+    };
+
+    // The array is allocated only once its bytes are known to be there: a file's size is checked
+    // first, and a gzip stream (whose inflated size only inflating tells) is read in chunks that
+    // grow with what actually arrives. A header that claims gigabytes costs nothing.
+    Tensor t;
+    if (const auto left = in.remaining()) {
+        if (*left < dataBytes)
+            throw truncated(*left, "the file is " + std::to_string(headerBytes + *left) + " bytes");
+        t = Tensor(dtype, shape);
+        const std::size_t dataGot = readFully(in, t.buffer()->data(), dataBytes);
+        if (dataGot < dataBytes) throw truncated(dataGot, "the file ended while it was read");
+    } else {
+        std::vector<std::byte> data;
+        std::uint64_t arrived = 0;
+        while (arrived < dataBytes) {
+            const std::uint64_t want = std::min<std::uint64_t>(
+                dataBytes, std::max<std::uint64_t>(kFirstChunk, 2 * arrived));
+            data.resize(want);
+            const std::size_t k = readFully(in, data.data() + arrived, want - arrived);
+            arrived += k;
+            if (arrived < want) break;
+        }
+        if (arrived < dataBytes)
+            throw truncated(arrived, "the stream inflates to " +
+                                         std::to_string(headerBytes + arrived) + " bytes");
+        t = Tensor(dtype, shape);
+        std::memcpy(t.buffer()->data(), data.data(), dataBytes);
+    }
     std::byte *dst = t.buffer()->data();
-    const std::size_t dataGot = readFully(in, dst, dataBytes);
-    if (dataGot < dataBytes)
-        throw FormatError(source + ": truncated data: shape " + formatShape(shape) + " needs " +
-                          std::to_string(dataBytes) + " bytes after the " +
-                          std::to_string(headerBytes) + "-byte header, found " +
-                          std::to_string(dataGot));
-    std::array<std::byte, 4096> extra{};
+
     std::uint64_t trailing = 0;
-    for (std::size_t k; (k = in.read(extra.data(), extra.size())) > 0;)
-        trailing += k;
+    if (const auto left = in.remaining()) {
+        trailing = *left;
+    } else {
+        // Counted up to a bound: a stream may inflate to gigabytes of trailing junk.
+        std::array<std::byte, 4096> extra{};
+        for (std::size_t k;
+             trailing < kMaxTrailingCount && (k = in.read(extra.data(), extra.size())) > 0;)
+            trailing += k;
+    }
     if (trailing > 0)
-        throw FormatError(source + ": " + std::to_string(trailing) +
-                          " trailing bytes: expected the file to end after " +
-                          std::to_string(headerBytes + dataBytes) + " bytes for shape " +
-                          formatShape(shape));
+        throw FormatError(
+            source + ": " + (trailing >= kMaxTrailingCount ? "at least " : "") +
+            std::to_string(trailing) + " trailing bytes: expected the file to end after " +
+            std::to_string(headerBytes + dataBytes) + " bytes for shape " + formatShape(shape));
     if (dtype == DType::Float32 && std::endian::native == std::endian::little) {
         auto *words = reinterpret_cast<std::uint32_t *>(dst);
         for (std::uint64_t i = 0; i < count; ++i)

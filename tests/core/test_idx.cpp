@@ -6,9 +6,12 @@
 #include "core/errors.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <span>
+#include <sys/resource.h>
 #include <zlib.h>
 
 using namespace core;
@@ -190,6 +193,58 @@ private slots:
             QVERIFY2(what.startsWith(path + ": "), qPrintable(what)); // names the file
             QVERIFY2(what.contains(message), qPrintable(what));
         }
+    }
+
+    // Issue 11: a 12-byte file whose header claims a 2 GB array was zero-filled in full (2.4 s, and
+    // bad_alloc under a 4 GB limit) before it was found truncated. Now the size is checked first.
+    void hugeClaimIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("inMemory");
+        QTest::addColumn<QString>("message");
+        const QByteArray claim = header(0x08, {46341, 46341}); // 2,147,488,281 bytes
+        QCOMPARE(claim.size(), 12);
+        const QString needs = "truncated data: shape (46341, 46341) needs 2147488281 bytes after "
+                              "the 12-byte header, ";
+        QTest::newRow("raw file") << claim << false << needs + "found 0 (the file is 12 bytes)";
+        QTest::newRow("raw file with some data")
+            << claim + pixels(1000) << false << needs + "found 1000 (the file is 1012 bytes)";
+        QTest::newRow("raw in memory") << claim << true << needs + "found 0 (the file is 12 bytes)";
+        QTest::newRow("gzip file")
+            << gzipped(claim) << false << needs + "found 0 (the stream inflates to 12 bytes)";
+        QTest::newRow("gzip file with 5 MB of data")
+            << gzipped(claim + QByteArray(5'000'000, '\x07')) << false
+            << needs + "found 5000000 (the stream inflates to 5000012 bytes)";
+        QTest::newRow("gzip in memory")
+            << gzipped(claim) << true << needs + "found 0 (the stream inflates to 12 bytes)";
+    }
+    void hugeClaimIsRefusedAtOnce()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, inMemory);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = write(dir, "huge-idx", bytes);
+        rusage before{};
+        getrusage(RUSAGE_SELF, &before);
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            if (inMemory)
+                parseIdx(std::as_bytes(std::span(bytes.constData(), bytes.size())), "huge");
+            else
+                readIdx(path.toStdString());
+            QFAIL("expected a FormatError");
+        } catch (const FormatError &e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(message), e.what());
+        }
+        const qint64 ms = clock.elapsed();
+        rusage after{};
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY2(ms < 250, qPrintable(QString::number(ms) + " ms"));
+        // ru_maxrss is the peak in KiB: the refusal must not have touched gigabytes.
+        const long grownMb = (after.ru_maxrss - before.ru_maxrss) / 1024;
+        QVERIFY2(grownMb < 64, qPrintable(QString::number(grownMb) + " MB more resident"));
     }
 
     void missingFileAndFolder()
