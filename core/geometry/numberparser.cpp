@@ -14,9 +14,11 @@ namespace {
 
 // Recursive descent over:  expr := term (('+'|'-') term)*
 //                          term := unary (('*'|'/') unary)*
-//                          unary := ('+'|'-') unary | power
+//                          unary := ('+'|'-')* power
 //                          power := primary (('^'|'**') unary)?
 //                          primary := number | name | name '(' expr ')' | '(' expr ')'
+// Signs are counted in a loop; the rules that must recurse (parentheses, calls, exponents) count
+// their depth and stop at kMaxDepth, so no entry can run the stack out.
 class Parser {
 public:
     explicit Parser(std::string_view text) : m_text(text) {}
@@ -84,18 +86,46 @@ private:
 
     double unary()
     {
-        if (accept("-")) return -unary();
-        if (accept("+")) return unary();
-        return power();
+        bool negative = false;
+        for (;;) {
+            if (accept("-"))
+                negative = !negative;
+            else if (!accept("+"))
+                break;
+        }
+        const double v = power();
+        return negative ? -v : v;
     }
 
     double power()
     {
         const double base = primary();
-        if (accept("**") || accept("^"))
-            return std::pow(base, unary()); // right-associative, and -2^2 = -(2^2) as in Python
+        if (accept("**") || accept("^")) {
+            // right-associative, and -2^2 = -(2^2) as in Python
+            const Nest nest(*this);
+            return std::pow(base, unary());
+        }
         return base;
     }
+
+    // One level of nesting for as long as it lives; Python's parser stops at 200 levels with
+    // "too many nested parentheses", a number entry needs far fewer.
+    static constexpr int kMaxDepth = 100;
+    class Nest {
+    public:
+        explicit Nest(Parser &p) : m_parser(p)
+        {
+            if (++m_parser.m_depth > kMaxDepth)
+                m_parser.fail("too many nested parentheses, functions or powers (at most " +
+                              std::to_string(kMaxDepth) + ")");
+        }
+        ~Nest() { --m_parser.m_depth; }
+        Nest(const Nest &) = delete;
+        Nest &operator=(const Nest &) = delete;
+
+    private:
+        Parser &m_parser;
+    };
 
     double primary()
     {
@@ -103,6 +133,7 @@ private:
         if (atEnd()) fail("expected a number, found the end");
         const char c = peek();
         if (accept("(")) {
+            const Nest nest(*this);
             const double v = expression();
             if (!accept(")")) fail("expected ')'");
             return v;
@@ -166,6 +197,7 @@ private:
             fail("unknown name '" + name + "' (try pi, sqrt, sin, cos, tan)");
         }
         if (!accept("(")) fail("expected '(' after " + name);
+        const Nest nest(*this);
         const double arg = expression();
         if (!accept(")")) fail("expected ')'");
         return fn(arg);
@@ -173,6 +205,7 @@ private:
 
     std::string_view m_text;
     std::size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 } // namespace

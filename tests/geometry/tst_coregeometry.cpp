@@ -17,6 +17,7 @@
 #include <numbers>
 #include <random>
 #include <sstream>
+#include <string>
 
 using namespace core::geometry;
 
@@ -89,6 +90,9 @@ private slots:
     void parsesNumbers();
     void rejectsBadNumbers_data();
     void rejectsBadNumbers();
+    void boundsDeepNumbers();
+    void refusesDeepNesting_data();
+    void refusesDeepNesting();
 };
 
 void TestCoreGeometry::rotationIsOrthogonal_data()
@@ -524,6 +528,53 @@ void TestCoreGeometry::rejectsBadNumbers()
         QCOMPARE(0, column);
         QVERIFY2(QString::fromStdString(e.what()).contains(mentions), e.what());
     }
+}
+
+// Issue 11: a million unary signs crashed the Geometry page (one recursion per sign). Signs are
+// folded in a loop now; a long flat sum stays a loop too.
+void TestCoreGeometry::boundsDeepNumbers()
+{
+    const std::string signs(1'000'000, '-');
+    QCOMPARE(parseNumber(signs + "1"), 1.0);
+    QCOMPARE(parseNumber("-" + signs + "1"), -1.0);
+    QCOMPARE(parseNumber(std::string(1'000'000, '+') + "2"), 2.0);
+    std::string sum = "1";
+    for (int i = 0; i < 100'000; ++i)
+        sum += "+1";
+    QCOMPARE(parseNumber(sum), 100'001.0);
+}
+
+// Nesting that needs recursion (parentheses, function calls, powers) stops at a limit with
+// Python's wording instead of running out of stack.
+void TestCoreGeometry::refusesDeepNesting_data()
+{
+    QTest::addColumn<QString>("text");
+    auto repeat = [](const char *s, int n) {
+        QString r;
+        for (int i = 0; i < n; ++i)
+            r += QString::fromLatin1(s);
+        return r;
+    };
+    QTest::newRow("parentheses") << repeat("(", 100'000) + "1" + repeat(")", 100'000);
+    QTest::newRow("unclosed parentheses") << repeat("(", 1'000'000);
+    QTest::newRow("calls") << repeat("sqrt(", 100'000) + "1" + repeat(")", 100'000);
+    QTest::newRow("powers") << repeat("2^", 100'000) + "1";
+    QTest::newRow("signed powers") << repeat("2**-", 100'000) + "1";
+}
+
+void TestCoreGeometry::refusesDeepNesting()
+{
+    QFETCH(QString, text);
+    try {
+        parseNumber(text.toStdString());
+        QFAIL("no error");
+    } catch (const core::ParseError &e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains("too many nested"), e.what());
+    }
+    // Nesting a person types still works.
+    QCOMPARE(parseNumber("((((((((((1))))))))))"), 1.0);
+    QCOMPARE(parseNumber("sqrt(sqrt(sqrt(256)))"), 2.0);
+    QCOMPARE(parseNumber("2^2^2"), 16.0);
 }
 
 QTEST_APPLESS_MAIN(TestCoreGeometry)
