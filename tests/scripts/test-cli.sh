@@ -49,6 +49,15 @@ check "info on a label above 9 exits non-zero" [ $? -ne 0 ]
 check "info names the bad label" sh -c "echo '$out' | grep -q 'label 12 at index 1 is above 9'"
 "$app" info "$tmp/absent" >/dev/null 2>&1
 check "info on a missing file exits non-zero" [ $? -ne 0 ]
+# Issue 11: 12 bytes claiming a (46341, 46341) array, 2 GB: refused at once under a 1 GB limit
+# (it was 2 GB zero-filled first, 2.4 s, and bad_alloc under a 4 GB limit).
+printf '\000\000\010\002\000\000\265\005\000\000\265\005' >"$tmp/huge-idx"
+limit='ulimit -v 1048576;'
+ldd "$app" | grep -q libasan && limit= # AddressSanitizer reserves terabytes of address space
+out=$(sh -c "$limit"' exec timeout 5 "$0" info "$1"' "$app" "$tmp/huge-idx" 2>&1)
+code=$?
+check "info on a huge claim fails cleanly, at once" sh -c "[ $code -ne 0 ] && [ $code -lt 124 ]"
+check "info on a huge claim gives the true size" sh -c "echo '$out' | grep -q 'needs 2147488281 bytes after the 12-byte header, found 0 (the file is 12 bytes)'"
 
 "$app" frobnicate >/dev/null 2>&1
 check "unknown command exits 2" [ $? -eq 2 ]
