@@ -91,7 +91,9 @@ Tensor index(const Tensor &tensor, std::span<const IndexItem> items)
         const std::int64_t stride = tensor.strides()[a.sourceAxis];
         if (a.range.length > 0) offset += a.range.start * stride;
         shape.push_back(a.range.length);
-        strides.push_back(stride * a.range.step);
+        // The step matters only when more than one element is taken, and then step * stride
+        // stays within the array. With one element a huge step (a[::2**62]) would overflow.
+        strides.push_back(a.range.length > 1 ? stride * a.range.step : stride);
     }
     return Tensor(tensor.dtype(), std::move(shape), std::move(strides), offset, tensor.buffer());
 }

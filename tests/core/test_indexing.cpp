@@ -274,6 +274,8 @@ private slots:
         QTest::newRow("negative step") << QStringLiteral("a[::-1]");
         QTest::newRow("chained") << QStringLiteral("a[0][1:2]");
     }
+    void hugeStepsTakeOneElement_data();
+    void hugeStepsTakeOneElement();
     void formatItems()
     {
         QFETCH(QString, expression);
@@ -282,6 +284,40 @@ private slots:
             expression);
     }
 };
+
+// Found by the slice fuzzer (tests/fuzz/regressions/slice/crash-fff341d...): a step so large
+// that step * stride overflowed (signed overflow, undefined behaviour). NumPy takes one element.
+void TestIndexing::hugeStepsTakeOneElement_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<QString>("values");
+    QTest::newRow("forward") << "a[::9223372036854775807, 0, 0]"
+                             << "(1,)"
+                             << "0";
+    QTest::newRow("backward") << "a[::-9223372036854775807, 0, 0]"
+                              << "(1,)"
+                              << "90";
+    QTest::newRow("found by the fuzzer") << "a[1::33720368547758070, 1, :2]"
+                                         << "(1, 2)"
+                                         << "36,37";
+    QTest::newRow("inner axis") << "a[0, 0, 2::9223372036854775807]"
+                                << "(1,)"
+                                << "2";
+}
+
+void TestIndexing::hugeStepsTakeOneElement()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shape);
+    QFETCH(QString, values);
+    const Tensor t = evalOn(arange456(), text);
+    QCOMPARE(QString::fromStdString(formatShape(t.shape())), shape);
+    QCOMPARE(::values(t), values);
+    for (const auto s : t.strides())
+        QVERIFY2(std::abs(s) <= 120, qPrintable(QString::number(s))); // within the array
+    QCOMPARE(t.contiguous().sum(), t.sum());
+}
 
 QTEST_APPLESS_MAIN(TestIndexing)
 #include "test_indexing.moc"
