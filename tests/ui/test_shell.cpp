@@ -8,6 +8,7 @@
 #include "ui/shell/page.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/shell/statusline.h"
+#include "ui/shell/windowsettings.h"
 
 #include <QApplication>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -253,6 +255,44 @@ private slots:
         QCOMPARE(again.currentPageId(), last);
         QVERIFY(context.presentationMode());
         context.setPresentationMode(false);
+    }
+
+    // The settings file is read before anything is on screen: whatever it holds, the window
+    // starts, on its first page, at its default size, and says nothing is wrong.
+    void brokenSettingsAreIgnored()
+    {
+        DataStore store;
+        AppContext context(&store);
+        {
+            QSettings s;
+            s.setValue(QStringLiteral("window/geometry"), QVariantList{1, 2, 3});
+            s.setValue(QStringLiteral("window/state"), QByteArray(1 << 20, '\x01'));
+            s.setValue(QStringLiteral("window/presentation"), QStringLiteral("banana"));
+            s.setValue(QStringLiteral("window/page"), QString(1000, QLatin1Char('x')));
+        }
+        const WindowSettings read = readWindowSettings(QSettings());
+        QVERIFY(read.geometry.isEmpty());
+        QVERIFY(read.state.isEmpty());
+        QVERIFY(!read.presentation);
+        QVERIFY(read.page.isEmpty());
+        MainWindow window(&context);
+        window.restoreSettings();
+        QCOMPARE(window.currentPageId(), MainWindow::pageIds().first());
+        QCOMPARE(window.size(), QSize(1280, 800));
+        QVERIFY(!context.presentationMode());
+        {
+            QSettings s;
+            s.setValue(QStringLiteral("window/geometry"), QByteArray("\x01\xd9\xd0\xcb garbage"));
+            s.setValue(QStringLiteral("window/state"), QStringLiteral("not a state"));
+            s.setValue(QStringLiteral("window/presentation"), 7);
+            s.setValue(QStringLiteral("window/page"), QStringLiteral(" Train "));
+        }
+        MainWindow again(&context);
+        again.restoreSettings();
+        QCOMPARE(again.size(), QSize(1280, 800));
+        QCOMPARE(again.currentPageId(), QStringLiteral("train"));
+        QVERIFY(!context.presentationMode());
+        QSettings().clear();
     }
 };
 

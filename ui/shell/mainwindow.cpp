@@ -6,6 +6,7 @@
 #include "ui/shell/page.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/shell/statusline.h"
+#include "ui/shell/windowsettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -217,20 +218,20 @@ void MainWindow::updateStatus()
 
 void MainWindow::restoreSettings()
 {
-    QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    m_context->setPresentationMode(s.value(QStringLiteral("window/presentation"), false).toBool());
-    if (!showPage(s.value(QStringLiteral("window/page")).toString())) showPageAt(0);
+    const WindowSettings w = readWindowSettings(QSettings());
+    // Qt checks both blobs and ignores one it cannot read (the window keeps its default size); a
+    // geometry off every screen is moved back onto one.
+    restoreGeometry(w.geometry);
+    restoreState(w.state);
+    m_context->setPresentationMode(w.presentation);
+    if (!showPage(w.page)) showPageAt(0);
 }
 
 void MainWindow::saveSettings() const
 {
     QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("window/page"), currentPageId());
-    s.setValue(QStringLiteral("window/presentation"), m_context->presentationMode());
+    writeWindowSettings(
+        s, {saveGeometry(), saveState(), m_context->presentationMode(), currentPageId()});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

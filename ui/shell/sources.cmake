@@ -5,4 +5,5 @@ target_sources(uncrumple_ui PRIVATE
     shell/mainwindow.cpp
     shell/page.cpp
     shell/pageregistry.cpp
-    shell/statusline.cpp)
+    shell/statusline.cpp
+    shell/windowsettings.cpp)

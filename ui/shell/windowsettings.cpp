@@ -1,0 +1,56 @@
+#include "ui/shell/windowsettings.h"
+
+#include <QMetaType>
+#include <QSettings>
+#include <QVariant>
+
+namespace ui {
+
+namespace {
+
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kPresentation = QStringLiteral("window/presentation");
+const QString kPage = QStringLiteral("window/page");
+
+// A byte array as QSettings returns it: @ByteArray(...) in the file, or plain text when edited
+// by hand. Anything else (a list, a number) or anything too large is not ours.
+QByteArray bytesOf(const QVariant &v, int maxBytes)
+{
+    const int type = v.metaType().id();
+    if (type != QMetaType::QByteArray && type != QMetaType::QString) return {};
+    QByteArray b = v.toByteArray();
+    if (b.size() > maxBytes) return {};
+    return b;
+}
+
+} // namespace
+
+WindowSettings readWindowSettings(const QSettings &settings)
+{
+    WindowSettings w;
+    w.geometry = bytesOf(settings.value(kGeometry), WindowSettings::kMaxGeometryBytes);
+    w.state = bytesOf(settings.value(kState), WindowSettings::kMaxStateBytes);
+    const QVariant presentation = settings.value(kPresentation);
+    if (presentation.metaType().id() == QMetaType::Bool)
+        w.presentation = presentation.toBool();
+    else if (presentation.metaType().id() == QMetaType::QString)
+        w.presentation = presentation.toString().trimmed().compare(QStringLiteral("true"),
+                                                                   Qt::CaseInsensitive) == 0;
+    const QVariant page = settings.value(kPage);
+    if (page.metaType().id() == QMetaType::QString) {
+        const QString id = page.toString().trimmed();
+        if (id.size() <= WindowSettings::kMaxPageChars) w.page = id;
+    }
+    return w;
+}
+
+void writeWindowSettings(QSettings &settings, const WindowSettings &values)
+{
+    settings.setValue(kGeometry, values.geometry);
+    settings.setValue(kState, values.state);
+    settings.setValue(kPage, values.page);
+    settings.setValue(kPresentation, values.presentation);
+}
+
+} // namespace ui
