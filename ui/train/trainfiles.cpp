@@ -1,14 +1,17 @@
 #include "ui/train/trainfiles.h"
 
+#include "core/errors.h"
+#include "core/nn/atomicfile.h"
 #include "core/nn/serialization.h"
 #include "ui/common/numbers.h"
 #include "ui/common/pngfile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QObject>
-#include <QSaveFile>
 #include <exception>
+#include <span>
 
 namespace ui {
 
@@ -89,11 +92,15 @@ LoadedModel loadModelFile(const QString &path, const RecipeInput &base)
 
 FileOutcome writeTextFile(const QString &path, const QString &text, const QString &what)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(text.toUtf8()) < 0 ||
-        !f.commit())
-        return {false,
-                QObject::tr("Not exported: cannot write %1: %2").arg(shown(path), f.errorString())};
+    // The engine's atomic write, not QSaveFile: on a full disk QSaveFile (Qt 6.4) committed an
+    // empty file over the old one and reported success.
+    const QByteArray utf8 = text.toUtf8();
+    try {
+        core::nn::writeFileAtomically(QFile::encodeName(path).toStdString(),
+                                      std::as_bytes(std::span(utf8.constData(), utf8.size())));
+    } catch (const core::FormatError &e) {
+        return {false, QObject::tr("Not exported: %1").arg(QString::fromStdString(e.what()))};
+    }
     return {true, QObject::tr("Exported %1 to %2").arg(what, shown(path))};
 }
 
