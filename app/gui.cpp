@@ -98,7 +98,8 @@ struct GuiOptions {
         QStringLiteral("N")};
     QCommandLineOption trainTab{
         QStringLiteral("train-tab"),
-        QStringLiteral("the Train page's tab to show: weights, predictions, evaluate or draw"),
+        QStringLiteral("the Train page's tab to show: weights, predictions, evaluate, draw or "
+                       "charts (a tab in presentation mode)"),
         QStringLiteral("NAME")};
     QCommandLineOption trainDraw{
         QStringLiteral("train-draw"),
@@ -156,7 +157,8 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
         return QStringLiteral("--train-draw expects a test digit index, got '%1'")
             .arg(parser.value(o.trainDraw));
     const QStringList tabs = {QStringLiteral("weights"), QStringLiteral("predictions"),
-                              QStringLiteral("evaluate"), QStringLiteral("draw")};
+                              QStringLiteral("evaluate"), QStringLiteral("draw"),
+                              QStringLiteral("charts")}; // in TrainPage::Tab's order
     const int tab =
         parser.isSet(o.trainTab) ? static_cast<int>(tabs.indexOf(parser.value(o.trainTab))) : -1;
     if (parser.isSet(o.trainTab) && tab < 0)
@@ -169,7 +171,7 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
         if (draw >= 0) page->drawTestDigit(draw);
         // The tab asked for; a digit to draw alone means the drawing tab.
         if (tab >= 0 || draw >= 0)
-            page->tabs()->setCurrentIndex(tab >= 0 ? tab : ui::TrainPage::DrawTab);
+            page->showTab(tab >= 0 ? static_cast<ui::TrainPage::Tab>(tab) : ui::TrainPage::DrawTab);
         if (epochs > 0 && page->trainEpochs(epochs))
             QObject::connect(page, &ui::TrainPage::settled, page, ready, Qt::SingleShotConnection);
         else

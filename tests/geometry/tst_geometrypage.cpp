@@ -4,6 +4,7 @@
 // folding of the point cloud on the GPU. Where no GL context can be made, the test exits with 77,
 // which CTest reports as skipped.
 
+#include "common/clipping.h"
 #include "common/keepgldriver.h"
 #include "core/geometry/chain.h"
 #include "core/geometry/pointcloud.h"
@@ -20,6 +21,7 @@
 #include "ui/geometry/vectorpanel.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -38,6 +40,7 @@
 #include <cstdio>
 #include <memory>
 #include <numbers>
+#include <utility>
 
 using namespace ui;
 using core::geometry::Transform;
@@ -107,6 +110,8 @@ private slots:
     void extremeMapsDoNotBreak_data();
     void extremeMapsDoNotBreak();
     void panAndZoom();
+    void fitsAProjectorInPresentationMode_data();
+    void fitsAProjectorInPresentationMode();
 
 private:
     // A plain starting point: no vectors, no unit square, no cloud.
@@ -706,6 +711,62 @@ void TestGeometryPage::panAndZoom()
                       Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(plane, &click);
     QCOMPARE(plane->camera().centre(), Eigen::Vector2d(0, 0));
+}
+
+void TestGeometryPage::fitsAProjectorInPresentationMode_data()
+{
+    QTest::addColumn<QSize>("projector");
+    QTest::newRow("1280 x 800") << QSize(1280, 800);
+    QTest::newRow("1024 x 768") << QSize(1024, 768);
+}
+
+void TestGeometryPage::fitsAProjectorInPresentationMode()
+{
+    // In presentation mode in the main window on a projector: the window keeps the screen's
+    // size, no control sticks out of it, and the boxes over the plane (det and area, the
+    // caption with its "Applied:", the hint) are whole inside the plane, wrapped or shortened
+    // rather than cut.
+    QFETCH(QSize, projector);
+    MainWindow window(m_context.get());
+    window.resize(projector);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPage(QStringLiteral("geometry")));
+    auto *page = qobject_cast<GeometryPage *>(window.page(QStringLiteral("geometry")));
+    QVERIFY(page);
+    m_context->setPresentationMode(true);
+    // The longest readout and caption: an affine map with ReLU that flips the plane.
+    GeometryState s = page->model()->state();
+    Eigen::Matrix2d W;
+    W << 1.25, -2.5, 3.75, -1.5;
+    s.chain = {Transform::affineMap(W, Eigen::Vector2d(0.5, -0.25), true)};
+    page->model()->edit(s, QStringLiteral("test"));
+    page->playhead()->seekEnd();
+    QTest::qWait(200);
+    PlaneView *plane = page->plane();
+    QVERIFY(!plane->grabFramebuffer().isNull());
+    QCOMPARE(window.size(), projector);
+    const QStringList clipped = testing::clippedWidgets(&window);
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n"))));
+    const QRectF inside = QRectF(plane->rect());
+    for (const auto &[name, box] :
+         {std::pair{"det readout", plane->readoutRect()},
+          std::pair{"caption", plane->captionRect()}, std::pair{"hint", plane->hintRect()}}) {
+        QVERIFY2(!box.isEmpty(), name);
+        QVERIFY2(inside.contains(box),
+                 qPrintable(QStringLiteral("%1 at (%2, %3) %4 x %5 in a %6 x %7 plane")
+                                .arg(QLatin1String(name))
+                                .arg(box.x())
+                                .arg(box.y())
+                                .arg(box.width())
+                                .arg(box.height())
+                                .arg(inside.width())
+                                .arg(inside.height())));
+    }
+    QVERIFY2(
+        plane->captionLines().join(QLatin1Char(' ')).startsWith(QStringLiteral("Applied: affine")),
+        qPrintable(plane->captionLines().join(QLatin1Char('|'))));
+    m_context->setPresentationMode(false);
 }
 
 int main(int argc, char *argv[])

@@ -4,6 +4,7 @@
 // model files saved and loaded (and broken ones refused), a diverging run, exports, and a window
 // that stays responsive while training. Runs on the embedded sample, then on the full data set.
 
+#include "common/clipping.h"
 #include "common/keepgldriver.h"
 #include "core/data/drawndigit.h"
 #include "core/data/mnist.h"
@@ -20,6 +21,7 @@
 #include "ui/train/digitlist.h"
 #include "ui/train/drawcanvas.h"
 #include "ui/train/drawpanel.h"
+#include "ui/train/evaluatepanel.h"
 #include "ui/train/flatprogressbar.h"
 #include "ui/train/niceaxis.h"
 #include "ui/train/predictiongrid.h"
@@ -34,22 +36,29 @@
 #include "ui/train/weightgrid.h"
 
 #include <QAbstractAxis>
+#include <QAction>
+#include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -324,6 +333,116 @@ private slots:
                     .contains(QStringLiteral("the book's recipe")));
     }
 
+    void validationDataIsOffAsInListing25()
+    {
+        // Listing 2.5 fits without validation data: so does the page by default, and the code
+        // and the page say where the per-epoch test curves come from.
+        auto *validate = editor()->findChild<QCheckBox *>();
+        QVERIFY(validate);
+        QVERIFY(!validate->isChecked());
+        auto *name = m_page->findChild<QLabel *>(QStringLiteral("recipeName"));
+        QCOMPARE(name->text(), QStringLiteral("This is the book's recipe."));
+        QString code = m_page->codePanel()->code();
+        QVERIFY2(code.contains(QStringLiteral(
+                     "model.fit(train_images, train_labels, epochs=5, batch_size=128)\n")),
+                 qPrintable(code));
+        QVERIFY(!code.contains(QStringLiteral("validation_data")));
+        QVERIFY(code.contains(QStringLiteral("apart from fit")));
+        QVERIFY(editor()->testNote().contains(QStringLiteral("apart from fit")));
+        // The engine evaluates after each epoch either way: the test curves are there.
+        QVERIFY(checkRecipe(editor()->input()).recipe.options.testEachEpoch);
+
+        validate->setChecked(true);
+        QCOMPARE(name->text(), QStringLiteral("This is the book's recipe with validation_data."));
+        code = m_page->codePanel()->code();
+        QVERIFY(code.contains(QStringLiteral("validation_data=(test_images, test_labels)")));
+        QVERIFY(!code.contains(QStringLiteral("apart from fit")));
+        QVERIFY(editor()->testNote().contains(QStringLiteral("val_")));
+        validate->setChecked(false);
+        QCOMPARE(editor()->input(), RecipeInput::book());
+    }
+
+    void addingALayerMarksTheShownModelAsThePrevious()
+    {
+        // The code and Total params follow the recipe at once; the charts, weights, predictions
+        // and evaluation are of the model trained before: the page says so until it is trained.
+        QVERIFY(haveAModelOfTheSample());
+        const RecipeInput trained = editor()->input();
+        QVERIFY(!m_page->showsPreviousModel());
+        QVERIFY(m_page->previousModelNote().isEmpty());
+        QVERIFY(!editor()->paramsText().contains(QStringLiteral("untrained")) &&
+                !editor()->paramsText().contains(QStringLiteral("not trained")));
+        QVERIFY(m_page->codePanel()->code().contains(QStringLiteral("# test_acc: ")));
+
+        QTest::mouseClick(editor()->addLayerButton(), Qt::LeftButton);
+        QVERIFY(m_page->showsPreviousModel());
+        QVERIFY2(m_page->previousModelNote().contains(QStringLiteral("previous model")) ||
+                     m_page->previousModelNote().contains(QStringLiteral("before the recipe")),
+                 qPrintable(m_page->previousModelNote()));
+        auto *note = m_page->findChild<QWidget *>(QStringLiteral("previousModel"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY2(editor()->paramsText().contains(QStringLiteral("untrained")) ||
+                     editor()->paramsText().contains(QStringLiteral("not trained")),
+                 qPrintable(editor()->paramsText()));
+        // The code is the new recipe's, without the old model's measured numbers.
+        const QString code = m_page->codePanel()->code();
+        QVERIFY(code.contains(QStringLiteral("layers.Dense(64, activation=\"relu\")")));
+        QVERIFY2(!code.contains(QStringLiteral("# test_acc: ")), qPrintable(code));
+        QVERIFY(!code.contains(QStringLiteral("predictions[0].argmax()  # ")));
+        QVERIFY(code.contains(QStringLiteral("Not run yet")));
+
+        // Back to the trained recipe: the marks go.
+        editor()->setInput(trained);
+        QVERIFY(!m_page->showsPreviousModel());
+        QVERIFY(!note->isVisible());
+        QVERIFY(m_page->codePanel()->code().contains(QStringLiteral("# test_acc: ")));
+    }
+
+    void theBarTellsHowTheRunEnds()
+    {
+        // The bar and the Keras line name the same epoch; a narrow bar keeps the epoch; after
+        // Stop the bar says where the run stopped, not a time left.
+        TrainProgress progress;
+        progress.resize(600, 200);
+        progress.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&progress));
+        TrainStart run;
+        run.stepsPerEpoch = 469;
+        run.epochs = 5;
+        progress.start(run, false);
+        core::nn::BatchProgress b;
+        b.epochs = 5;
+        b.stepsPerEpoch = 469;
+        b.elapsedSeconds = b.epochSeconds = 3.0;
+        b.epoch = 2;
+        b.step = 469;
+        progress.showBatch(b);
+        b.epoch = 3;
+        b.step = 1;
+        b.elapsedSeconds = 3.01;
+        progress.showBatch(b); // at once: no time for the bar's twice-a-second throttle
+        QVERIFY(progress.kerasText().startsWith(QStringLiteral("Epoch 3/5")));
+        QVERIFY2(progress.bar()->text().startsWith(QStringLiteral("Epoch 3/5")),
+                 qPrintable(progress.bar()->text()));
+        b.step = 200;
+        progress.showBatch(b);
+        progress.bar()->setFixedWidth(160);
+        QVERIFY2(progress.bar()->shownText().contains(QStringLiteral("3/5")),
+                 qPrintable(progress.bar()->shownText()));
+
+        progress.finish(TrainStatus::Cancelled);
+        QVERIFY2(!progress.bar()->text().contains(QStringLiteral("left")),
+                 qPrintable(progress.bar()->text()));
+        QVERIFY2(progress.bar()->text().contains(QStringLiteral("Stopped at epoch 3/5")),
+                 qPrintable(progress.bar()->text()));
+        QVERIFY(!progress.bar()->shownText().contains(QStringLiteral("left")));
+        QCOMPARE(progress.bar()->value(), 2 * 469 + 200);
+
+        progress.start(run, false);
+        progress.finish(TrainStatus::Finished);
+        QCOMPARE(progress.bar()->text(), QStringLiteral("5 epochs done"));
+    }
+
     void badInputIsNamedInPlaceAndLosesNothing_data()
     {
         QTest::addColumn<QString>("field");
@@ -407,6 +526,11 @@ private slots:
         QVERIFY2(m_page->progress()->message().contains(QStringLiteral("Stopped")),
                  qPrintable(m_page->progress()->message()));
         QCOMPARE(session()->state(), TrainSession::State::Idle);
+        // The bar says where the run stopped, not a time left (also once the page is redrawn).
+        m_page->hide();
+        m_page->show();
+        QVERIFY2(m_page->progress()->bar()->text().startsWith(QStringLiteral("Stopped at epoch")),
+                 qPrintable(m_page->progress()->bar()->text()));
         // The weights so far are kept, and are evaluated at once (listing 2.7).
         QVERIFY(session()->model());
         QTRY_VERIFY_WITH_TIMEOUT(session()->evaluation() != nullptr, 10000);
@@ -461,9 +585,13 @@ private slots:
         QVERIFY2(batchHover.contains(QStringLiteral("epoch 6, batch 6/7")), qPrintable(batchHover));
 
         // Keras' line and the progress bar at the end.
+        // Listing 2.5's fit has no validation_data: Keras' line has no val_ metrics (the test
+        // curves above come from evaluating apart from fit), and the bar says the run is done.
         QVERIFY(m_page->progress()->kerasText().contains(QStringLiteral("Epoch 12/12")));
-        QVERIFY(m_page->progress()->kerasText().contains(QStringLiteral("val_accuracy: ")));
+        QVERIFY2(!m_page->progress()->kerasText().contains(QStringLiteral("val_")),
+                 qPrintable(m_page->progress()->kerasText()));
         QCOMPARE(m_page->progress()->bar()->value(), m_page->progress()->bar()->maximum());
+        QCOMPARE(m_page->progress()->bar()->text(), QStringLiteral("12 epochs done"));
 
         // First-layer weights: 64 of 512 units, each a 28 x 28 picture of its kernel column.
         WeightGrid *w = m_page->weights();
@@ -613,11 +741,13 @@ private slots:
         QCOMPARE(grid.columnsFor(min.width()), 2);
         QVERIFY(std::abs(grid.heightForWidth(min.width()) - 2.5 * min.height()) <= 3); // 5 rows
         QCOMPARE(grid.columnsFor(min.width() * 3), 5);
-        const double cardWidth = min.width() / 2.0 - 8, cardHeight = min.height() / 2.0 - 8;
+        // A card is its cell less 2 pixels either side (4 above and below), its digit 4 pixels
+        // from the captions.
+        const double cardWidth = min.width() / 2.0 - 4, cardHeight = min.height() / 2.0 - 8;
         const double widest = std::max({fm.horizontalAdvance(QStringLiteral("[9999]")),
                                         fm.horizontalAdvance(QStringLiteral("label 7")),
                                         bfm.horizontalAdvance(QStringLiteral("✓ says 7"))});
-        QVERIFY2(cardWidth - widest - 6 >= fm.height(),
+        QVERIFY2(cardWidth - widest - 4 >= fm.height(),
                  qPrintable(QStringLiteral("%1 for %2").arg(cardWidth).arg(widest)));
         QVERIFY(cardHeight >= 5 * bfm.lineSpacing());
     }
@@ -740,6 +870,10 @@ private slots:
         progress.resize(420, 200);
         progress.show();
         QVERIFY(QTest::qWaitForWindowExposed(&progress));
+        TrainStart run;
+        run.stepsPerEpoch = 469;
+        run.epochs = 1;
+        progress.start(run, true); // fit with validation_data: Keras' longest lines
         core::nn::BatchProgress b;
         b.epoch = 1;
         b.epochs = 1;
@@ -831,21 +965,179 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isTraining() && !page->session()->isEvaluating(),
                                  60000);
 
-        // Presentation mode on a 1280 x 800 projector: larger fonts, the same window. On a 1024 x
-        // 768 one the window keeps its width (the recipe's long wordings give way to short ones);
-        // after a run it is a few pixels taller than the screen (a known limit: the charts need
-        // seven lines of text each, or Qt Charts elides their labels).
+        // Presentation mode on a 1280 x 800 or a 1024 x 768 projector, after a run: larger
+        // fonts, the same window (the recipe's long wordings give way to short ones, the charts
+        // become a tab).
         for (const QSize projector : {QSize(1280, 800), QSize(1024, 768)}) {
             window.resize(projector);
             m_context->setPresentationMode(true);
             QTest::qWait(200);
             const QSize presented = window.size();
             m_context->setPresentationMode(false);
-            if (projector.width() == 1024)
-                QCOMPARE(presented.width(), projector.width());
-            else
-                QCOMPARE(presented, projector);
+            QCOMPARE(presented, projector);
         }
+    }
+
+    // Every widget's font, and the fonts the charts draw their titles and axes in, by widget.
+    static QHash<const QWidget *, QString> fontsOf(const QWidget *window)
+    {
+        QHash<const QWidget *, QString> fonts;
+        for (const QWidget *w : window->findChildren<const QWidget *>()) {
+            QString f = QStringLiteral("%1 pt, weight %2")
+                            .arg(w->font().pointSizeF())
+                            .arg(w->font().weight());
+            if (auto *chart = qobject_cast<const CurveChart *>(w)) {
+                const auto *y = chart->chart()->axes(Qt::Vertical).first();
+                f += QStringLiteral("; chart title %1 pt, labels %2 pt, line scale %3")
+                         .arg(chart->chart()->titleFont().pointSizeF())
+                         .arg(y->labelsFont().pointSizeF())
+                         .arg(chart->lineScale());
+            }
+            fonts.insert(w, f);
+        }
+        return fonts;
+    }
+
+    void f5IsStartingInPresentationMode()
+    {
+        // F5 after a run gives what starting in presentation mode (the shell sets it before any
+        // run) gives: the same font in every widget, the finished run's message included.
+        MainWindow window(m_context.get());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(QStringLiteral("train")));
+        auto *page = qobject_cast<TrainPage *>(window.page(QStringLiteral("train")));
+        auto trainOnce = [page] {
+            QSignalSpy settled(page, &TrainPage::settled);
+            QTest::mouseClick(page->recipeEditor()->resetButton(), Qt::LeftButton);
+            page->recipeEditor()->epochsBox()->setValue(1);
+            QTest::mouseClick(page->trainButton(), Qt::LeftButton);
+            return settled.wait(30000) &&
+                   QTest::qWaitFor([page] { return !page->session()->isEvaluating(); }, 30000);
+        };
+        QVERIFY(trainOnce());
+        QVERIFY(page->progress()->message().contains(QStringLiteral("test_acc")));
+        // F5 is the View menu's action (a shortcut needs the active window, which a test under
+        // Xvfb without a window manager may not get).
+        QAction *f5 = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->shortcut() == QKeySequence(Qt::Key_F5)) f5 = a;
+        QVERIFY(f5);
+        f5->trigger();
+        QVERIFY(m_context->presentationMode());
+        QTest::qWait(100); // the charts apply their fonts a turn of the event loop later
+        const auto afterF5 = fontsOf(&window);
+
+        f5->trigger();
+        QVERIFY(!m_context->presentationMode());
+        f5->trigger();
+        QVERIFY(trainOnce()); // the run's message is set in presentation mode now
+        QTest::qWait(100);
+        const auto started = fontsOf(&window);
+        m_context->setPresentationMode(false);
+        QTest::qWait(50);
+
+        int compared = 0;
+        for (auto it = started.constBegin(); it != started.constEnd(); ++it) {
+            if (!afterF5.contains(it.key())) continue;
+            ++compared;
+            QVERIFY2(afterF5.value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("%1: %2 after F5, %3 from the start")
+                                    .arg(testing::widgetPath(it.key()), afterF5.value(it.key()),
+                                         it.value())));
+        }
+        QVERIFY(compared > 100);
+    }
+
+    void presentationFitsAProjector_data()
+    {
+        QTest::addColumn<QSize>("projector");
+        QTest::newRow("1280 x 800") << QSize(1280, 800);
+        QTest::newRow("1024 x 768") << QSize(1024, 768);
+    }
+    void presentationFitsAProjector()
+    {
+        // In presentation mode on a projector, after a run: the window keeps the screen's size,
+        // nothing sticks out of it, the tab bar does not scroll, and each tab shows all of its
+        // picture: charts whose plots take a third of their height with more than two ticks,
+        // the whole confusion matrix with test_acc, both rows of predictions.
+        QFETCH(QSize, projector);
+        MainWindow window(m_context.get());
+        window.resize(projector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(QStringLiteral("train")));
+        auto *page = qobject_cast<TrainPage *>(window.page(QStringLiteral("train")));
+        const double baseFont = page->font().pointSizeF();
+        m_context->setPresentationMode(true);
+        auto restore = qScopeGuard([this] { m_context->setPresentationMode(false); });
+        QSignalSpy settled(page, &TrainPage::settled);
+        QTest::mouseClick(page->recipeEditor()->resetButton(), Qt::LeftButton);
+        page->recipeEditor()->epochsBox()->setValue(3);
+        QTest::mouseClick(page->trainButton(), Qt::LeftButton);
+        QVERIFY(settled.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isEvaluating(), 30000);
+        QVERIFY(page->chartsAreATab());
+
+        const QList<TrainPage::Tab> tabs = {TrainPage::ChartsTab, TrainPage::WeightsTab,
+                                            TrainPage::PredictionsTab, TrainPage::EvaluateTab,
+                                            TrainPage::DrawTab};
+        for (const TrainPage::Tab tab : tabs) {
+            page->showTab(tab);
+            QTest::qWait(150);
+            const QString where = QStringLiteral("tab %1").arg(page->tabs()->tabText(tab));
+            QCOMPARE(window.size(), projector);
+            const QStringList clipped = testing::clippedWidgets(&window);
+            QVERIFY2(clipped.isEmpty(),
+                     qPrintable(where + QStringLiteral(": ") + clipped.join(QStringLiteral("\n"))));
+            QTabBar *bar = page->tabs()->tabBar();
+            QVERIFY2(bar->sizeHint().width() <= page->tabs()->width(),
+                     qPrintable(QStringLiteral("the tab bar needs %1 of %2")
+                                    .arg(bar->sizeHint().width())
+                                    .arg(page->tabs()->width())));
+            for (int i = 0; i < bar->count(); ++i)
+                QVERIFY(bar->rect().contains(bar->tabRect(i)));
+        }
+
+        page->showTab(TrainPage::ChartsTab);
+        QTest::qWait(100);
+        CurvePanel *c = page->curves();
+        for (CurveChart *chart :
+             {c->batchLoss(), c->batchAccuracy(), c->epochLoss(), c->epochAccuracy()}) {
+            const double plot = chart->chart()->plotArea().height();
+            QVERIFY2(plot >= chart->height() / 3.0, qPrintable(QStringLiteral("%1: plot %2 of %3")
+                                                                   .arg(chart->objectName())
+                                                                   .arg(plot)
+                                                                   .arg(chart->height())));
+            auto *y = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Vertical).first());
+            QVERIFY2(y->tickCount() > 2, qPrintable(chart->objectName()));
+            QVERIFY(chart->lineScale() > 1.0);
+        }
+
+        page->showTab(TrainPage::EvaluateTab);
+        QTest::qWait(150);
+        ConfusionView *matrix = page->confusion();
+        QVERIFY2(testing::wholeInView(matrix), "the confusion matrix is cut");
+        auto *summary = page->findChild<QLabel *>(QStringLiteral("evaluation"));
+        QVERIFY(summary->text().contains(QStringLiteral("test_acc")));
+        QVERIFY2(testing::wholeInView(summary), "test_acc is out of view");
+        // The counts are drawn at least as large as text is outside presentation mode.
+        QVERIFY2(matrix->countFont().pointSizeF() >= baseFont,
+                 qPrintable(QStringLiteral("%1 pt < %2 pt")
+                                .arg(matrix->countFont().pointSizeF())
+                                .arg(baseFont)));
+
+        page->showTab(TrainPage::PredictionsTab);
+        QTest::qWait(150);
+        QVERIFY2(testing::wholeInView(page->predictions()), "a row of predictions is cut");
+        QVERIFY(page->predictions()->height() >=
+                page->predictions()->heightForWidth(page->predictions()->width()));
+
+        page->showTab(TrainPage::DrawTab);
+        QTest::qWait(100);
+        for (auto *bars : page->drawPanel()->findChildren<ProbabilityBars *>())
+            QVERIFY(bars->height() >= bars->minimumSizeHint().height());
     }
 
     void exportsHistoryAndCharts()

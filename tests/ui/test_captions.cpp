@@ -53,6 +53,24 @@ private slots:
         QCOMPARE(ui::longestCaptionThatFits(fm, QRectF(0, 0, 3, 3), {}), QString());
     }
 
+    void wrappedLinesKeepEveryWordWithinTheWidth()
+    {
+        // A box's lines broken at spaces: none wider than asked, no word lost or cut, a line
+        // that fits left as it is (its runs of spaces too).
+        const QFontMetricsF fm(QApplication::font());
+        const QStringList lines{QStringLiteral("det = -3.58   (areas × 3.58, orientation flipped)"),
+                                QStringLiteral("short")};
+        const double width = fm.horizontalAdvance(QStringLiteral("(areas × 3.58,")) + 1;
+        const QStringList wrapped = ui::wrapLines(fm, lines, width);
+        QVERIFY(wrapped.size() > 3);
+        for (const QString &l : wrapped)
+            QVERIFY2(fm.horizontalAdvance(l) <= width, qPrintable(l));
+        QCOMPARE(wrapped.join(QLatin1Char(' ')).simplified(),
+                 lines.join(QLatin1Char(' ')).simplified());
+        QCOMPARE(wrapped.constLast(), QStringLiteral("short"));
+        QCOMPARE(ui::wrapLines(fm, lines, 10000), lines);
+    }
+
     void aLabelShowsTheLongestWordingThatFits()
     {
         const QStringList wordings{QStringLiteral("Dense(10, softmax): one probability per digit"),

@@ -1,6 +1,7 @@
 // The window shell: the embedded sample at start, data folders that fail to load without losing the
 // current data, the page list, presentation mode, and settings that survive a restart.
 
+#include "common/clipping.h"
 #include "core/data/mnist.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
@@ -199,6 +200,31 @@ private slots:
         QVERIFY(edit->width() > edit->fontMetrics().horizontalAdvance(
                                     QStringLiteral("train_images[:, 7:-7, 7:-7]")));
         context.setPresentationMode(false);
+    }
+
+    void theMnistPageFitsProjectorsInPresentationMode_data()
+    {
+        QTest::addColumn<QSize>("projector");
+        QTest::newRow("1280 x 800") << QSize(1280, 800);
+        QTest::newRow("1024 x 768") << QSize(1024, 768);
+    }
+    void theMnistPageFitsProjectorsInPresentationMode()
+    {
+        // The window keeps the projector's size and no control sticks out of it.
+        QFETCH(QSize, projector);
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        window.resize(projector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(QStringLiteral("mnist")));
+        context.setPresentationMode(true);
+        QTest::qWait(100);
+        QCOMPARE(window.size(), projector);
+        const QStringList clipped = testing::clippedWidgets(&window);
+        context.setPresentationMode(false);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
     }
 
     void aFailedLoadKeepsItsWholeReasonInReach()

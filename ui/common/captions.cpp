@@ -15,4 +15,31 @@ QString longestCaptionThatFits(const QFontMetricsF &metrics, const QRectF &box,
     return captions.isEmpty() ? QString() : captions.constLast();
 }
 
+QStringList wrapLines(const QFontMetricsF &metrics, const QStringList &lines, double width)
+{
+    QStringList out;
+    for (const QString &line : lines) {
+        if (metrics.horizontalAdvance(line) <= width) {
+            out << line;
+            continue;
+        }
+        // Greedy: as many words as fit on each line. Runs of spaces inside a word group ("det =
+        // 1.25   (areas") are kept where the line does not break.
+        const QStringList words = line.split(QLatin1Char(' '));
+        QString current;
+        for (const QString &word : words) {
+            const QString joined = current.isNull() ? word : current + QLatin1Char(' ') + word;
+            if (!current.isNull() && !current.trimmed().isEmpty() &&
+                metrics.horizontalAdvance(joined.trimmed()) > width) {
+                out << current.trimmed();
+                current = word;
+            } else {
+                current = joined;
+            }
+        }
+        if (!current.trimmed().isEmpty()) out << current.trimmed();
+    }
+    return out;
+}
+
 } // namespace ui

@@ -12,4 +12,8 @@ namespace ui {
 QString longestCaptionThatFits(const QFontMetricsF &metrics, const QRectF &box,
                                const QStringList &captions);
 
+// lines broken at spaces so that none is wider than width in metrics (a single word wider than
+// width stays whole on its line). The text is kept: only spaces become line breaks.
+QStringList wrapLines(const QFontMetricsF &metrics, const QStringList &lines, double width);
+
 } // namespace ui

@@ -27,6 +27,21 @@ QColor negative()
     return QColor(0x21, 0x66, 0xAC);
 }
 
+QColor trainCurve(bool projector)
+{
+    return projector ? QColor(0x0B, 0x63, 0xA5) : accent(); // 6.3:1 on white; accent is 2.7:1
+}
+QColor testCurve(bool projector)
+{
+    return projector ? QColor(0xC8, 0x32, 0x1F) : e2(); // 5.3:1; e2 is 3.0:1
+}
+QColor rawCurve(bool projector)
+{
+    QColor c = trainCurve(projector);
+    c.setAlpha(projector ? 160 : 90); // over white: 2.9:1, and 1.4:1 on a monitor
+    return c;
+}
+
 QColor digit(int label)
 {
     // Tableau 10's hues, darkened where they were too light to read as text on white (orange,

@@ -15,6 +15,13 @@ QColor accent();         // highlights and selections
 QColor positive();       // diverging map, positive end
 QColor negative();       // diverging map, negative end
 
+// The Train page's curves: train, test, and the faint per-batch "raw" one under its smoothed
+// curve. A washed-out projector loses light colours first, so in presentation mode they are
+// darker: train and test read at 4.5:1 or more on white, the raw batches at 2.5:1.
+QColor trainCurve(bool projector);
+QColor testCurve(bool projector);
+QColor rawCurve(bool projector);
+
 // Matplotlib's "binary" colormap: 0 white ground, 255 black ink, as plt.imshow(cmap=plt.cm.binary).
 inline QRgb binary(std::uint8_t v)
 {

@@ -1,5 +1,6 @@
 #include "ui/geometry/planeoverlay.h"
 
+#include "ui/common/captions.h"
 #include "ui/geometry/captionplacement.h"
 
 #include <QFontMetricsF>
@@ -203,6 +204,28 @@ void PlaneOverlay::hint(const QString &text, Qt::Alignment corner, const QRectF 
         align = (align & ~Qt::AlignTop) | Qt::AlignBottom;
     }
     labels({{at, text, m_theme.mutedText, align, SceneLabel::Style::Small}}, area);
+}
+
+QRectF PlaneOverlay::hint(const QStringList &wordings, Qt::Alignment corner, const QRectF &area)
+{
+    if (wordings.isEmpty()) return {};
+    const QFontMetricsF metrics(font(SceneLabel::Style::Small));
+    const double room = area.width() - 2 * margin() - 4 * m_scale; // the halo on both sides
+    QString text = wordings.constLast();
+    for (const QString &w : wordings)
+        if (metrics.horizontalAdvance(w) <= room) {
+            text = w;
+            break;
+        }
+    hint(text, corner, area);
+    const QSizeF size(metrics.horizontalAdvance(text), metrics.height());
+    return boxInCorner(size, corner, area, margin());
+}
+
+QStringList PlaneOverlay::wrapToWidth(const QStringList &lines, double width, bool emphasize) const
+{
+    const double pad = 8 * m_scale;
+    return wrapLines(QFontMetricsF(boxFont(emphasize)), lines, width - 2 * pad - 1);
 }
 
 void PlaneOverlay::paint(QPainter &painter)

@@ -38,6 +38,11 @@ public:
     double hintHeight() const;
     // Muted text with a halo, without a box, e.g. usage hints.
     void hint(const QString &text, Qt::Alignment corner, const QRectF &area);
+    // The longest of wordings (longest first) that fits area's width; returns where it went.
+    QRectF hint(const QStringList &wordings, Qt::Alignment corner, const QRectF &area);
+    // lines broken at spaces so that their box is at most width wide (a narrow plane: a
+    // projector in presentation mode), instead of being cut at the plane's edge.
+    QStringList wrapToWidth(const QStringList &lines, double width, bool emphasize = false) const;
     // Draws what the frame added, and drops images no longer in use.
     void paint(QPainter &painter);
 

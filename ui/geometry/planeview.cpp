@@ -248,10 +248,16 @@ void PlaneView::paintGL()
     PlaneOverlay &overlay = m_overlay;
     overlay.begin(theme, font(), m_scale, dpr);
     const QRectF area = rect();
-    const QRectF readout = overlay.box(areaReadouts(m_stages), Qt::AlignTop | Qt::AlignLeft, area);
+    // A box wider than the plane (a projector's narrow one) wraps rather than being cut.
+    const double room = area.width() - 2 * overlay.margin();
+    const QRectF readout = overlay.box(overlay.wrapToWidth(areaReadouts(m_stages), room),
+                                       Qt::AlignTop | Qt::AlignLeft, area);
+    m_readoutRect = readout;
+    m_captionLines.clear();
     if (m_caption.isEmpty()) {
         m_captionRect = QRectF();
     } else {
+        m_captionLines = overlay.wrapToWidth({m_caption}, room, true);
         // Arrow tips (where the labels and handles are) stay visible: the caption moves.
         std::vector<QPointF> tips;
         for (const SceneLabel &label : s.labels)
@@ -259,17 +265,24 @@ void PlaneView::paintGL()
         for (const Handle &handle : s.handles)
             tips.push_back(m_camera.toPixel(handle.world));
         const bool wasAtBottom = m_captionRect.center().y() > area.center().y();
-        const CaptionRoom room{area, overlay.margin(), readout, overlay.hintHeight(), wasAtBottom};
-        m_captionRect = placeCaption(overlay.boxSize({m_caption}, true), room, tips);
-        overlay.boxAt({m_caption}, m_captionRect, true);
+        const CaptionRoom captionRoom{area, overlay.margin(), readout, overlay.hintHeight(),
+                                      wasAtBottom};
+        m_captionRect = placeCaption(overlay.boxSize(m_captionLines, true), captionRoom, tips);
+        overlay.boxAt(m_captionLines, m_captionRect, true);
     }
     overlay.labels(s.labels, area, {readout, m_captionRect});
+    m_hintRect = QRectF();
     if (!m_hoverText.isEmpty())
-        overlay.box({m_hoverText}, Qt::AlignBottom | Qt::AlignLeft, area);
+        overlay.box(overlay.wrapToWidth({m_hoverText}, room), Qt::AlignBottom | Qt::AlignLeft,
+                    area);
     else
-        overlay.hint(tr("Drag a tip (Shift snaps) · drag to pan · wheel zooms · double-click "
-                        "recentres"),
-                     Qt::AlignBottom | Qt::AlignLeft, area);
+        m_hintRect = overlay.hint(
+            QStringList{tr("Drag a tip (Shift snaps) · drag to pan · wheel zooms · double-click "
+                           "recentres"),
+                        tr("Drag a tip · drag to pan · wheel zooms · double-click recentres"),
+                        tr("Drag a tip · pan · zoom · double-click recentres"),
+                        tr("Drag a tip · pan · zoom")},
+            Qt::AlignBottom | Qt::AlignLeft, area);
     overlay.paint(painter);
 }
 

@@ -40,6 +40,11 @@ public:
     const core::geometry::Stages &stages() const { return m_stages; }
     // Where the last frame put the phase caption (empty when there is none).
     QRectF captionRect() const { return m_captionRect; }
+    // The caption's lines as drawn (wrapped on a narrow plane), the det/area readout's box and
+    // the usage hint's, for tests.
+    QStringList captionLines() const { return m_captionLines; }
+    QRectF readoutRect() const { return m_readoutRect; }
+    QRectF hintRect() const { return m_hintRect; }
     // What the hover readout says now (empty when the mouse is elsewhere).
     QString hoverText() const { return m_hoverText; }
     // Empty while GL works; otherwise why the plane cannot be drawn.
@@ -86,6 +91,9 @@ private:
     int m_selectedStep = -1;
     QString m_caption;
     QRectF m_captionRect;
+    QStringList m_captionLines;
+    QRectF m_readoutRect;
+    QRectF m_hintRect;
     double m_scale = 1.0;
     bool m_viewFitted = false;
 

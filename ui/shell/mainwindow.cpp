@@ -195,6 +195,11 @@ void MainWindow::applyPresentationMode(bool on)
     QFont f = QApplication::font();
     f.setPointSizeF(m_baseFontSize * (on ? AppContext::kPresentationScale : 1.0));
     QApplication::setFont(f);
+    // Qt leaves a widget with a style sheet at the font it had when the sheet was set (a red
+    // message, a marked field): setting the sheet again resolves its font anew, so F5 gives what
+    // starting in presentation mode gives.
+    for (QWidget *w : QApplication::allWidgets())
+        if (!w->styleSheet().isEmpty()) w->setStyleSheet(w->styleSheet());
     for (int i = 0; i < m_list->count(); ++i)
         m_list->item(i)->setSizeHint(QSize(0, on ? 52 : 36));
     m_list->setFont(f);
@@ -208,7 +213,9 @@ void MainWindow::fitPageList()
     int widest = 0;
     for (int i = 0; i < m_list->count(); ++i)
         widest = std::max(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
-    m_list->setFixedWidth(std::max(widest + 40, 110));
+    // The item's padding and the selection's frame take about 28 pixels (no more: on a
+    // 1024-pixel projector in presentation mode the pages need every one).
+    m_list->setFixedWidth(std::max(widest + 28, 110));
 }
 
 void MainWindow::updateStatus()

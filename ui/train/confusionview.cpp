@@ -55,7 +55,9 @@ QString ConfusionView::widestCount() const
 double ConfusionView::cellFor(const QFont &f) const
 {
     const QFontMetricsF fm(f);
-    return std::max(fm.horizontalAdvance(widestCount()) + 5, fm.height() + 3);
+    // A pixel and a half either side of the widest count: ten of them must fit a 1024-pixel
+    // projector's main area in presentation mode.
+    return std::max(fm.horizontalAdvance(widestCount()) + 3, fm.height() + 3);
 }
 
 QFont ConfusionView::countFont(double cell) const
@@ -68,7 +70,7 @@ QFont ConfusionView::countFont(double cell) const
     // A first guess in proportion, then smaller steps: small sizes are hinted, not linear.
     f.setPointSizeF(std::max(1.0, f.pointSizeF() * cell / need));
     while (cellFor(f) > cell && f.pointSizeF() > 1.0)
-        f.setPointSizeF(std::max(1.0, f.pointSizeF() * 0.9));
+        f.setPointSizeF(std::max(1.0, f.pointSizeF() - 0.25));
     return f;
 }
 
@@ -77,13 +79,11 @@ QSize ConfusionView::minimumSizeHint() const
     // Cells where the widest count still reads (7.5 pt, or 70% of a presentation font); below
     // this the page's scroll area takes over rather than the digits shrinking further.
     const QFontMetricsF fm(font());
-    const double header = fm.height() * 2.2;
-    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.4;
     QFont floor = font();
     floor.setPointSizeF(std::min(font().pointSizeF(), std::max(7.5, 0.7 * font().pointSizeF())));
     const double side = 10 * cellFor(floor);
-    return {static_cast<int>(std::ceil(header + side + accuracyWidth + 12)),
-            static_cast<int>(std::ceil(header + side + 4))};
+    return {static_cast<int>(std::ceil(leftHeader(fm) + side + accuracyRoom(QFontMetricsF(floor)))),
+            static_cast<int>(std::ceil(topHeader(fm) + side + 4))};
 }
 
 void ConfusionView::setEvaluation(const EvaluationSnapshot &evaluation)
@@ -94,17 +94,51 @@ void ConfusionView::setEvaluation(const EvaluationSnapshot &evaluation)
     update();
 }
 
+namespace {
+// The accuracy column: its widest percentage with 4 pixels either side, 6 pixels from the matrix
+// and 4 from the edge. No more: on a 1024-pixel projector every pixel of width is a cell's.
+constexpr double kAccuracyGap = 6, kRightMargin = 4;
+double accuracyWidth(const QFontMetricsF &fm)
+{
+    return fm.horizontalAdvance(QStringLiteral("100.0%")) + 8;
+}
+} // namespace
+
+double ConfusionView::accuracyRoom(const QFontMetricsF &fm)
+{
+    return kAccuracyGap + accuracyWidth(fm) + kRightMargin;
+}
+
+double ConfusionView::topHeader(const QFontMetricsF &fm)
+{
+    return fm.height() * 2.2; // the axis title and the digits
+}
+
+double ConfusionView::leftHeader(const QFontMetricsF &fm)
+{
+    return fm.height() + fm.horizontalAdvance(QStringLiteral("8")) + 8; // title (turned), digits
+}
+
 ConfusionView::Layout ConfusionView::layout() const
 {
     Layout l;
     const QFontMetricsF fm(font());
-    const double header = fm.height() * 2.2; // axis title + digits
-    const double accuracyWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) * 1.4;
-    const double side =
-        std::max(100.0, std::min(height() - header - 4, width() - header - accuracyWidth - 12));
-    l.cell = side / 10.0;
-    l.matrix = QRectF(header, header, side, side);
-    l.accuracy = QRectF(l.matrix.right() + 10, l.matrix.top(), accuracyWidth, side);
+    const double top = topHeader(fm), left = leftHeader(fm);
+    // The percentages are drawn at most as large as the counts: where the counts shrink to fit
+    // a narrow matrix, the column shrinks with them and gives the cells its width.
+    l.columnFont = font();
+    for (int pass = 0; pass < 3; ++pass) {
+        const QFontMetricsF column(l.columnFont);
+        const double side =
+            std::max(100.0, std::min(height() - top - 4, width() - left - accuracyRoom(column)));
+        l.cell = side / 10.0;
+        l.matrix = QRectF(left, top, side, side);
+        l.accuracy =
+            QRectF(l.matrix.right() + kAccuracyGap, l.matrix.top(), accuracyWidth(column), side);
+        const QFont counts = countFont(l.cell);
+        if (counts.pointSizeF() >= l.columnFont.pointSizeF()) break;
+        l.columnFont = counts;
+    }
     return l;
 }
 
@@ -226,19 +260,28 @@ void ConfusionView::paintEvent(QPaintEvent *)
                    QPointF(l.matrix.right(), l.matrix.top() + i * l.cell));
     }
     if (m_label >= 0) {
-        p.setPen(QPen(palette::accent(), 3));
+        // As thick as the font is large (presentation mode thickens it with the text).
+        p.setPen(QPen(palette::accent(), 3 * std::max(1.0, fm.height() / 14.0)));
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRectF(l.matrix.left() + m_predicted * l.cell, l.matrix.top() + m_label * l.cell,
                           l.cell, l.cell));
     }
 
-    // Per-class accuracy: a bar per true digit in its colour, with the percentage.
-    p.setFont(font());
+    // Per-class accuracy: a bar per true digit in its colour, with the percentage. The title in
+    // the page's font where it fits the column, else in the percentages' (never cut).
+    const QRectF titleBox(l.accuracy.left() - kAccuracyGap / 2, fm.height(),
+                          l.accuracy.width() + kAccuracyGap / 2 + kRightMargin,
+                          l.matrix.top() - fm.height());
+    QFont title = font();
+    while (QFontMetricsF(title).horizontalAdvance(tr("accuracy")) > titleBox.width() &&
+           title.pointSizeF() > 1.0)
+        title.setPointSizeF(std::max(1.0, title.pointSizeF() - 0.25));
+    p.setFont(title);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(
-        QRectF(l.accuracy.left(), fm.height(), l.accuracy.width(), l.matrix.top() - fm.height()),
-        Qt::AlignCenter, tr("accuracy"));
-    p.setFont(small);
+    p.drawText(titleBox, Qt::AlignCenter, tr("accuracy"));
+    p.setFont(std::min(small.pointSizeF(), l.columnFont.pointSizeF()) == small.pointSizeF()
+                  ? small
+                  : l.columnFont);
     for (int r = 0; r < 10; ++r) {
         const double a = r < static_cast<int>(e.classAccuracy.size()) ? e.classAccuracy[r] : NAN;
         const QRectF slot(l.accuracy.left(), l.matrix.top() + r * l.cell + 2, l.accuracy.width(),

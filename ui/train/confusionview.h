@@ -6,7 +6,10 @@
 
 #include "ui/train/trainsnapshots.h"
 
+#include <QFont>
 #include <QWidget>
+
+class QFontMetricsF;
 
 namespace ui {
 
@@ -42,9 +45,15 @@ private:
     struct Layout {
         QRectF matrix;
         double cell = 0.0;
-        QRectF accuracy; // the per-class accuracy column
+        QRectF accuracy;  // the per-class accuracy column
+        QFont columnFont; // its percentages' (no larger than the counts')
     };
     Layout layout() const;
+    // The width right of the matrix: the accuracy column and its gaps.
+    static double accuracyRoom(const QFontMetricsF &fm);
+    // The room above the matrix (its axis title and digits) and left of it.
+    static double topHeader(const QFontMetricsF &fm);
+    static double leftHeader(const QFontMetricsF &fm);
     QString widestCount() const;
     // The side a cell needs for the widest count in font f.
     double cellFor(const QFont &f) const;

@@ -115,6 +115,20 @@ void CurveChart::setCurve(int curve, const QList<QPointF> &points)
     c.series->replace(points);
 }
 
+void CurveChart::setCurveColour(int curve, const QColor &color)
+{
+    Curve &c = m_curves[static_cast<std::size_t>(curve)];
+    if (c.color == color) return;
+    c.color = color;
+    applyPens();
+    updateTitle();
+}
+
+QColor CurveChart::curveColour(int curve) const
+{
+    return m_curves[static_cast<std::size_t>(curve)].color;
+}
+
 int CurveChart::pointCount(int curve) const
 {
     return static_cast<int>(m_curves[static_cast<std::size_t>(curve)].points.size());

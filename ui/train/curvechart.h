@@ -26,6 +26,8 @@ public:
     // index.
     int addCurve(const QString &name, const QColor &color, qreal width, bool markers = false);
     void setCurve(int curve, const QList<QPointF> &points);
+    void setCurveColour(int curve, const QColor &color);
+    QColor curveColour(int curve) const;
     int pointCount(int curve) const;
     QLineSeries *series(int curve) const;
 
@@ -40,6 +42,7 @@ public:
     void setXGridVisible(bool visible);
     // Presentation mode: line widths and fonts grow by scale.
     void setLineScale(double scale);
+    double lineScale() const { return m_scale; }
 
     // The hover text for point index of curve (default: "name: x, y").
     using Describer = std::function<QString(int curve, int index, QPointF point)>;

@@ -16,21 +16,6 @@ namespace ui {
 
 namespace {
 
-QColor trainColour()
-{
-    return palette::accent();
-}
-QColor rawColour()
-{
-    QColor c = palette::accent();
-    c.setAlpha(90);
-    return c;
-}
-QColor testColour()
-{
-    return palette::e2();
-}
-
 // Where batch x (in epochs) falls: "batch 201/469 of epoch 3".
 QString batchAt(double x, int steps)
 {
@@ -54,15 +39,15 @@ CurvePanel::CurvePanel(QWidget *parent)
 {
     for (CurveChart *c : {m_batchLoss, m_batchAccuracy}) {
         // A 1-pixel pen takes the raster engine's fast cosmetic path.
-        c->addCurve(tr("raw"), rawColour(), 1.0);
-        c->addCurve(tr("smoothed"), trainColour(), 2.0);
+        c->addCurve(tr("raw"), palette::rawCurve(false), 1.0);
+        c->addCurve(tr("smoothed"), palette::trainCurve(false), 2.0);
         // Redrawn 12.5 times a second: every grid line costs a stroke per repaint (Qt Charts
         // computes each one's shape), and the epoch ticks read well without them.
         c->setXGridVisible(false);
     }
     for (CurveChart *c : {m_epochLoss, m_epochAccuracy}) {
-        c->addCurve(tr("train"), trainColour(), 2.5, true);
-        c->addCurve(tr("test"), testColour(), 2.5, true);
+        c->addCurve(tr("train"), palette::trainCurve(false), 2.5, true);
+        c->addCurve(tr("test"), palette::testCurve(false), 2.5, true);
     }
     m_batchLoss->setObjectName(QStringLiteral("batchLossChart"));
     m_batchAccuracy->setObjectName(QStringLiteral("batchAccuracyChart"));
@@ -173,6 +158,18 @@ void CurvePanel::setLineScale(double scale)
 {
     for (CurveChart *c : {m_batchLoss, m_batchAccuracy, m_epochLoss, m_epochAccuracy})
         c->setLineScale(scale);
+}
+
+void CurvePanel::setProjectorColours(bool projector)
+{
+    for (CurveChart *c : {m_batchLoss, m_batchAccuracy}) {
+        c->setCurveColour(Raw, palette::rawCurve(projector));
+        c->setCurveColour(Smoothed, palette::trainCurve(projector));
+    }
+    for (CurveChart *c : {m_epochLoss, m_epochAccuracy}) {
+        c->setCurveColour(Train, palette::trainCurve(projector));
+        c->setCurveColour(Test, palette::testCurve(projector));
+    }
 }
 
 QImage CurvePanel::render()

@@ -30,6 +30,8 @@ public:
     // The x axes' extent before a run starts (the recipe's epochs).
     void setEpochs(int epochs);
     void setLineScale(double scale);
+    // Presentation mode: the darker curve colours that read on a washed-out projector.
+    void setProjectorColours(bool projector);
     // The four charts as one picture (for "Export charts PNG").
     QImage render();
 

@@ -15,7 +15,7 @@ namespace ui {
 EvaluatePanel::EvaluatePanel(QWidget *parent)
     : QWidget(parent), m_confusion(new ConfusionView), m_digits(new DigitList),
       m_summary(new QLabel), m_caption(new QLabel), m_side(new QWidget),
-      m_layout(new QBoxLayout(QBoxLayout::LeftToRight, this))
+      m_layout(new QBoxLayout(QBoxLayout::LeftToRight))
 {
     m_confusion->setObjectName(QStringLiteral("confusionMatrix"));
     m_digits->setObjectName(QStringLiteral("cellDigits"));
@@ -25,14 +25,19 @@ EvaluatePanel::EvaluatePanel(QWidget *parent)
     m_caption->setWordWrap(true);
     connect(m_confusion, &ConfusionView::cellSelected, this, &EvaluatePanel::onCellSelected);
 
+    // test_acc first, over the matrix and the digits: it is the number listing 2.7 prints, and
+    // it stays in view whichever way the two below are arranged.
     auto *right = new QVBoxLayout(m_side);
     right->setContentsMargins(0, 0, 0, 0);
-    right->addWidget(m_summary);
     right->addWidget(m_caption);
     right->addWidget(m_digits, 1);
-    m_layout->setContentsMargins(4, 4, 4, 4);
+    m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->addWidget(m_confusion, 3);
     m_layout->addWidget(m_side, 2);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(2, 2, 2, 2);
+    outer->addWidget(m_summary);
+    outer->addLayout(m_layout, 1);
     setEvaluation(nullptr);
 }
 
@@ -90,7 +95,7 @@ void EvaluatePanel::onCellSelected(int label, int predicted)
 
 void EvaluatePanel::arrange()
 {
-    // The summary reads as lines of about 22 characters, not as a column of word fragments.
+    // The caption reads as lines of about 22 characters, not as a column of word fragments.
     const int side = fontMetrics().averageCharWidth() * 22;
     if (m_side->minimumWidth() != side) m_side->setMinimumWidth(side);
     const int both = m_confusion->minimumSizeHint().width() + side + m_layout->spacing() + 8;

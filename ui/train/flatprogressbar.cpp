@@ -6,10 +6,10 @@
 
 namespace ui {
 
-void FlatProgressBar::setShortText(const QString &text)
+void FlatProgressBar::setShortTexts(const QStringList &texts)
 {
-    if (text == m_shortText) return;
-    m_shortText = text;
+    if (texts == m_shortTexts) return;
+    m_shortTexts = texts;
     update();
 }
 
@@ -19,8 +19,10 @@ QString FlatProgressBar::shownText() const
     const int room = width() - 8;
     const QString full = text();
     if (fm.horizontalAdvance(full) <= room) return full;
-    const QString brief = m_shortText.isEmpty() ? full : m_shortText;
-    return fm.elidedText(brief, Qt::ElideRight, room);
+    for (const QString &brief : m_shortTexts)
+        if (fm.horizontalAdvance(brief) <= room) return brief;
+    return fm.elidedText(m_shortTexts.isEmpty() ? full : m_shortTexts.constLast(), Qt::ElideRight,
+                         room);
 }
 
 void FlatProgressBar::paintEvent(QPaintEvent *)

@@ -4,6 +4,7 @@
 // while training.
 
 #include <QProgressBar>
+#include <QStringList>
 
 namespace ui {
 
@@ -12,9 +13,10 @@ class FlatProgressBar : public QProgressBar {
 public:
     using QProgressBar::QProgressBar;
 
-    // The text shown instead of the format's when that does not fit the bar (elided if this
-    // does not either); empty for none.
-    void setShortText(const QString &text);
+    // Shorter wordings of the format's text, longest first: the bar shows the longest that fits
+    // (the last one elided if none does); empty for none.
+    void setShortTexts(const QStringList &texts);
+    void setShortText(const QString &text) { setShortTexts({text}); }
 
     // The text as painted at the current width.
     QString shownText() const;
@@ -23,7 +25,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    QString m_shortText;
+    QStringList m_shortTexts;
 };
 
 } // namespace ui

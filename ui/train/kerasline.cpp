@@ -33,8 +33,9 @@ void KerasLine::measureLongest()
     // when the width or the font changes, not at every progress update.
     static const QString longest = QStringLiteral(
         "Epoch 10/10  469/469 [==============================] - 20s 43ms/step - loss: 0.0380 - "
-        "accuracy: 0.9890 - val_loss: 0.0702 - val_accuracy: 0.9786");
-    m_longestLines = linesFor(longest, textWidth());
+        "accuracy: 0.9890");
+    static const QString val = QStringLiteral(" - val_loss: 0.0702 - val_accuracy: 0.9786");
+    m_longestLines = linesFor(m_valMetrics ? longest + val : longest, textWidth());
 }
 
 int KerasLine::textWidth() const
@@ -72,6 +73,14 @@ void KerasLine::setText(const QString &text)
     m_text = text;
     fitHeight();
     update();
+}
+
+void KerasLine::setValMetrics(bool on)
+{
+    if (on == m_valMetrics) return;
+    m_valMetrics = on;
+    measureLongest();
+    fitHeight();
 }
 
 void KerasLine::changeEvent(QEvent *event)

@@ -16,6 +16,9 @@ public:
     explicit KerasLine(QWidget *parent = nullptr);
 
     void setText(const QString &text);
+    // Whether Keras' lines end with val_loss and val_accuracy (fit with validation_data): the
+    // longest line, and the height kept for it, are longer then.
+    void setValMetrics(bool on);
     QString text() const { return m_text; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -33,6 +36,7 @@ private:
 
     QString m_text;
     int m_longestLines = 1; // of Keras' longest line at the current width and font
+    bool m_valMetrics = false;
 };
 
 } // namespace ui

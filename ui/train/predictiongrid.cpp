@@ -116,7 +116,9 @@ QSizeF PredictionGrid::cardMinimum() const
     // A digit beside its three caption lines, over the bars (a value row, the bars, a digit
     // row): never less, so no caption runs into another.
     const TextBlock t = textBlock();
-    return {t.width + t.line + 14, 5 * t.line + 28};
+    // 2 pixels round a card and 4 between the digit and its captions: four cards a row fit a
+    // 1024-pixel projector's main area in presentation mode.
+    return {t.width + t.line + 8, 5 * t.line + 28};
 }
 
 int PredictionGrid::columnsFor(int width) const
@@ -154,18 +156,18 @@ void PredictionGrid::paintEvent(QPaintEvent *)
     bold.setBold(true);
     const QFontMetrics fm(font()), bfm(bold);
     for (int k = 0; k < n; ++k) {
-        const QRectF card(k % columns * cw + 4, k / columns * ch + 4, cw - 8, ch - 8);
+        const QRectF card(k % columns * cw + 2, k / columns * ch + 4, cw - 4, ch - 8);
         const int index = m_first + k;
         // The digit takes what the captions leave, and the captions always get three lines.
         const double side = std::max(
-            8.0, std::min({card.height() * 0.42, card.width() * 0.4, card.width() - t.width - 6}));
+            8.0, std::min({card.height() * 0.42, card.width() * 0.4, card.width() - t.width - 4}));
         const QRectF image(card.left(), card.top(), side, side);
         p.drawImage(image, testDigitImage(*m_data, index));
         p.setPen(QPen(palette().color(QPalette::Mid), 1));
         p.drawRect(image);
 
         const int pred = predicted(k);
-        const double textLeft = image.right() + 6;
+        const double textLeft = image.right() + 4;
         const int textWidth = static_cast<int>(card.right() - textLeft);
         auto line = [&](int row, const QFontMetrics &metrics, const QString &text) {
             p.drawText(QRectF(textLeft, card.top() + row * t.line, textWidth, t.line),

@@ -26,10 +26,12 @@ void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const
                       std::max(4.0, rect.height() - digitRow - valueRow));
     const double slot = plot.width() / n;
     const int best = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+    // Lines as thick as the font is large: presentation mode's larger text gets thicker ones.
+    const double pen = std::max(1.0, fm.height() / 14.0);
 
     QColor baseline = pal.color(QPalette::Text);
     baseline.setAlpha(60);
-    painter.setPen(QPen(baseline, 1));
+    painter.setPen(QPen(baseline, pen));
     painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
     for (int d = 0; d < n; ++d) {
         const double v = std::clamp(p[static_cast<std::size_t>(d)], 0.0f, 1.0f);
@@ -44,7 +46,7 @@ void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const
                                  : pal.color(QPalette::PlaceholderText));
         painter.drawText(digitBox, Qt::AlignHCenter | Qt::AlignTop, QString::number(d));
         if (d == label) {
-            painter.setPen(QPen(pal.color(QPalette::Text), 1.5));
+            painter.setPen(QPen(pal.color(QPalette::Text), 1.5 * pen));
             const double y = digitBox.top() + fm.height();
             painter.drawLine(QPointF(digitBox.center().x() - slot * 0.3, y),
                              QPointF(digitBox.center().x() + slot * 0.3, y));
@@ -68,12 +70,22 @@ void paintProbabilityBars(QPainter &painter, const QRectF &rect, std::span<const
 ProbabilityBars::ProbabilityBars(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
-    setMinimumSize(160, 60); // the Draw tab fits a 1024 x 640 window
+}
+
+QSize ProbabilityBars::minimumSizeHint() const
+{
+    // The ten digits under their bars, a value row and bars most of a line tall: in the
+    // page's font, so presentation mode's larger digits get wider slots (the Draw tab still fits
+    // a 1024 x 640 window).
+    const QFontMetrics fm(font());
+    return {std::max(160, 10 * (fm.horizontalAdvance(QLatin1Char('8')) + 8)),
+            std::max(60, 3 * fm.height() + 8)};
 }
 
 QSize ProbabilityBars::sizeHint() const
 {
-    return {280, 140};
+    const QSize least = minimumSizeHint();
+    return {std::max(280, least.width() * 7 / 4), std::max(140, 8 * fontMetrics().height())};
 }
 
 void ProbabilityBars::setProbabilities(std::vector<float> p, int label)

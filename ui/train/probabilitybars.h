@@ -30,6 +30,7 @@ public:
     // The most probable class (-1 when empty).
     int predicted() const;
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

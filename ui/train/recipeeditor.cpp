@@ -45,10 +45,11 @@ void markBad(QWidget *w, bool bad)
 
 RecipeEditor::RecipeEditor(QWidget *parent)
     : QWidget(parent), m_layers(new QVBoxLayout), m_addLayer(new QPushButton(tr("Add a layer"))),
-      m_params(new QLabel), m_optimizer(new QComboBox), m_learningRate(new QLineEdit),
+      m_params(new FittingLabel({})), m_optimizer(new QComboBox), m_learningRate(new QLineEdit),
       m_epochs(new QSpinBox), m_batchSize(new QSpinBox), m_validate(new QCheckBox),
-      m_seed(new QSpinBox), m_reset(new QPushButton(tr("Reset to the book"))),
-      m_recipeName(new QLabel), m_error(new QLabel)
+      m_testNote(new FittingLabel({})), m_seed(new QSpinBox),
+      m_reset(new QPushButton(tr("Reset to the book"))), m_recipeName(new QLabel),
+      m_error(new QLabel)
 {
     // Model: listing 2.2.
     auto *model = new QGroupBox(tr("Model (listing 2.2)"));
@@ -100,8 +101,10 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     m_seed->setToolTip(tr("The initial weights and the shuffling (the same seed, the same run)"));
     m_validate->setText(tr("validation_data = test set"));
     m_validate->setToolTip(
-        tr("Evaluate the test digits after each epoch, for the per-epoch test curves "
-           "(not counted in the epoch's time)"));
+        tr("Not in listing 2.5. Either way the test digits are evaluated after each epoch for the "
+           "per-epoch test curves (not counted in the epoch's time); ticked, fit does it and "
+           "Keras' line shows val_loss and val_accuracy"));
+    m_testNote->setObjectName(QStringLiteral("testNote"));
     for (QSpinBox *s : {m_epochs, m_batchSize, m_seed})
         connect(s, &QSpinBox::valueChanged, this, &RecipeEditor::onEdited);
     connect(m_validate, &QCheckBox::toggled, this, &RecipeEditor::onEdited);
@@ -115,7 +118,9 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     fitForm->addRow(tr("Epochs"), epochRow);
     auto *seedRow = new QHBoxLayout; // the seed is Uncrumple's, not in the book's call: apart
     seedRow->addWidget(m_seed);
-    seedRow->addStretch(1);
+    // Beside the seed, where the row has room: on a row of its own it would cost the code panel
+    // a line in a 1024 x 640 window.
+    seedRow->addWidget(m_testNote, 1);
     fitForm->addRow(tr("Seed"), seedRow);
     fitForm->addRow(QString(), m_validate);
 
@@ -124,7 +129,9 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     m_recipeName->setObjectName(QStringLiteral("recipeName"));
     m_error->setObjectName(QStringLiteral("recipeError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(palette::e2().darker(115).name()));
+    QPalette errorPalette = m_error->palette(); // not a style sheet: it would fix the font's size
+    errorPalette.setColor(QPalette::WindowText, palette::e2().darker(115));
+    m_error->setPalette(errorPalette);
     m_error->hide();
 
     auto *foot = new QHBoxLayout;
@@ -257,10 +264,22 @@ void RecipeEditor::showCheck()
             params += static_cast<std::int64_t>(inputs) * l.units + l.units;
             inputs = l.units;
         }
-        m_params->setText(tr("Total params: %1").arg(thousands(params)));
+        const QString n = thousands(params);
+        m_params->setWordings(m_untrained
+                                  ? QStringList{tr("Total params: %1 (not trained yet)").arg(n),
+                                                tr("Total params: %1, untrained").arg(n),
+                                                tr("%1 params, untrained").arg(n)}
+                                  : QStringList{tr("Total params: %1").arg(n)});
     } else {
-        m_params->clear();
+        m_params->setWordings({});
     }
+    m_testNote->setWordings(
+        in.validate
+            ? QStringList{tr("test curves: fit's val_loss and val_accuracy"),
+                          tr("test curves: fit's val_ metrics"), tr("test: fit's val_")}
+            : QStringList{tr("test curves: evaluate after each epoch, apart from fit"),
+                          tr("test curves: evaluated apart from fit"),
+                          tr("test: evaluated apart from fit"), tr("test: apart from fit")});
 }
 
 void RecipeEditor::setLocked(bool locked)
@@ -272,6 +291,23 @@ void RecipeEditor::setLocked(bool locked)
                                                        m_batchSize, m_validate, m_seed, m_reset})
         w->setEnabled(!locked);
     m_addLayer->setEnabled(!locked && m_rows.size() < kMaxHiddenLayers);
+}
+
+void RecipeEditor::setUntrained(bool untrained)
+{
+    if (untrained == m_untrained) return;
+    m_untrained = untrained;
+    showCheck();
+}
+
+QString RecipeEditor::paramsText() const
+{
+    return m_params->text();
+}
+
+QString RecipeEditor::testNote() const
+{
+    return m_testNote->text();
 }
 
 QString RecipeEditor::errorText() const

@@ -18,6 +18,8 @@ class QVBoxLayout;
 
 namespace ui {
 
+class FittingLabel;
+
 class RecipeEditor : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +31,9 @@ public:
     RecipeCheck check() const { return m_check; }
     // Training is running: the recipe is fixed until it ends.
     void setLocked(bool locked);
+    // The page shows a model of another recipe: Total params is marked as the recipe's new,
+    // untrained model's.
+    void setUntrained(bool untrained);
 
     QLineEdit *learningRateEdit() const { return m_learningRate; }
     QLineEdit *unitsEdit(int layer) const;
@@ -38,6 +43,9 @@ public:
     QPushButton *resetButton() const { return m_reset; }
     QPushButton *addLayerButton() const { return m_addLayer; }
     QString errorText() const;
+    QString paramsText() const;
+    // How the page gets its per-epoch test numbers (from fit's validation_data or apart from it).
+    QString testNote() const;
     int hiddenLayerCount() const { return static_cast<int>(m_rows.size()); }
 
 signals:
@@ -59,18 +67,20 @@ private:
     QVBoxLayout *m_layers;
     std::vector<Row> m_rows;
     QPushButton *m_addLayer;
-    QLabel *m_params;
+    FittingLabel *m_params;
     QComboBox *m_optimizer;
     QLineEdit *m_learningRate;
     QSpinBox *m_epochs;
     QSpinBox *m_batchSize;
     QCheckBox *m_validate;
+    FittingLabel *m_testNote;
     QSpinBox *m_seed;
     QPushButton *m_reset;
     QLabel *m_recipeName;
     QLabel *m_error;
     RecipeCheck m_check;
     bool m_locked = false;
+    bool m_untrained = false;
     bool m_loading = false;
 };
 

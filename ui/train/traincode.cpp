@@ -76,6 +76,13 @@ QString trainCode(const RecipeInput &in, const TrainCodeFacts &f)
     c += in.validate ? QStringLiteral(",\n          validation_data=(test_images, test_labels))\n")
                      : QStringLiteral(")\n");
     if (!f.progressLine.isEmpty()) c += QStringLiteral("# %1\n").arg(f.progressLine);
+    if (!in.validate)
+        c += QStringLiteral("# Not in listing 2.5: for its per-epoch test curves, the page runs\n"
+                            "# model.evaluate(test_images, test_labels) after each epoch, apart "
+                            "from fit\n");
+    if (f.previousModel)
+        c += QStringLiteral("# Not run yet: the charts, weights, predictions and evaluation on the "
+                            "page\n# are of the model trained before the recipe changed\n");
 
     c += QStringLiteral("\n# Listing 2.6: using the model to make predictions\n"
                         "test_digits = test_images[%1:%2]\n"

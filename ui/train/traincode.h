@@ -23,6 +23,9 @@ struct TrainCodeFacts {
     std::optional<double> testAccuracy;
     int weightUnit = 0;        // the unit shown large on the weights tab
     int firstLayerUnits = 512; // model.layers[0] width (10 without hidden layers)
+    // The page shows a model trained with another recipe: the measured facts above are left out
+    // (they are not this code's) and the code says so.
+    bool previousModel = false;
 };
 
 QString trainCode(const RecipeInput &input, const TrainCodeFacts &facts);

@@ -3,6 +3,7 @@
 #include "core/data/mnist.h"
 #include "core/tensor/shape.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/fittinglabel.h"
 #include "ui/common/numbers.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
@@ -21,6 +22,7 @@
 #include "ui/train/weightgrid.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
@@ -28,6 +30,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -40,14 +43,15 @@ namespace {
 // 10 Hz with room for a late tick, at the GUI cost of one redraw per tick rather than per batch.
 constexpr int kRedrawMs = 80;
 
-QString epochLine(const core::nn::EpochSummary &s)
+// Keras' last line of an epoch, for the code panel: val_ metrics only when fit had validation_data.
+QString epochLine(const core::nn::EpochSummary &s, bool validationData)
 {
     QString line = QStringLiteral("Epoch %1/%2 - loss: %3 - accuracy: %4")
                        .arg(s.epoch)
                        .arg(s.epochs)
                        .arg(s.loss, 0, 'f', 4)
                        .arg(s.accuracy, 0, 'f', 4);
-    if (s.tested)
+    if (s.tested && validationData)
         line += QStringLiteral(" - val_loss: %1 - val_accuracy: %2")
                     .arg(s.testLoss, 0, 'f', 4)
                     .arg(s.testAccuracy, 0, 'f', 4);
@@ -166,17 +170,38 @@ QWidget *TrainPage::buildMain()
         }
     });
 
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_curves);
-    split->addWidget(m_tabs);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 4);
-    split->setChildrenCollapsible(false);
+    // The bar never scrolls: its titles shorten instead (fitTabTitles).
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->tabBar()->setElideMode(Qt::ElideRight);
+    m_tabs->installEventFilter(this);
+
+    m_split = new QSplitter(Qt::Vertical);
+    m_split->addWidget(m_curves);
+    m_split->addWidget(m_tabs);
+    m_split->setStretchFactor(0, 5);
+    m_split->setStretchFactor(1, 4);
+    m_split->setChildrenCollapsible(false);
+    auto *split = m_split;
+
+    m_previous = new FittingLabel(
+        {tr("Below: the model trained before the recipe changed. The code and Total params are the "
+            "recipe's: Train to see it."),
+         tr("Below: the model trained before the recipe changed; Train for the new one."),
+         tr("Below: the previous model; Train for the new one."), tr("Below: the previous model")});
+    m_previous->setObjectName(QStringLiteral("previousModel"));
+    m_previous->setAutoFillBackground(true);
+    m_previous->setMargin(3);
+    QPalette notice = m_previous->palette();
+    notice.setColor(QPalette::Window, QColor(0xFF, 0xF1, 0xC2)); // a note's yellow, light or dark
+    notice.setColor(QPalette::WindowText, QColor(0x5A, 0x40, 0x00));
+    m_previous->setPalette(notice);
+    m_previous->hide();
 
     auto *main = new QWidget;
     auto *layout = new QVBoxLayout(main);
     layout->setContentsMargins(6, 6, 0, 6);
     layout->addWidget(m_progress);
+    layout->addWidget(m_previous);
     layout->addWidget(split, 1);
     return main;
 }
@@ -190,7 +215,8 @@ QWidget *TrainPage::buildPredictionsTab()
     m_predictionFirst->setSingleStep(PredictionGrid::kPerPage);
     m_predictionFirst->setPrefix(QStringLiteral("test_images["));
     m_predictionFirst->setToolTip(tr("The first of the ten test digits shown"));
-    auto *summary = new QLabel;
+    // Shortens rather than widening the tab past a 1024-pixel projector's main area.
+    auto *summary = new FittingLabel({});
     connect(m_predictionFirst, &QSpinBox::valueChanged, m_predictions, &PredictionGrid::setFirst);
     // The slice as listing 2.6 writes it: test_images[0:10], test_images[10:20] ...
     auto showSlice = [this] {
@@ -200,10 +226,12 @@ QWidget *TrainPage::buildPredictionsTab()
     showSlice();
     connect(m_predictions, &PredictionGrid::predictionsChanged, this, [this, summary, showSlice] {
         const int n = m_predictions->count();
-        summary->setText(
+        const int right = m_predictions->rightCount();
+        summary->setWordings(
             n > 0 && m_predictions->predicted(0) >= 0
-                ? tr("%1 of these %2 predicted right").arg(m_predictions->rightCount()).arg(n)
-                : QString());
+                ? QStringList{tr("%1 of these %2 predicted right").arg(right).arg(n),
+                              tr("%1 of %2 right").arg(right).arg(n)}
+                : QStringList{});
         showSlice();
         updateCode();
     });
@@ -269,6 +297,8 @@ void TrainPage::onTrain()
     m_progress->setMessage({});
     m_progressLine.clear();
     m_session->start(check.recipe, snapshot);
+    if (m_session->isTraining()) m_modelInput = m_editor->input();
+    updatePreviousModel();
 }
 
 void TrainPage::onPauseResume()
@@ -292,7 +322,7 @@ void TrainPage::onStateChanged()
 
 void TrainPage::onStarted()
 {
-    m_progress->start(m_session->run());
+    m_progress->start(m_session->run(), m_modelInput && m_modelInput->validate);
     refreshCurves();
 }
 
@@ -307,13 +337,15 @@ void TrainPage::onProgressed()
 void TrainPage::refreshCurves()
 {
     m_curves->showHistory(m_session->history());
-    if (m_session->latest().epoch > 0) m_progress->showBatch(m_session->latest());
+    // After the run the bar says how it ended (TrainProgress::finish), not the last batch's time.
+    if (m_session->isTraining() && m_session->latest().epoch > 0)
+        m_progress->showBatch(m_session->latest());
 }
 
 void TrainPage::onEpochEnded(const core::nn::EpochSummary &summary)
 {
     m_progress->showEpoch(summary);
-    m_progressLine = epochLine(summary);
+    m_progressLine = epochLine(summary, m_modelInput && m_modelInput->validate);
     if (isVisible()) refreshCurves();
 }
 
@@ -337,6 +369,7 @@ void TrainPage::onModelChanged()
 void TrainPage::onFinished(const ui::TrainOutcome &outcome)
 {
     refreshCurves();
+    m_progress->finish(outcome.status);
     m_predictions->setModel(m_session->model());
     const TrainStart &run = m_session->run();
     switch (outcome.status) {
@@ -361,6 +394,7 @@ void TrainPage::onFinished(const ui::TrainOutcome &outcome)
         break;
     }
     if (m_dataPending) onDataChanged();
+    updatePreviousModel();
     updateButtons();
     updateCode();
     if (!m_session->isEvaluating()) emit settled();
@@ -464,8 +498,35 @@ void TrainPage::onRecipeChanged()
     const RecipeCheck check = m_editor->check();
     if (!check.ok && !m_session->isTraining())
         m_progress->setMessage({}); // the editor shows the error in place
+    updatePreviousModel();
     updateButtons();
     updateCode();
+}
+
+bool TrainPage::showsPreviousModel() const
+{
+    return m_session->model() && m_modelInput && !(*m_modelInput == m_editor->input());
+}
+
+QString TrainPage::previousModelNote() const
+{
+    return m_previous->isHidden() ? QString() : m_previous->text();
+}
+
+void TrainPage::updatePreviousModel()
+{
+    const bool previous = showsPreviousModel() && !m_session->isTraining();
+    if (m_previous->isHidden() == previous) m_previous->setVisible(previous);
+    // Total params is the recipe's: untrained when its layers are not the shown model's.
+    bool otherLayers = false;
+    if (previous) {
+        const RecipeCheck now = m_editor->check(), then = checkRecipe(*m_modelInput);
+        otherLayers = !now.ok || !then.ok || now.recipe.layers.size() != then.recipe.layers.size();
+        for (std::size_t i = 0; !otherLayers && i < now.recipe.layers.size(); ++i)
+            otherLayers = now.recipe.layers[i].units != then.recipe.layers[i].units ||
+                          now.recipe.layers[i].activation != then.recipe.layers[i].activation;
+    }
+    m_editor->setUntrained(otherLayers);
 }
 
 void TrainPage::updateButtons()
@@ -499,23 +560,26 @@ void TrainPage::updateCode()
     f.trainCount = snapshot->trainImages.shape()[0];
     f.testCount = snapshot->testImages.shape()[0];
     f.sample = snapshot->origin == "embedded sample";
-    f.progressLine = m_progressLine;
+    // The measured facts are the shown model's: code of another recipe leaves them out.
+    f.previousModel = showsPreviousModel();
+    if (!f.previousModel) f.progressLine = m_progressLine;
     f.firstPrediction = m_predictions->first();
     if (m_predictions->count() > 0) {
         f.label = m_predictions->label(0);
         const int p = m_predictions->predicted(0);
-        if (p >= 0) {
+        if (p >= 0 && !f.previousModel) {
             f.predicted = p;
             f.probability = m_predictions->probabilities(0)[static_cast<std::size_t>(p)];
         }
     }
-    if (const EvaluationSnapshot eval = m_session->evaluation()) {
+    if (const EvaluationSnapshot eval = m_session->evaluation(); eval && !f.previousModel) {
         f.testLoss = eval->evaluation.loss;
         f.testAccuracy = eval->evaluation.accuracy;
     }
     f.weightUnit = m_weights->selectedUnit();
     const RecipeCheck check = m_editor->check();
-    if (const ModelSnapshot model = m_session->model(); model && model->layerCount() > 0)
+    if (const ModelSnapshot model = m_session->model();
+        model && model->layerCount() > 0 && !f.previousModel)
         f.firstLayerUnits = model->layer(0).units;
     else if (check.ok)
         f.firstLayerUnits = check.recipe.layers.front().units;
@@ -526,8 +590,68 @@ void TrainPage::applyScale()
 {
     const double scale = context()->scale();
     m_curves->setLineScale(scale);
+    m_curves->setProjectorColours(context()->presentationMode());
     m_weights->setLineScale(scale);
     m_evaluation->setThumbnailSize(static_cast<int>(42 * scale));
+    // A projector's 800 or 768 lines hold the charts (a third of each for its plot) or the
+    // evaluation's ten rows, not both: in presentation mode each gets the whole area, as a tab.
+    setChartsInTab(context()->presentationMode());
+}
+
+bool TrainPage::chartsAreATab() const
+{
+    return m_tabs->indexOf(m_curves) >= 0;
+}
+
+void TrainPage::setChartsInTab(bool inTab)
+{
+    if (inTab == chartsAreATab()) return;
+    if (inTab) {
+        m_tabs->insertTab(ChartsTab, m_curves, tr("Charts"));
+        m_tabs->setCurrentWidget(m_curves);
+    } else {
+        const bool charts = m_tabs->currentWidget() == m_curves;
+        m_tabs->removeTab(m_tabs->indexOf(m_curves));
+        m_split->insertWidget(0, m_curves);
+        m_split->setStretchFactor(0, 5);
+        m_split->setStretchFactor(1, 4);
+        m_curves->show();
+        if (charts) m_tabs->setCurrentIndex(WeightsTab);
+    }
+    fitTabTitles();
+}
+
+void TrainPage::showTab(Tab tab)
+{
+    if (tab == ChartsTab) {
+        if (chartsAreATab()) m_tabs->setCurrentWidget(m_curves);
+        return;
+    }
+    m_tabs->setCurrentIndex(tab);
+}
+
+void TrainPage::fitTabTitles()
+{
+    static const char *const full[] = {QT_TR_NOOP("First-layer weights"), QT_TR_NOOP("Predictions"),
+                                       QT_TR_NOOP("Evaluate"), QT_TR_NOOP("Draw a digit"),
+                                       QT_TR_NOOP("Charts")};
+    static const char *const brief[] = {QT_TR_NOOP("Weights"), QT_TR_NOOP("Predictions"),
+                                        QT_TR_NOOP("Evaluate"), QT_TR_NOOP("Draw"),
+                                        QT_TR_NOOP("Charts")};
+    auto setTitles = [this](const char *const *titles) {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            if (m_tabs->tabText(i) != tr(titles[i])) m_tabs->setTabText(i, tr(titles[i]));
+    };
+    setTitles(full);
+    if (m_tabs->tabBar()->sizeHint().width() > m_tabs->width()) setTitles(brief);
+}
+
+bool TrainPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tabs &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        fitTabTitles();
+    return Page::eventFilter(watched, event);
 }
 
 void TrainPage::activated()
@@ -570,8 +694,10 @@ bool TrainPage::loadModelFrom(const QString &path)
     LoadedModel loaded = loadModelFile(path, m_editor->input());
     if (!loaded.outcome.ok) return report(loaded.outcome);
     m_editor->setInput(loaded.recipe);
+    m_modelInput = loaded.recipe;
     m_progressLine.clear();
     m_session->setModel(loaded.model, loaded.optimizer);
+    updatePreviousModel();
     report({true, loaded.outcome.message + tr(" Evaluating...")});
     refreshCurves();
     m_session->evaluate(context()->data()->data());

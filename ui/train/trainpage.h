@@ -5,13 +5,16 @@
 // training itself in TrainSession.
 
 #include "ui/shell/page.h"
+#include "ui/train/trainrecipe.h"
 #include "ui/train/trainsnapshots.h"
 
 #include <QString>
+#include <optional>
 
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 
@@ -19,6 +22,7 @@ namespace ui {
 
 class ConfusionView;
 class CurvePanel;
+class FittingLabel;
 class DigitList;
 class DrawPanel;
 class EvaluatePanel;
@@ -32,7 +36,9 @@ struct FileOutcome;
 class TrainPage : public Page {
     Q_OBJECT
 public:
-    enum Tab { WeightsTab, PredictionsTab, EvaluateTab, DrawTab };
+    // The tabs' indices. In presentation mode the charts are a tab too, the last one (so the
+    // others keep their indices), which gives each of them the whole area on a projector.
+    enum Tab { WeightsTab, PredictionsTab, EvaluateTab, DrawTab, ChartsTab };
 
     explicit TrainPage(AppContext *context, QWidget *parent = nullptr);
 
@@ -46,12 +52,20 @@ public:
     DrawPanel *drawPanel() const { return m_draw; }
     TrainProgress *progress() const { return m_progress; }
     QTabWidget *tabs() const { return m_tabs; }
+    // Opens a tab; ChartsTab only where the charts are one (presentation mode), else they are
+    // always in view and nothing changes.
+    void showTab(Tab tab);
+    bool chartsAreATab() const;
     QPushButton *trainButton() const { return m_train; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stopButton() const { return m_stop; }
     QPushButton *evaluateButton() const { return m_evaluate; }
     QString evaluationText() const;
     QString cellCaption() const;
+    // The charts, weights, predictions and evaluation shown are of a model trained (or loaded)
+    // with another recipe than the editor's: they are marked as the previous model's.
+    bool showsPreviousModel() const;
+    QString previousModelNote() const;
 
     // File actions without dialogs (the buttons ask for the path, then call these). Each shows
     // its outcome in place and returns whether it worked; nothing is lost on failure.
@@ -77,6 +91,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildMain();
@@ -98,7 +113,11 @@ private:
     void refreshCurves();
     void updateButtons();
     void updateCode();
+    void updatePreviousModel();
     void applyScale();
+    void setChartsInTab(bool inTab);
+    // Short tab titles when the long ones would not fit the bar (which never scrolls).
+    void fitTabTitles();
     void askSaveModel();
     void askLoadModel();
     void askExportCsv();
@@ -109,8 +128,11 @@ private:
     TrainSession *m_session;
     RecipeEditor *m_editor = nullptr;
     TrainProgress *m_progress = nullptr;
+    FittingLabel *m_previous = nullptr;      // "the previous model's", over the charts and the tabs
+    std::optional<RecipeInput> m_modelInput; // the recipe the shown model was trained with
     CurvePanel *m_curves = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QSplitter *m_split = nullptr;
     WeightGrid *m_weights = nullptr;
     PredictionGrid *m_predictions = nullptr;
     QSpinBox *m_predictionFirst = nullptr;

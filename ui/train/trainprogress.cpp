@@ -56,10 +56,14 @@ TrainProgress::TrainProgress(QWidget *parent)
     layout->addWidget(m_message);
 }
 
-void TrainProgress::start(const TrainStart &run)
+void TrainProgress::start(const TrainStart &run, bool validationData)
 {
     m_steps = run.stepsPerEpoch;
     m_epochs = run.epochs;
+    m_validationData = validationData;
+    m_keras->setValMetrics(validationData);
+    m_barEpoch = 1;
+    m_lastEpoch = m_lastStep = 0;
     m_bar->setRange(0, std::max(1, m_steps * m_epochs));
     m_bar->setValue(0);
     m_bar->setFormat(tr("Epoch 1/%1 starting").arg(m_epochs));
@@ -72,16 +76,20 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
     if (p.stepsPerEpoch <= 0) return;
     m_steps = p.stepsPerEpoch;
     m_epochs = p.epochs;
+    m_lastEpoch = p.epoch;
+    m_lastStep = p.step;
     const int done = (p.epoch - 1) * p.stepsPerEpoch + p.step;
     const int total = p.epochs * p.stepsPerEpoch;
     // The bar moves twice a second (the style's gradients cost more than the Keras line, which
-    // follows every update): a bar needs no more, and the GUI time is training time.
+    // follows every update): a bar needs no more, and the GUI time is training time. A new epoch
+    // is shown at once, so the bar and the Keras line never name different epochs.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_barPainted < 500 && p.step < p.stepsPerEpoch && done > 1) {
+    if (now - m_barPainted < 500 && p.step < p.stepsPerEpoch && done > 1 && p.epoch == m_barEpoch) {
         m_keras->setText(kerasText(p));
         return;
     }
     m_barPainted = now;
+    m_barEpoch = p.epoch;
     if (m_bar->maximum() != total) m_bar->setRange(0, total);
     m_bar->setValue(done);
     const double left = done > 0 ? p.elapsedSeconds / done * (total - done) : 0.0;
@@ -91,8 +99,10 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
                          .arg(p.step)
                          .arg(p.stepsPerEpoch)
                          .arg(timeLeft(left)));
-    // A narrow bar keeps the time left: the epoch and the step are on the Keras line below.
-    m_bar->setShortText(timeLeft(left));
+    // A narrow bar keeps the epoch and the time left; the step is on the Keras line below.
+    m_bar->setShortTexts({tr("Epoch %1/%2 · %3").arg(p.epoch).arg(p.epochs).arg(timeLeft(left)),
+                          tr("%1/%2 · %3").arg(p.epoch).arg(p.epochs).arg(timeLeft(left)),
+                          timeLeft(left)});
     if (p.step < p.stepsPerEpoch) m_keras->setText(kerasText(p));
 }
 
@@ -107,7 +117,7 @@ QString TrainProgress::kerasText(const core::nn::BatchProgress &p)
 void TrainProgress::showEpoch(const core::nn::EpochSummary &s)
 {
     core::nn::Metrics m = {{"loss", s.loss}, {"accuracy", s.accuracy}};
-    if (s.tested) {
+    if (s.tested && m_validationData) {
         m.emplace_back("val_loss", s.testLoss);
         m.emplace_back("val_accuracy", s.testAccuracy);
     }
@@ -120,14 +130,43 @@ void TrainProgress::showEpoch(const core::nn::EpochSummary &s)
     }
 }
 
+void TrainProgress::finish(core::nn::TrainStatus status)
+{
+    if (status == core::nn::TrainStatus::Finished) {
+        m_bar->setValue(m_bar->maximum());
+        m_bar->setFormat(m_epochs == 1 ? tr("1 epoch done") : tr("%1 epochs done").arg(m_epochs));
+        m_bar->setShortText(tr("done"));
+        return;
+    }
+    const bool stopped = status == core::nn::TrainStatus::Cancelled;
+    if (m_lastEpoch <= 0) {
+        m_bar->setFormat(stopped ? tr("Stopped before the first batch")
+                                 : tr("Diverged before the first batch"));
+        m_bar->setShortText(stopped ? tr("stopped") : tr("diverged"));
+        return;
+    }
+    m_bar->setValue((m_lastEpoch - 1) * m_steps + m_lastStep);
+    const QString at = tr("epoch %1/%2").arg(m_lastEpoch).arg(m_epochs);
+    m_bar->setFormat((stopped ? tr("Stopped at %1 · %2/%3") : tr("Diverged at %1 · %2/%3"))
+                         .arg(at)
+                         .arg(m_lastStep)
+                         .arg(m_steps));
+    m_bar->setShortTexts({(stopped ? tr("Stopped at %1") : tr("Diverged at %1")).arg(at),
+                          stopped ? tr("stopped") : tr("diverged")});
+}
+
 void TrainProgress::setMessage(const QString &text, Tone tone)
 {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
-    QColor c = palette().color(QPalette::Text);
+    // A palette, not a style sheet: a widget with a sheet keeps its font when presentation mode
+    // scales the application's.
+    QColor c = palette().color(QPalette::WindowText);
     if (tone == Tone::Error) c = palette::e2().darker(120);
     if (tone == Tone::Success) c = palette::e1().darker(150);
-    m_message->setStyleSheet(QStringLiteral("color: %1;").arg(c.name()));
+    QPalette pal = m_message->palette();
+    pal.setColor(QPalette::WindowText, c);
+    m_message->setPalette(pal);
 }
 
 void TrainProgress::addLeading(QWidget *widget)

@@ -23,9 +23,14 @@ public:
 
     explicit TrainProgress(QWidget *parent = nullptr);
 
-    void start(const TrainStart &run);
+    // validationData: fit was given validation_data, so Keras' line ends with val_ metrics;
+    // without it the test set is evaluated apart from fit and the line prints as fit's own.
+    void start(const TrainStart &run, bool validationData);
     void showBatch(const core::nn::BatchProgress &p);
     void showEpoch(const core::nn::EpochSummary &s);
+    // The run is over: the bar says how (done, stopped or diverged at the last batch shown),
+    // never a time left.
+    void finish(core::nn::TrainStatus status);
     void setMessage(const QString &text, Tone tone = Tone::Info);
 
     // Widgets shown left of the bar on its row (the page's Train, Pause, Stop buttons).
@@ -44,6 +49,10 @@ private:
     QLabel *m_message;
     int m_steps = 0;
     int m_epochs = 0;
+    int m_barEpoch = 0;  // the epoch the bar shows: a new one is shown at once
+    int m_lastEpoch = 0; // the last batch received
+    int m_lastStep = 0;
+    bool m_validationData = false;
     qint64 m_barPainted = 0; // ms since the epoch of the last bar update
 };
 

@@ -52,14 +52,18 @@ QString optimizerTitle(OptimizerKind kind)
 QString recipeName(const RecipeInput &input)
 {
     RecipeInput book = RecipeInput::book();
-    book.validate = input.validate; // validation_data does not change the recipe
-    book.seed = input.seed;
-    if (input == book) return QObject::tr("the book's recipe");
+    book.validate = input.validate;
+    book.seed = input.seed; // the seed is Uncrumple's, not the book's: any seed is its recipe
     RecipeInput notebook = book;
     notebook.optimizer = OptimizerKind::Adam;
     notebook.learningRate = defaultLearningRate(OptimizerKind::Adam);
-    if (input == notebook) return QObject::tr("the current notebook's recipe");
-    return QObject::tr("a custom recipe");
+    QString name = QObject::tr("a custom recipe");
+    if (input == book)
+        name = QObject::tr("the book's recipe");
+    else if (input == notebook)
+        name = QObject::tr("the current notebook's recipe");
+    // Listing 2.5's fit has no validation data: with it, the recipe is no longer the book's own.
+    return input.validate ? QObject::tr("%1 with validation_data").arg(name) : name;
 }
 
 RecipeCheck checkRecipe(const RecipeInput &input)
@@ -100,7 +104,9 @@ RecipeCheck checkRecipe(const RecipeInput &input)
     check.recipe.options.epochs = input.epochs;
     check.recipe.options.batchSize = input.batchSize;
     check.recipe.options.seed = input.seed;
-    check.recipe.options.testEachEpoch = input.validate;
+    // The test set is evaluated after every epoch either way, for the per-epoch test curves:
+    // validation_data only decides whether the code and Keras' line show it as fit's (val_).
+    check.recipe.options.testEachEpoch = true;
     check.recipe.options.threads = 0; // every core, as `uncrumple train` by default
     try {
         check.recipe.optimizer.validate();
