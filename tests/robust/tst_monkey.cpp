@@ -29,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -37,6 +38,13 @@ int envInt(const char *name, int fallback)
     bool ok = false;
     const int v = qEnvironmentVariableIntValue(name, &ok);
     return ok ? v : fallback;
+}
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
 }
 
 void put(const QString &path, const QByteArray &bytes)
@@ -165,6 +173,7 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
             // The window responds: a zero-time timer posted now runs within 200 ms.
             QElapsedTimer roundTrip;
             roundTrip.start();
+            const double cpu0 = threadCpuMs();
             bool fired = false;
             QTimer::singleShot(0, &window, [&fired] { fired = true; });
             while (!fired)
@@ -173,8 +182,11 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
             slowest = std::max(slowest, t);
             ++*checks;
             if (t >= 200)
-                qWarning("monkey: round-trip of %lld ms after %ld actions",
-                         static_cast<long long>(t), m.actions());
+                // The GUI thread's own CPU time in it tells work from a busy machine.
+                qWarning("monkey: round-trip of %lld ms (%.0f ms of it the GUI thread's CPU) after "
+                         "%ld actions (the last: %s, on %s)",
+                         static_cast<long long>(t), threadCpuMs() - cpu0, m.actions(),
+                         qPrintable(m.lastAction()), qPrintable(window.currentPageId()));
             sinceCheck.restart();
         }
     }
