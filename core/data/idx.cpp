@@ -1,6 +1,7 @@
 #include "core/data/idx.h"
 
 #include "core/data/bytereader.h"
+#include "core/data/regularfile.h"
 #include "core/errors.h"
 
 #include <algorithm>
@@ -181,10 +182,7 @@ Tensor parse(detail::ByteReader &in, const std::string &source)
 
 Tensor readIdx(const std::filesystem::path &path)
 {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw FormatError("cannot open " + path.string() +
-                          ": it is a folder, expected an IDX file");
+    requireRegularFile(path, "an IDX file");
     auto in = detail::openFile(path.string());
     return parse(*in, path.string());
 }

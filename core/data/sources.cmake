@@ -2,4 +2,5 @@ target_sources(uncrumple_core PRIVATE
     data/bytereader.cpp
     data/drawndigit.cpp
     data/idx.cpp
-    data/mnist.cpp)
+    data/mnist.cpp
+    data/regularfile.cpp)

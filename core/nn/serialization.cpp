@@ -1,5 +1,6 @@
 #include "core/nn/serialization.h"
 
+#include "core/data/regularfile.h"
 #include "core/errors.h"
 #include "core/nn/atomicfile.h"
 
@@ -223,11 +224,10 @@ void saveModel(const std::filesystem::path &path, const Sequential &model,
 
 ModelFile loadModel(const std::filesystem::path &path)
 {
+    requireRegularFile(path, "a model file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FormatError("cannot open " + path.string() + ": " + std::strerror(errno));
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw FormatError(path.string() + " is a directory, not a model file");
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) throw FormatError("cannot read " + path.string() + ": " + ec.message());
     if (size > (std::uint64_t{1} << 32))
