@@ -1,5 +1,7 @@
 #include "app/gui.h"
 
+#include "app/displaycheck.h"
+#include "app/verbs/nnsupport.h"
 #include "app/verbs/verbs.h"
 #include "core/data/mnist.h"
 #include "ui/common/pngfile.h"
@@ -167,7 +169,18 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
 
     window.showPage(QStringLiteral("train"));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
-    auto begin = [page, epochs, draw, tab, ready] {
+    auto begin = [page, &store, epochs, draw, tab, ready] {
+        // The test set's size is known once it is loaded: a digit past its end is refused, as
+        // `predict --index` refuses it, rather than replaced by the last one.
+        const ui::MnistSnapshot snapshot = store.data();
+        const qint64 testDigits =
+            snapshot && snapshot->testImages.ndim() > 0 ? snapshot->testImages.shape()[0] : 0;
+        if (testDigits > 0 && draw >= testDigits) {
+            std::fprintf(stderr, "uncrumple: %s\n",
+                         qPrintable(outOfBounds(QStringLiteral("--train-draw"), draw, testDigits)));
+            QCoreApplication::exit(2);
+            return;
+        }
         if (draw >= 0) page->drawTestDigit(draw);
         // The tab asked for; a digit to draw alone means the drawing tab.
         if (tab >= 0 || draw >= 0)
@@ -199,6 +212,10 @@ int runGui(int argc, char *argv[])
         GuiOptions options;
         options.parser.process(core); // prints and exits
         return 0;
+    }
+    if (const QString missing = missingDisplay(argc, argv); !missing.isEmpty()) {
+        std::fprintf(stderr, "uncrumple: %s\n", qPrintable(missing));
+        return 1;
     }
     setDefaultGlFormat();
     QApplication application(argc, argv);

@@ -40,6 +40,15 @@ std::optional<double> numberFlag(const QCommandLineParser &parser, const QComman
     return std::nullopt;
 }
 
+QString outOfBounds(const QString &flag, long long index, long long testDigits)
+{
+    return QStringLiteral("%1 %2 is out of bounds for the %3 test digits (indices 0 to %4)")
+        .arg(flag)
+        .arg(index)
+        .arg(testDigits)
+        .arg(testDigits - 1);
+}
+
 core::nn::Dataset trainingSet(const core::MnistData &data)
 {
     return core::nn::Dataset::fromTensors(data.trainImages, data.trainLabels, 255.0f);

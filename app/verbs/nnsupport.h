@@ -26,6 +26,10 @@ std::optional<long long> intFlag(const QCommandLineParser &parser, const QComman
 std::optional<double> numberFlag(const QCommandLineParser &parser, const QCommandLineOption &option,
                                  double min, bool minInclusive, double max, QString *error);
 
+// "--index 200 is out of bounds for the 200 test digits (indices 0 to 199)": a test digit index
+// past the end (predict --index, the GUI's --train-draw).
+QString outOfBounds(const QString &flag, long long index, long long testDigits);
+
 // x / 255 as float32, as the book prepares the images.
 core::nn::Dataset trainingSet(const core::MnistData &data);
 core::nn::Dataset testSet(const core::MnistData &data);

@@ -48,22 +48,22 @@ int runPredict(const QStringList &arguments)
         return fail(verb, QStringLiteral("unexpected argument '%1'")
                               .arg(parser.positionalArguments().constFirst()));
     QString error;
-    const auto index = intFlag(parser, indexOption, 0, 1ll << 40, &error);
-    const auto count = index ? intFlag(parser, countOption, 1, 100000, &error) : std::nullopt;
+    const auto count = intFlag(parser, countOption, 1, 100000, &error);
     if (!count) return fail(verb, error);
     try {
         const ModelFile file = loadModel(parser.value(modelOption).toStdString());
         const auto data = loadTestData(parser.value(dataDir));
         const Dataset test = testSet(*data);
         const std::int64_t size = test.size();
+        // The range is the test set's, known once it is loaded.
+        bool number = false;
+        const long long typed = parser.value(indexOption).trimmed().toLongLong(&number);
+        if (number && typed >= size)
+            return fail(verb, outOfBounds(QStringLiteral("--index"), typed, size));
+        const auto index = intFlag(parser, indexOption, 0, size - 1, &error);
+        if (!index) return fail(verb, error);
         const std::int64_t first = *index, last = *index + *count - 1;
         // In the flags' terms: the user never typed index + count - 1.
-        if (first >= size)
-            return fail(verb, QStringLiteral("--index %1 is out of bounds for the %2 test digits "
-                                             "(indices 0 to %3)")
-                                  .arg(first)
-                                  .arg(size)
-                                  .arg(size - 1));
         if (last >= size)
             return fail(verb, QStringLiteral("--index %1 --count %2 goes past the %3 test digits "
                                              "(at most --count %4 from --index %1)")

@@ -107,7 +107,7 @@ check "predict prints the predicted digit" [ "$(printf '%s\n' "$out" | grep -cE 
 # Bad input: a one-line error on stderr and a non-zero exit.
 bad() { # NAME EXPECTED_SUBSTRING ARGS...
     name=$1; expected=$2; shift 2
-    err=$("$app" "$@" 2>&1 >/dev/null)
+    err=$(timeout 60 "$app" "$@" 2>&1 >/dev/null) # a read that blocks (a FIFO) fails, not hangs
     code=$?
     check "$name exits non-zero" [ $code -ne 0 ]
     check "$name: one line" one_line "$err"
@@ -125,6 +125,17 @@ printf 'not a model at all' > "$tmp/text.ucm"
 bad "foreign model file" "not an Uncrumple model file" evaluate --model "$tmp/text.ucm" --data-dir "$data"
 head -c 100 "$tmp/m.ucm" > "$tmp/cut.ucm"
 bad "truncated model file" "truncated model file" predict --model "$tmp/cut.ucm" --data-dir "$data"
+mkfifo "$tmp/fifo"
+bad "a FIFO as the model" "cannot open $tmp/fifo: it is a named pipe (FIFO), expected a model file" evaluate --model "$tmp/fifo" --data-dir "$data"
+bad "a FIFO as the model to predict with" "cannot open $tmp/fifo: it is a named pipe (FIFO), expected a model file" predict --model "$tmp/fifo" --data-dir "$data"
+bad "/dev/null as the model" "cannot open /dev/null: it is a character device, expected a model file" evaluate --model /dev/null --data-dir "$data"
+fifodata=$tmp/fifodata
+mkdir -p "$fifodata"
+cp "$data/t10k-images-idx3-ubyte" "$fifodata"
+mkfifo "$fifodata/t10k-labels-idx1-ubyte"
+bad "a FIFO in the data folder" "cannot open $fifodata/t10k-labels-idx1-ubyte: it is a named pipe (FIFO), expected an IDX file" evaluate --model "$tmp/m.ucm" --data-dir "$fifodata"
+bad "index not a number" "--index expects a whole number from 0 to 199, got 'abc'" predict --model "$tmp/m.ucm" --data-dir "$data" --index abc
+bad "negative index" "--index expects a whole number from 0 to 199, got '-1'" predict --model "$tmp/m.ucm" --data-dir "$data" --index -1
 bad "index out of bounds" "--index 200 is out of bounds for the 200 test digits (indices 0 to 199)" predict --model "$tmp/m.ucm" --data-dir "$data" --index 200
 bad "count past the end" "--index 198 --count 5 goes past the 200 test digits (at most --count 2 from --index 198)" predict --model "$tmp/m.ucm" --data-dir "$data" --index 198 --count 5
 bad "missing test set" "MNIST's test set (t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, raw or .gz) not found in $tmp/absent" evaluate --model "$tmp/m.ucm" --data-dir "$tmp/absent"

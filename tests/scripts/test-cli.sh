@@ -28,10 +28,23 @@ check "out of bounds exits non-zero" [ $? -ne 0 ]
 check "out of bounds in NumPy's words" [ "$out" = "uncrumple slice: index 30 is out of bounds for axis 1 with size 28" ]
 out=$("$app" slice 'train_images[10:100' 2>&1)
 check "syntax error exits non-zero" [ $? -ne 0 ]
-check "syntax error points at its column" sh -c "echo '$out' | head -1 | grep -q 'column 20: invalid syntax'"
+check "syntax error is one line with its column" [ "$out" = "uncrumple slice: column 20: invalid syntax: expected ']' to close the '[' at column 13" ]
 
 "$app" slice 'train_images[10:100, 7:-7, 7:-7]' --png "$tmp/slice.png" >/dev/null 2>&1
 check "slice --png writes a grid" [ "$(png_size "$tmp/slice.png")" = "$((20 * 29 + 1))x$((5 * 29 + 1))" ]
+err=$("$app" slice 'train_images' --png "$tmp/all.png" 2>&1 >/dev/null)
+check "slice --png of 60000 images draws 400" [ "$(png_size "$tmp/all.png")" = "$((20 * 57 + 1))x$((20 * 57 + 1))" ]
+check "slice --png says it drew 400 of 60000" [ "$err" = "note: $tmp/all.png shows the first 400 of the 60000 images" ]
+for expr in 'train_images.shape' 'len(train_labels)' 'train_labels' 'train_images[0, 5]' 'train_images[:0]' 'train_images[:, 0]'; do
+    err=$("$app" slice "$expr" --png "$tmp/refused.png" 2>&1 >/dev/null)
+    code=$?
+    check "slice '$expr' --png is refused with one line" [ "$code:$(printf '%s\n' "$err" | wc -l)" = "1:1" ]
+    check "slice '$expr' --png writes no file" [ ! -e "$tmp/refused.png" ]
+done
+err=$("$app" slice 'train_images.shape' --png "$tmp/refused.png" 2>&1)
+check "a tuple is not drawn" [ "$err" = "uncrumple slice: --png: nothing to draw: 'train_images.shape' is (60000, 28, 28), not an array" ]
+err=$("$app" slice 'train_labels' --png "$tmp/refused.png" 2>&1)
+check "labels are not drawn" [ "$err" = "uncrumple slice: --png draws images, shape (rows, cols) or (N, rows, cols); 'train_labels' has shape (60000,)" ]
 
 out=$("$app" info "$data/train-labels-idx1-ubyte" 2>&1)
 check "info on labels: shape" sh -c "echo '$out' | grep -qx 'shape: (60000,)'"
@@ -58,6 +71,19 @@ out=$(sh -c "$limit"' exec timeout 5 "$0" info "$1"' "$app" "$tmp/huge-idx" 2>&1
 code=$?
 check "info on a huge claim fails cleanly, at once" sh -c "[ $code -ne 0 ] && [ $code -lt 124 ]"
 check "info on a huge claim gives the true size" sh -c "echo '$out' | grep -q 'needs 2147488281 bytes after the 12-byte header, found 0 (the file is 12 bytes)'"
+mkfifo "$tmp/fifo"
+out=$(timeout 30 "$app" info "$tmp/fifo" 2>&1)
+check "info on a FIFO exits 1 at once" [ $? -eq 1 ]
+check "info on a FIFO says it is not a file" [ "$out" = "uncrumple info: cannot open $tmp/fifo: it is a named pipe (FIFO), expected an IDX file" ]
+out=$("$app" info /dev/null 2>&1)
+check "info on /dev/null says it is a device" [ "$out" = "uncrumple info: cannot open /dev/null: it is a character device, expected an IDX file" ]
+# A data folder whose training images are a FIFO: refused, not read forever.
+mkdir "$tmp/fifodata"
+for f in train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do ln -s "$data/$f" "$tmp/fifodata/$f"; done
+mkfifo "$tmp/fifodata/train-images-idx3-ubyte"
+out=$(timeout 60 "$app" slice 'train_labels[4]' --data-dir "$tmp/fifodata" 2>&1)
+check "a FIFO in the data folder exits 1" [ $? -eq 1 ]
+check "a FIFO in the data folder is named" [ "$out" = "uncrumple slice: cannot open $tmp/fifodata/train-images-idx3-ubyte: it is a named pipe (FIFO), expected an IDX file" ]
 
 "$app" frobnicate >/dev/null 2>&1
 check "unknown command exits 2" [ $? -eq 2 ]
@@ -65,6 +91,31 @@ check "unknown command exits 2" [ $? -eq 2 ]
 check "--version" [ $? -eq 0 ]
 "$app" --help | grep -q 'slice'
 check "--help lists the commands" [ $? -eq 0 ]
+
+# Without a display: a sentence and exit 1, not Qt's abort (134); offscreen and the verbs still work.
+nodisplay="uncrumple: no display: set DISPLAY or run under xvfb-run, or use a verb (uncrumple --help lists them)"
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" --page mnist 2>&1)
+check "no display exits 1" [ $? -eq 1 ]
+check "no display says what to do" [ "$out" = "$nodisplay" ]
+out=$(env -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM DISPLAY=:987 "$app" --page mnist 2>&1)
+check "a display nobody answers exits 1" [ $? -eq 1 ]
+check "a display nobody answers is named" [ "$out" = "uncrumple: no display: nothing answers on DISPLAY=:987; set DISPLAY or run under xvfb-run, or use a verb (uncrumple --help lists them)" ]
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb "$app" --page mnist 2>&1)
+check "no display for QT_QPA_PLATFORM=xcb" [ "$out" = "$nodisplay" ]
+env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$app" --page mnist --screenshot "$tmp/offscreen.png" >/dev/null 2>&1
+check "QT_QPA_PLATFORM=offscreen needs no display" [ "$(png_size "$tmp/offscreen.png")" = "1280x800" ]
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" slice 'train_labels[4].shape' 2>&1)
+check "a verb needs no display" [ "$out" = "()" ]
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$app" --help | grep -q 'slice'
+check "--help needs no display" [ $? -eq 0 ]
+
+# A test digit past the end is refused, as predict --index refuses it.
+out=$(timeout 60 "$app" --train-draw 99999 --screenshot "$tmp/draw.png" 2>&1)
+check "--train-draw past the end exits 2" [ $? -eq 2 ]
+check "--train-draw past the end says the range" [ "$out" = "uncrumple: --train-draw 99999 is out of bounds for the 10000 test digits (indices 0 to 9999)" ]
+check "--train-draw past the end writes no file" [ ! -e "$tmp/draw.png" ]
+"$app" --train-draw 9999 --screenshot "$tmp/draw.png" >/dev/null 2>&1
+check "--train-draw 9999 is the last test digit" [ $? -eq 0 ]
 
 "$app" --page mnist --screenshot "$tmp/shot.png" >/dev/null 2>&1
 check "--screenshot exits 0" [ $? -eq 0 ]
