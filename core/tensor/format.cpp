@@ -42,6 +42,14 @@ struct Sci {
     std::string exponent; // "-05"
 };
 
+Sci splitScientific(const std::string &s)
+{
+    const auto e = s.find('e');
+    std::string m = s.substr(0, e);
+    if (m.find('.') == std::string::npos) m += '.';
+    return {m, s.substr(e + 1)};
+}
+
 Sci scientific(float v)
 {
     std::string s = toChars(v, std::chars_format::scientific);
@@ -117,10 +125,14 @@ public:
         std::string intPart, fracPart, tail;
         if (m_exp) {
             Sci s = scientific(f);
+            // trim='k' with min_digits: every element gets m_padRight fraction digits, and NumPy's
+            // Dragon4 writes the exact value's further digits there, not zeros (6.145264e-08 is
+            // 6.14526385...e-08 in float32, so it prints 6.1452639e-08 beside 7-digit neighbours).
+            if (s.mantissa.size() - s.mantissa.find('.') - 1 < static_cast<std::size_t>(m_padRight))
+                s = splitScientific(toChars(f, std::chars_format::scientific, m_padRight));
             auto dot = s.mantissa.find('.');
             intPart = s.mantissa.substr(0, dot);
             fracPart = s.mantissa.substr(dot + 1);
-            fracPart.append(m_padRight - fracPart.size(), '0'); // trim='k' keeps equal precision
             std::string sign(1, s.exponent[0]);
             std::string digits = s.exponent.substr(1);
             while (static_cast<int>(digits.size()) < m_expSize)

@@ -112,6 +112,21 @@ private slots:
                    "array([1.0726176e-07, 2.4497798e-08, 1.2880025e-05, 1.3432962e-04,\n       "
                    "3.4226555e-10, 2.6386587e-07, 6.0453864e-12, 9.9982923e-01,\n       "
                    "1.4327735e-06, 2.2101098e-05], dtype=float32)");
+        // The README's predict example. Not printed by NumPy here (Debian's python3 has none):
+        // the shortest repr of predictions[0][8] is 6.145264e-08, one digit short of its
+        // neighbours, and Dragon4's min_digits fills the digit from the exact float32 value
+        // 6.14526385...e-08 (Decimal(np.float32(...)) in Python), so NumPy prints 6.1452639e-08,
+        // not 6.1452640e-08; the other nine are their shortest reprs.
+        QTest::newRow("float digits past the shortest are the exact value's")
+            << QStringLiteral("float32") << QList<qint64>{10}
+            << QStringLiteral("6.948301489728692e-09,1.8087141506750726e-10,1.2045425137330312e-"
+                              "05,1.683051959844306e-05,1.0841325667060309e-12,1."
+                              "7793096773743855e-08,3.050931699660232e-14,0.9999699592590332,6."
+                              "145263853341021e-08,1.0475705494172871e-06")
+            << QStringLiteral(
+                   "array([6.9483015e-09, 1.8087142e-10, 1.2045425e-05, 1.6830520e-05,\n       "
+                   "1.0841326e-12, 1.7793097e-08, 3.0509317e-14, 9.9996996e-01,\n       "
+                   "6.1452639e-08, 1.0475705e-06], dtype=float32)");
         QTest::newRow("float 2d")
             << QStringLiteral("float32") << QList<qint64>{3, 4}
             << QStringLiteral(
