@@ -122,6 +122,12 @@ private slots:
         QVERIFY2(m_page->sliceEditor()->errorText().startsWith(message),
                  qPrintable(m_page->sliceEditor()->errorText()));
         QCOMPARE(m_page->gridModel()->rowCount(), 90); // the last good result stays
+        // And the code shows that result, not the failing text beside the old shape.
+        const QString code = m_page->codePanel()->code();
+        QVERIFY2(code.contains(QStringLiteral("my_slice = train_images[10:100]\n")),
+                 qPrintable(code));
+        QVERIFY2(code.contains(QStringLiteral("my_slice.shape  # (90, 28, 28)")), qPrintable(code));
+        QVERIFY2(!code.contains(QStringLiteral("my_slice = %1\n").arg(text)), qPrintable(code));
         type(QStringLiteral("train_images[10:100]"));
         QVERIFY(m_page->sliceEditor()->errorText().isEmpty());
     }
@@ -158,6 +164,45 @@ private slots:
                  QStringLiteral("train_images[:, 7:-7, 5:-7]"));
         QCOMPARE(m_page->sliceState()->shapeText(), QStringLiteral("(60000, 14, 16)"));
         QCOMPARE(m_page->selectedResult(), 4); // the same digit stays large
+    }
+
+    // With a step the crop shows the rows and columns kept: ::2 veils every other column inside
+    // the rectangle, as it veils what lies outside it.
+    void aStepVeilsTheColumnsItDrops()
+    {
+        DigitView *view = m_page->digitView();
+        auto pixel = [view](const QImage &shot, int row, int col) {
+            const QPointF at = view->pixelRect(row, col).center() * shot.devicePixelRatio();
+            return shot.pixelColor(at.toPoint());
+        };
+        type(QStringLiteral("train_images[0, :, :]"));
+        QImage shot = view->grab().toImage();
+        const QColor white = pixel(shot, 0, 0); // MNIST's top row is blank
+        QCOMPARE(pixel(shot, 0, 1), white);
+        type(QStringLiteral("train_images[0, :, ::2]"));
+        QCOMPARE(m_page->sliceState()->shapeText(), QStringLiteral("(28, 14)"));
+        QVERIFY(view->crop() && view->crop()->keepsCol(26) && !view->crop()->keepsCol(27));
+        shot = view->grab().toImage();
+        QCOMPARE(pixel(shot, 0, 0), white);                         // kept
+        QVERIFY(pixel(shot, 0, 1).lightness() < white.lightness()); // dropped by the step
+        QCOMPARE(pixel(shot, 0, 2), white);
+        QCOMPARE(pixel(shot, 1, 1), pixel(shot, 0, 1)); // every row of a dropped column
+        type(QStringLiteral("train_images[0, 1::3, ::-2]"));
+        const CropRect c = *view->crop();
+        QVERIFY(c.keepsRow(1) && !c.keepsRow(2) && c.keepsRow(4) && !c.keepsRow(0));
+        QVERIFY(c.keepsCol(27) && !c.keepsCol(26) && c.keepsCol(1) && !c.keepsCol(0));
+    }
+
+    // A result with no images (labels): the large view and the strip both say no digit.
+    void noDigitLeavesNoStaleStrip()
+    {
+        type(QStringLiteral("train_images[10]"));
+        QCOMPARE(m_page->flattenStrip()->values().size(), 784);
+        type(QStringLiteral("train_labels[:10]"));
+        QVERIFY(m_page->digitView()->titleFor(1000).isEmpty());
+        QCOMPARE(m_page->flattenStrip()->values().size(), 0);
+        QCOMPARE(m_page->flattenStrip()->captionLines().value(0),
+                 QStringLiteral("No digit selected"));
     }
 
     void aNarrowDigitViewDropsTheLabelFirst()

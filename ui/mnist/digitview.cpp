@@ -191,6 +191,16 @@ void DigitView::paintInto(QPainter &p, const QRectF &area)
         QColor veilColour = palette().color(QPalette::WindowText);
         veilColour.setAlpha(55);
         p.fillPath(veil.subtracted(kept), veilColour);
+        // A step drops rows or columns inside the rectangle too (::2 keeps every other one):
+        // they get the same veil, so the kept ones read as a comb, not as all 28.
+        if (m_crop->rowStep != 1 || m_crop->colStep != 1) {
+            p.setRenderHint(QPainter::Antialiasing, false); // adjacent cells without seams
+            for (int r = m_crop->top; r < m_crop->bottom; ++r)
+                for (int col = m_crop->left; col < m_crop->right; ++col)
+                    if (!m_crop->keepsRow(r) || !m_crop->keepsCol(col))
+                        p.fillRect(pixelRectIn(area, r, col), veilColour);
+            p.setRenderHint(QPainter::Antialiasing, true);
+        }
         QPen pen(palette::accent(), 2.5 * m_lineScale);
         pen.setJoinStyle(Qt::MiterJoin);
         if (!m_editable) pen.setStyle(Qt::DashLine);

@@ -35,9 +35,21 @@ void FlattenStrip::setDigit(const core::Tensor &digit, const QString &caption)
     update();
 }
 
+void FlattenStrip::clear()
+{
+    m_caption = tr("No digit selected");
+    m_rowLength = 28;
+    m_values = core::Tensor(core::DType::Float32, {0});
+    m_image = QImage();
+    m_hover.reset();
+    setToolTip(QString());
+    update();
+}
+
 QString FlattenStrip::description() const
 {
     const int n = static_cast<int>(m_values.size());
+    if (n == 0) return {};
     return tr("%1 values in [0, 1], %2 rows end to end").arg(n).arg(n / std::max(1, m_rowLength));
 }
 

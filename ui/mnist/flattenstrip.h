@@ -21,6 +21,8 @@ public:
 
     // digit: (rows, cols) uint8; caption: the Python that selects it, e.g. "x[4]".
     void setDigit(const core::Tensor &digit, const QString &caption);
+    // No digit: the strip says so, as the large view does.
+    void clear();
     // The preprocessed values (float32, length rows*cols).
     const core::Tensor &values() const { return m_values; }
     std::optional<int> indexAt(const QPointF &pos) const;

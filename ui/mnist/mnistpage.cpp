@@ -331,6 +331,7 @@ void MnistPage::showSelected()
     if (m_state->kind() != SliceState::Kind::Images || m_state->imageCount() == 0) {
         m_digit->setDigit(core::Tensor(), QString());
         m_digit->setCrop(std::nullopt, false);
+        m_strip->clear(); // the strip shows the large digit's values: none now, not the last ones
         updateCode();
         return;
     }
@@ -363,7 +364,9 @@ void MnistPage::updateCode()
 {
     MnistCodeInput in;
     in.set = m_state->setName().isEmpty() ? QStringLiteral("train") : m_state->setName();
-    in.expression = m_state->text();
+    // The code shows what the views show: the last good slice, never a failing text beside the
+    // shape of the one before it.
+    in.expression = m_state->goodText();
     in.shape = m_state->shapeText();
     const auto crop = m_state->crop();
     if (m_state->isTraced()) {

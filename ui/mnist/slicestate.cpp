@@ -29,6 +29,7 @@ void SliceState::evaluate()
         core::Evaluation r = core::evaluate(e, core::mnistArrays(*m_data));
         m_expression = std::move(e);
         m_result = std::move(r);
+        m_goodText = m_text;
         m_error.clear();
         m_errorColumn = 0;
         trace();

@@ -18,6 +18,18 @@ struct CropRect {
     int top = 0, bottom = 28, left = 0, right = 28;
     int rowStep = 1, colStep = 1;
     bool operator==(const CropRect &) const = default;
+    // Whether the slice keeps row r / column c: inside the rectangle and on its step (a step of
+    // 2 keeps every other one, counted from where the slice starts: top, or bottom - 1 when the
+    // step is negative).
+    bool keepsRow(int r) const { return keeps(r, top, bottom, rowStep); }
+    bool keepsCol(int c) const { return keeps(c, left, right, colStep); }
+
+private:
+    static bool keeps(int i, int lo, int hi, int step)
+    {
+        if (i < lo || i >= hi || step == 0) return false;
+        return (step > 0 ? i - lo : hi - 1 - i) % (step < 0 ? -step : step) == 0;
+    }
 };
 
 class SliceState : public QObject {
@@ -32,6 +44,9 @@ public:
 
     QString text() const { return m_text; }
     void setText(const QString &text);
+    // The text of the last good evaluation, which result() and the rest describe: text() while
+    // it evaluates, the one before it while it does not.
+    QString goodText() const { return m_goodText; }
 
     // The last error, empty when the text evaluated; errorColumn() is 1-based, 0 when unknown.
     QString error() const { return m_error; }
@@ -72,6 +87,7 @@ private:
 
     MnistSnapshot m_data;
     QString m_text;
+    QString m_goodText;
     QString m_error;
     int m_errorColumn = 0;
     core::Expression m_expression;
