@@ -32,3 +32,7 @@ add_test(NAME ui_geometry_hidpi
     COMMAND ui_geometry gridFollowsChain reluFoldsCloudOnGpu presentationThickensLines)
 set_tests_properties(ui_geometry_hidpi PROPERTIES
     ENVIRONMENT "QT_SCALE_FACTOR=2;QTEST_DISABLE_STACK_DUMP=1" SKIP_RETURN_CODE 77)
+
+# Numbers as Python prints them, a layout that keeps its width with huge entries, and what the
+# area readout claims with a ReLU (plain widgets, no GL).
+uncrumple_add_test(ui_geometry_numbers SOURCES geometry/tst_numbers.cpp LIBS uncrumple_ui)

@@ -94,6 +94,7 @@ private slots:
     void hoverShowsCoordinates();
     void playRunsEveryPhase();
     void keyboardSteps();
+    void editorFollowsThePlayedStep();
     void badEntryKeepsLastValue();
     void undoRedoReset();
     void exportImageIsThePlane();
@@ -332,6 +333,35 @@ void TestGeometryPage::playRunsEveryPhase()
         (core::geometry::applyStages(m_page->plane()->stages(), v) -
          core::geometry::applyStages(core::geometry::fullStages(m_page->model()->state().chain), v))
             .norm() < 1e-12);
+}
+
+void TestGeometryPage::editorFollowsThePlayedStep()
+{
+    // A rotation, a scaling (one phase each), then W = [[1, 2], [3, 4]] and its shift (two).
+    setChain({Transform::rotate(0.5), Transform::scaleBy(2, 1),
+              Transform::affineMap(mat(1, 2, 3, 4), {0, 0}, false)});
+    m_page->selectStep(0);
+    auto *w01 = m_page->findChild<NumberEntry *>(QStringLiteral("w01"));
+    QVERIFY(w01);
+    Playhead *playhead = m_page->playhead();
+    QCOMPARE(playhead->phaseCount(), 4);
+    playhead->setSecondsPerPhase(0.8);
+    playhead->seek(0);
+    playhead->play();
+    // While step 2 plays the editor shows step 2, then step 3 and its W.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->selectedStep() == 1 || !playhead->isMoving(), 5000);
+    QVERIFY(playhead->isMoving());
+    QCOMPARE(m_page->selectedStep(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->selectedStep(), 2, 5000);
+    QVERIFY(w01->isVisible());
+    QCOMPARE(w01->value(), 2.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!playhead->isMoving(), 5000);
+    QCOMPARE(m_page->selectedStep(), 2);
+    // A still playhead inside a step selects it too; at a boundary the selection stays.
+    playhead->seek(0.5);
+    QCOMPARE(m_page->selectedStep(), 0);
+    playhead->seek(2.0);
+    QCOMPARE(m_page->selectedStep(), 0);
 }
 
 void TestGeometryPage::keyboardSteps()

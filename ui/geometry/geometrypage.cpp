@@ -416,7 +416,11 @@ void GeometryPage::onTimeChanged()
 void GeometryPage::updateSidePanels()
 {
     m_sideTimer.stop();
-    m_chain->setActiveStep(activeStep());
+    // The editor follows the step in motion, so its numbers are the ones the plane is applying
+    // (step 3 playing while the editor showed step 1 read as if step 1 did what step 3 does).
+    const int active = activeStep();
+    if (active >= 0 && active != m_selected) selectStep(active);
+    m_chain->setActiveStep(active);
     updateVectorImages();
     codePanel()->setCode(numpyCode(m_model->state(), activeStep()));
 }

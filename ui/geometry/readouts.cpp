@@ -6,6 +6,7 @@
 #include <Eigen/LU>
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace ui {
@@ -24,6 +25,15 @@ QStringList areaReadouts(const core::geometry::Stages &stages)
     const double det = core::geometry::linearPart(stages).determinant();
     const double area = core::geometry::signedArea(
         core::geometry::warpPolyline(stages, core::geometry::unitSquare(), true));
+    // A ReLU folds part of the plane onto the axes: det then describes the linear parts alone,
+    // and only the signed area is true of the whole chain ("det = -3.58" above "signed area =
+    // -0.102" read as a contradiction).
+    const bool folds = std::any_of(stages.begin(), stages.end(),
+                                   [](const core::geometry::Stage &s) { return s.relu > 0; });
+    if (folds)
+        return {
+            tr("det of the linear parts = %1   (ReLU left out)").arg(formatNumber(det, 3)),
+            tr("signed area of T(unit square) = %1   (ReLU included)").arg(formatNumber(area, 3))};
     QString effect;
     if (std::abs(det) < 1e-9)
         effect = tr("the plane collapses onto a line or a point");

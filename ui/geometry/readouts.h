@@ -9,6 +9,7 @@
 namespace ui {
 
 // det of the linear part and the signed area of the unit square's image (which a ReLU changes).
+// With a ReLU in the stages each line says which of the two includes it.
 QStringList areaReadouts(const core::geometry::Stages &stages);
 // "v₁ = (2, 1)   →   T(v₁) = (1.5, 2.5)".
 QString vectorReadout(int index, const Eigen::Vector2d &v, const core::geometry::Stages &stages);
