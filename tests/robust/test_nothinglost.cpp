@@ -187,7 +187,8 @@ void TestNothingLost::brokenModelsKeepRecipeAndDrawing_data()
     QTest::newRow("huge claim")
         << QByteArray("UCRMODEL\x01\0\0\0\x10\x03\0\0\x01\0\0\0\xff\xff\xff\0\x01\0\0\0\0", 29)
         << "truncated model file";
-    QTest::newRow("a folder") << QByteArray("folder") << "directory";
+    QTest::newRow("a folder") << QByteArray("folder")
+                              << "it is a folder"; // as IDX files and --save say it
 }
 
 void TestNothingLost::brokenModelsKeepRecipeAndDrawing()
