@@ -11,6 +11,7 @@
 #include "ui/shell/page.h"
 #include "ui/shell/pageregistry.h"
 #include "ui/train/trainpage.h"
+#include "ui/uncrumple/uncrumplepage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -103,6 +104,11 @@ struct GuiOptions {
         QStringLiteral("the Train page's tab to show: weights, predictions, evaluate, draw or "
                        "charts (a tab in presentation mode)"),
         QStringLiteral("NAME")};
+    QCommandLineOption uncrumpleEpochs{
+        QStringLiteral("uncrumple-epochs"),
+        QStringLiteral("open the Uncrumple page and train N epochs at start, then show the last "
+                       "hidden layer (a --screenshot waits for the training to end)"),
+        QStringLiteral("N")};
     QCommandLineOption trainDraw{
         QStringLiteral("train-draw"),
         QStringLiteral("put test digit INDEX on the Train page's drawing canvas"),
@@ -117,7 +123,7 @@ struct GuiOptions {
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({page, screenshot, dataDir, size, presentation, delay, trainEpochs,
-                           trainTab, trainDraw});
+                           trainTab, trainDraw, uncrumpleEpochs});
     }
 };
 
@@ -202,6 +208,26 @@ QString prepareTrainPage(ui::MainWindow &window, ui::DataStore &store, const Gui
     return {};
 }
 
+// --uncrumple-epochs: trains the Uncrumple page's network epochs epochs (none: nothing to do),
+// shows its last hidden layer, then calls ready.
+void prepareUncrumplePage(ui::MainWindow &window, int epochs, std::function<void()> ready)
+{
+    if (epochs < 0) return ready();
+    window.showPage(QStringLiteral("uncrumple"));
+    auto *page = qobject_cast<ui::UncrumplePage *>(window.page(QStringLiteral("uncrumple")));
+    if (!page) return ready(); // the page is a "needs OpenGL" message here
+    QTimer::singleShot(0, page, [page, epochs, ready] {
+        const auto finish = [page, ready] {
+            page->showStage(page->scene().layers() - 1);
+            ready();
+        };
+        if (epochs == 0) return finish();
+        QObject::connect(page, &ui::UncrumplePage::trainingIdle, page, finish,
+                         Qt::SingleShotConnection);
+        page->trainEpochs(epochs);
+    });
+}
+
 } // namespace
 
 int runGui(int argc, char *argv[])
@@ -251,6 +277,19 @@ int runGui(int argc, char *argv[])
         return 2;
     }
 
+    int uncrumpleEpochs = -1;
+    if (parser.isSet(options.uncrumpleEpochs)) {
+        bool ok = false;
+        uncrumpleEpochs = parser.value(options.uncrumpleEpochs).toInt(&ok);
+        if (!ok || uncrumpleEpochs < 0 || uncrumpleEpochs > 10000) {
+            std::fprintf(stderr,
+                         "uncrumple: --uncrumple-epochs expects a whole number from 0 to 10000, "
+                         "got '%s'\n",
+                         qPrintable(parser.value(options.uncrumpleEpochs)));
+            return 2;
+        }
+    }
+
     ui::DataStore store;
     ui::AppContext context(&store);
     ui::MainWindow window(&context);
@@ -287,7 +326,9 @@ int runGui(int argc, char *argv[])
 
     window.show();
     const QString error = prepareTrainPage(window, store, options, [&] {
-        if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);
+        prepareUncrumplePage(window, uncrumpleEpochs, [&] {
+            if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);
+        });
     });
     if (!error.isEmpty()) {
         std::fprintf(stderr, "uncrumple: %s\n", qPrintable(error));

@@ -5,6 +5,7 @@
 #include "ui/geometry/geometrypage.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/train/trainpage.h"
+#include "ui/uncrumple/uncrumplepage.h"
 
 namespace ui {
 
@@ -29,6 +30,16 @@ const std::vector<PageSpec> &pageSpecs()
          QObject::tr("Train the book's network live: curves, predictions, confusion matrix, "
                      "first-layer weights, draw a digit (listings 2.1-2.7)"),
          [](AppContext *c) -> Page * { return new TrainPage(c); }},
+        {QStringLiteral("uncrumple"), QObject::tr("Uncrumple"),
+         QObject::tr("Watch a network flatten a crumpled manifold layer by layer, in 3D "
+                     "(section 2.3.6, Figure 2.14)"),
+         [](AppContext *c) -> Page * {
+             const QString problem = openGlProblem();
+             if (!problem.isEmpty())
+                 return new NoGlPage(c, QObject::tr("Uncrumple"), QObject::tr("The same in Keras"),
+                                     problem);
+             return new UncrumplePage(c);
+         }},
     };
     return specs;
 }

@@ -3,6 +3,8 @@
 #include "ui/train/trainrecipe.h"
 #include "ui/train/trainworker.h"
 
+#include <utility>
+
 namespace ui {
 
 TrainSession::TrainSession(QObject *parent) : QObject(parent)
@@ -71,7 +73,7 @@ void TrainSession::startOn(const Recipe &recipe, const core::nn::Dataset &sample
 void TrainSession::launch(const Recipe &recipe, TrainJob job)
 {
     m_control.reset();
-    m_pauseAtEpochEnd = false;
+    m_pauseAtEpochEnd = std::exchange(m_stepNextRun, false);
     m_outcome.reset();
     m_evaluation.reset();
     m_latest = {};
@@ -81,6 +83,7 @@ void TrainSession::launch(const Recipe &recipe, TrainJob job)
                                           static_cast<qsizetype>(recipe.optimizer.name().size()));
     job.recipe = recipe;
     job.chunkMs = m_chunkMs;
+    job.minEpochMs = m_minEpochMs;
     job.snapshotMs = m_snapshotMs;
     setState(State::Training);
     emit evaluationChanged(); // the old evaluation is gone
@@ -89,6 +92,10 @@ void TrainSession::launch(const Recipe &recipe, TrainJob job)
 
 void TrainSession::stepEpoch()
 {
+    if (m_state == State::Idle) {
+        m_stepNextRun = true;
+        return;
+    }
     if (m_state != State::Training && m_state != State::Paused) return;
     m_pauseAtEpochEnd = true;
     if (m_state == State::Paused) {

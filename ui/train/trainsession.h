@@ -40,8 +40,11 @@ public:
     void startOn(const Recipe &recipe, const core::nn::Dataset &samples,
                  const ModelSnapshot &initial = {});
     // Trains to the end of the current epoch and pauses there (resuming a paused run first).
-    // Ignored when idle.
+    // When idle: the next run started pauses after its first epoch.
     void stepEpoch();
+    // The shortest an epoch may take in the next runs (0: as fast as it goes): the Uncrumple
+    // page's small networks train hundreds of epochs a second, too fast to watch them learn.
+    void setMinimumEpochMs(int ms) { m_minEpochMs = ms; }
     void pause();
     void resume();
     void stop();
@@ -95,6 +98,8 @@ private:
     QThread m_thread;
     core::nn::TrainControl m_control;
     std::atomic<bool> m_pauseAtEpochEnd{false};
+    bool m_stepNextRun = false;
+    int m_minEpochMs = 0;
     State m_state = State::Idle;
     bool m_evaluating = false;
     int m_chunkMs = 50;

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <thread>
 
 namespace ui {
 
@@ -120,7 +121,13 @@ void TrainWorker::train(const ui::TrainJob &job)
             }
             return true;
         });
+        Clock::time_point epochStart = Clock::now();
         trainer.setEpochCallback([&](const EpochSummary &s) {
+            // Paced: waits out the epoch's minimum time in short naps, so a cancel is prompt.
+            while (job.minEpochMs > 0 && !m_control->isCancelled() &&
+                   millisecondsSince(epochStart) < job.minEpochMs)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            epochStart = Clock::now();
             emit epochEnded(s);
             emit modelUpdated(copyOf(trainer.model()));
             lastSnapshot = Clock::now();

@@ -34,6 +34,7 @@ struct TrainJob {
     ModelSnapshot initial;
     int chunkMs = 50; // 20 Hz, so the page's 12.5 Hz redraws (kRedrawMs) always have news
     int snapshotMs = 500;
+    int minEpochMs = 0; // an epoch that took less waits out the rest (see TrainSession)
 };
 
 class TrainWorker : public QObject {

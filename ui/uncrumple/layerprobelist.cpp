@@ -1,0 +1,165 @@
+#include "ui/uncrumple/layerprobelist.h"
+
+#include "ui/common/palette.h"
+
+#include <QFontMetrics>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+namespace ui {
+
+LayerProbeList::LayerProbeList(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setToolTip(tr("Pick a layer to see the data in its space. The bars: the accuracy of a linear "
+                  "classifier (logistic regression) fitted on each layer's output, the linear "
+                  "probe; 50% is chance."));
+}
+
+void LayerProbeList::setStages(const QStringList &names, const QStringList &details)
+{
+    m_names = names;
+    m_details = details;
+    m_accuracy.clear();
+    m_current = std::clamp(m_current, 0, std::max(0, count() - 1));
+    updateGeometry();
+    update();
+}
+
+void LayerProbeList::setAccuracies(const std::vector<double> &accuracy)
+{
+    m_accuracy = accuracy;
+    update();
+}
+
+void LayerProbeList::setCurrent(int stage)
+{
+    stage = std::clamp(stage, 0, std::max(0, count() - 1));
+    if (stage == m_current) return;
+    m_current = stage;
+    update();
+}
+
+void LayerProbeList::setPresentationScale(double scale)
+{
+    m_scale = scale;
+    updateGeometry();
+    update();
+}
+
+int LayerProbeList::rowHeight() const
+{
+    return fontMetrics().height() + static_cast<int>(std::lround(10 * m_scale));
+}
+
+QSize LayerProbeList::sizeHint() const
+{
+    const int header = fontMetrics().height() + 4;
+    return {fontMetrics().horizontalAdvance(QStringLiteral("layer 6 · Dense(64, sigmoid)")) * 2,
+            header + rowHeight() * std::max(1, count())};
+}
+
+QSize LayerProbeList::minimumSizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QStringLiteral("layer 6  100%")) * 2,
+            sizeHint().height()};
+}
+
+int LayerProbeList::rowAt(const QPoint &p) const
+{
+    const int header = fontMetrics().height() + 4;
+    if (p.y() < header) return -1;
+    const int row = (p.y() - header) / rowHeight();
+    return row < count() ? row : -1;
+}
+
+void LayerProbeList::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const QFontMetrics fm = fontMetrics();
+    const int header = fm.height() + 4;
+    const int w = width();
+    // Names take the left part, the bars the right.
+    const int nameWidth =
+        std::min(w / 2, fm.horizontalAdvance(QStringLiteral("layer 6 · Dense(64, sigmoid)")));
+    const int barLeft = nameWidth + 8;
+    const int barRight = w - fm.horizontalAdvance(QStringLiteral(" 100.0%")) - 4;
+    const int barWidth = std::max(10, barRight - barLeft);
+
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    QColor muted = pal.color(QPalette::Text);
+    muted.setAlphaF(0.65);
+    painter.setPen(muted);
+    painter.drawText(QRect(0, 0, nameWidth, header), Qt::AlignLeft | Qt::AlignVCenter, tr("layer"));
+    painter.drawText(QRect(barLeft, 0, w - barLeft, header), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("linear probe accuracy"));
+
+    for (int i = 0; i < count(); ++i) {
+        const QRect row(0, header + i * rowHeight(), w, rowHeight());
+        if (i == m_current) {
+            painter.fillRect(row, pal.color(QPalette::Highlight));
+            painter.setPen(pal.color(QPalette::HighlightedText));
+        } else {
+            painter.setPen(pal.color(QPalette::Text));
+        }
+        const QColor textColour = painter.pen().color();
+        painter.setFont(font());
+        QString name = m_names[i];
+        if (i < m_details.size() && !m_details[i].isEmpty())
+            name += QStringLiteral(" · ") + m_details[i];
+        painter.drawText(row.adjusted(6, 0, -(w - nameWidth), 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         fm.elidedText(name, Qt::ElideRight, nameWidth - 8));
+
+        const QRect track(barLeft, row.top() + row.height() / 4, barWidth, row.height() / 2);
+        QColor trackColour = textColour;
+        trackColour.setAlphaF(0.12);
+        painter.fillRect(track, trackColour);
+        // Chance (50%) marked, since the probe never does worse on two balanced classes.
+        QColor chance = textColour;
+        chance.setAlphaF(0.45);
+        const int chanceX = track.left() + track.width() / 2;
+        if (i < static_cast<int>(m_accuracy.size()) && std::isfinite(m_accuracy[i])) {
+            const double a = std::clamp(m_accuracy[i], 0.0, 1.0);
+            QRect bar = track;
+            bar.setWidth(static_cast<int>(std::lround(track.width() * a)));
+            painter.fillRect(bar, a >= 0.97 ? palette::e1() : palette::accent());
+            painter.setPen(textColour);
+            painter.drawText(QRect(barRight + 4, row.top(), w - barRight - 4, row.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter,
+                             QString::number(100.0 * a, 'f', 1) + QLatin1Char('%'));
+        }
+        painter.setPen(QPen(chance, 1, Qt::DashLine));
+        painter.drawLine(chanceX, track.top() - 2, chanceX, track.bottom() + 2);
+    }
+}
+
+void LayerProbeList::mousePressEvent(QMouseEvent *event)
+{
+    const int row = rowAt(event->position().toPoint());
+    if (row < 0) return;
+    setCurrent(row);
+    emit stageClicked(row);
+}
+
+void LayerProbeList::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down) {
+        const int next = m_current + (event->key() == Qt::Key_Down ? 1 : -1);
+        if (next >= 0 && next < count()) {
+            setCurrent(next);
+            emit stageClicked(next);
+        }
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace ui
