@@ -1,4 +1,5 @@
 target_sources(uncrumple_ui PRIVATE
+    uncrumple/layerprobe.cpp
     uncrumple/layerprobelist.cpp
     uncrumple/manifoldrenderer.cpp
     uncrumple/manifoldscene.cpp

@@ -2,7 +2,6 @@
 
 #include "core/geometry/ticks.h"
 #include "core/manifold/datakind.h"
-#include "core/manifold/linearprobe.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/palette.h"
 #include "ui/common/playbar.h"
@@ -11,6 +10,7 @@
 #include "ui/train/curvechart.h"
 #include "ui/train/trainrecipe.h"
 #include "ui/train/trainsession.h"
+#include "ui/uncrumple/layerprobe.h"
 #include "ui/uncrumple/layerprobelist.h"
 #include "ui/uncrumple/manifoldview.h"
 #include "ui/uncrumple/planeclip.h"
@@ -54,7 +54,6 @@ QString number(double v)
     return QString::number(v, 'f', std::abs(v) >= 100 ? 1 : 3);
 }
 
-constexpr int kProbeDelayMs = 250;
 constexpr int kUpdateMs = 40;
 // Training paced to at most 100 epochs a second: the 300 epochs of the 3D recipe take about 3 s,
 // slow enough to watch the layers uncrumple, fast enough not to wait.
@@ -67,7 +66,7 @@ UncrumplePage::UncrumplePage(AppContext *context, QWidget *parent)
       m_playBar(new PlayBar(m_playhead)), m_controls(new UncrumpleControls),
       m_layers(new LayerProbeList),
       m_curves(new CurveChart(tr("Training"), tr("epoch"), tr("loss, accuracy"))),
-      m_session(new TrainSession(this))
+      m_session(new TrainSession(this)), m_probe(new LayerProbe(this))
 {
     m_view->setObjectName(QStringLiteral("manifoldView"));
     m_layers->setObjectName(QStringLiteral("layerList"));
@@ -89,9 +88,7 @@ UncrumplePage::UncrumplePage(AppContext *context, QWidget *parent)
     codePanel()->setTitle(tr("The same in Keras"), tr("Keras"));
 
     m_view->setDescriber([this](int i) { return describePoint(i); });
-    m_probeTimer.setSingleShot(true);
-    m_probeTimer.setInterval(kProbeDelayMs);
-    connect(&m_probeTimer, &QTimer::timeout, this, &UncrumplePage::refreshProbes);
+    connect(m_probe, &LayerProbe::measured, m_layers, &LayerProbeList::setAccuracies);
 
     connect(m_playhead, &Playhead::timeChanged, this, &UncrumplePage::onTime);
     connect(m_layers, &LayerProbeList::stageClicked, this, &UncrumplePage::showStage);
@@ -226,6 +223,7 @@ void UncrumplePage::regenerate()
         std::vector<std::uint32_t> colours(static_cast<std::size_t>(points.size()));
         for (std::size_t i = 0; i < colours.size(); ++i)
             colours[i] = packRgba(classColour(points.labels[i]));
+        m_probe->setData(std::make_shared<const core::manifold::LabeledPoints>(points));
         m_scene.setData(std::move(points), m_knots);
         m_view->setPointColours(std::move(colours));
         LatticeTopology topology;
@@ -258,7 +256,11 @@ void UncrumplePage::rebuildNetwork()
         m_session->stop();
     }
     const auto spec = m_controls->networkSpec();
-    if (!spec) return; // the form says why
+    if (!spec) {
+        // The form says why; nothing trains until the network is valid again.
+        m_model.reset();
+        return;
+    }
     m_spec = *spec;
     m_spec.inputs = m_scene.dims();
     m_loss.clear();
@@ -327,8 +329,7 @@ void UncrumplePage::setModel(const ModelSnapshot &model)
     } else {
         m_view->setCellColours({});
     }
-    m_probesDirty = true;
-    if (!m_probeTimer.isActive()) m_probeTimer.start();
+    m_probe->request(model);
     refreshFrame();
 }
 
@@ -422,18 +423,6 @@ void UncrumplePage::refreshFrame()
                             .arg(100.0 * m_frame.explained, 0, 'f', 1));
     else
         m_view->setNote({});
-}
-
-void UncrumplePage::refreshProbes()
-{
-    if (!m_probesDirty || !m_scene.hasModel()) return;
-    m_probesDirty = false;
-    try {
-        m_probes = core::manifold::probeStages(m_scene.stack(), m_scene.data().labels);
-    } catch (const std::exception &) {
-        m_probes.clear();
-    }
-    m_layers->setAccuracies(m_probes);
 }
 
 void UncrumplePage::refreshCurves()

@@ -21,6 +21,7 @@
 namespace ui {
 
 class CurveChart;
+class LayerProbe;
 class LayerProbeList;
 class ManifoldView;
 class PlayBar;
@@ -71,7 +72,6 @@ private:
     void applyTrainingUpdate();
     void onTime(double t);
     void refreshFrame();
-    void refreshProbes();
     void refreshCurves();
     void refreshCode();
     void refreshStatus();
@@ -97,12 +97,10 @@ private:
     core::manifold::NetworkSpec m_spec;
     ModelSnapshot m_model;
     std::vector<double> m_loss, m_accuracy; // per epoch on the current weights
-    std::vector<double> m_probes;
-    bool m_probesDirty = true;
+    LayerProbe *m_probe;
     int m_knots = 8;
     bool m_ignoreRun = false; // a cancelled run's last snapshots are not the current weights
     int m_runEpochsBefore = 0;
-    QTimer m_probeTimer;
     QTimer m_updateTimer;
     ModelSnapshot m_pendingModel;
     std::optional<core::manifold::DataKind> m_kind;
