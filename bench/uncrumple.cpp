@@ -8,7 +8,8 @@
 // The parts of a frame, each measured alone:
 // - scene: the CPU's share of a playing frame, ManifoldScene::evaluate (the passage's frame for
 //   every point and lattice vertex, core/manifold/passage.h) and the copy into the view.
-// - render only: the view drawn into its framebuffer and read back (no window composition).
+// - render only: the view drawn into its framebuffer and read back (no window composition), and
+//   the CPU splatter's share of it (pointsplatter.h).
 // - floor: an empty QOpenGLWidget in the same window, redrawn flat out: what Qt's composition of
 //   the window and Xvfb's copy cost whatever the view draws.
 // Then the whole, counted as frames are swapped: orbiting (the camera turns 1° a frame) and
@@ -107,16 +108,22 @@ Result measureFloor(QSize size, double seconds)
     return swapped(gl, seconds, [] {});
 }
 
-Result renderOnly(ui::ManifoldView *view, int n, const std::function<void()> &advance)
+// The view drawn into its framebuffer and read back, n times; *splat gets the CPU splatter's share.
+Result renderOnly(ui::ManifoldView *view, int n, const std::function<void()> &advance,
+                  Result *splat)
 {
-    std::vector<double> times;
+    std::vector<double> times, splats;
     for (int i = 0; i < n + 5; ++i) {
         advance();
         QElapsedTimer clock;
         clock.start();
         const QImage image = view->grabFramebuffer();
-        if (i >= 5) times.push_back(clock.nsecsElapsed() / 1e6);
+        if (i >= 5) { // after the shader JIT and caches warm up
+            times.push_back(clock.nsecsElapsed() / 1e6);
+            splats.push_back(view->lastSplatMs());
+        }
     }
+    *splat = summarize(splats);
     return summarize(times);
 }
 
@@ -179,9 +186,11 @@ int main(int argc, char *argv[])
     // Orbiting: the scene stands still (layer 1), the camera turns.
     page.showStage(1);
     const auto orbit = [view] { view->camera().orbit(1.0, 0.0); };
-    const Result orbitRender = renderOnly(view, 40, orbit);
-    std::printf("orbit, render only: median %.1f ms, p95 %.1f ms\n", orbitRender.median,
-                orbitRender.p95);
+    Result splat;
+    const Result orbitRender = renderOnly(view, 40, orbit, &splat);
+    std::printf("orbit, render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: median "
+                "%.1f ms)\n",
+                orbitRender.median, orbitRender.p95, splat.median);
     const Result orbiting = swapped(view, seconds, orbit);
     std::printf("orbit, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n",
                 fps(orbiting), orbiting.median, orbiting.p95);
@@ -203,9 +212,10 @@ int main(int argc, char *argv[])
     const Result scene = summarize(sceneMs);
     std::printf("play, scene (CPU: passage frames + copy): median %.1f ms, p95 %.1f ms\n",
                 scene.median, scene.p95);
-    const Result playRender = renderOnly(view, 40, play);
-    std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms\n", playRender.median,
-                playRender.p95);
+    const Result playRender = renderOnly(view, 40, play, &splat);
+    std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: "
+                "median %.1f ms)\n",
+                playRender.median, playRender.p95, splat.median);
     const Result playing = swapped(view, seconds, play);
     std::printf("play, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n", fps(playing),
                 playing.median, playing.p95);

@@ -213,9 +213,10 @@ void MainWindow::fitPageList()
     int widest = 0;
     for (int i = 0; i < m_list->count(); ++i)
         widest = std::max(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
-    // The item's padding and the selection's frame take about 28 pixels (no more: on a
-    // 1024-pixel projector in presentation mode the pages need every one).
-    m_list->setFixedWidth(std::max(widest + 28, 110));
+    // The item's padding and the selection's frame take about 22 pixels (no more: on a
+    // 1024-pixel projector in presentation mode the pages need every one, and "Uncrumple" is the
+    // longest title).
+    m_list->setFixedWidth(std::max(widest + 22, 110));
 }
 
 void MainWindow::updateStatus()

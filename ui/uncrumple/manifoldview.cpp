@@ -3,6 +3,7 @@
 #include "core/geometry/ticks.h"
 #include "ui/common/numbers.h"
 
+#include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QOpenGLContext>
@@ -313,8 +314,14 @@ void ManifoldView::paintGL()
                                        static_cast<int>(frame.height));
     uploadPending();
     const QColor background = palette().color(QPalette::Base);
-    if (m_renderer.isReady())
-        m_renderer.setPointImage(m_splatter.render(m_points.data(), pointCount(), splatParams()));
+    if (m_renderer.isReady()) {
+        QElapsedTimer splat;
+        splat.start();
+        const PointSplatter::Image &image =
+            m_splatter.render(m_points.data(), pointCount(), splatParams());
+        m_lastSplatMs = splat.nsecsElapsed() / 1e6;
+        m_renderer.setPointImage(image);
+    }
     m_renderer.draw(frame, background);
     painter.endNativePainting();
     ++m_frames;

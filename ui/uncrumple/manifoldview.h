@@ -69,8 +69,10 @@ public:
     const std::vector<float> &points() const { return m_points; }
     // Empty while GL works; otherwise why the scene cannot be drawn.
     QString glError() const { return m_glError; }
-    // Frames drawn so far (benchmarks and tests).
+    // Frames drawn so far, and the milliseconds the last one spent splatting the points on the
+    // CPU (benchmarks and tests).
     qint64 framesDrawn() const { return m_frames; }
+    double lastSplatMs() const { return m_lastSplatMs; }
 
     QSize sizeHint() const override { return {900, 700}; }
     QSize minimumSizeHint() const override { return {320, 240}; }
@@ -106,6 +108,7 @@ private:
     QString m_glError;
     double m_scale = 1.0;
     qint64 m_frames = 0;
+    double m_lastSplatMs = 0;
 
     // What the page gave, kept for hover and for uploading when GL is ready.
     std::vector<float> m_points;
