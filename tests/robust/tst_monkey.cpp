@@ -40,6 +40,13 @@ int envInt(const char *name, int fallback)
     return ok ? v : fallback;
 }
 
+// The longest a timer round-trip may take: 200 ms in the product build. The sanitizer build runs
+// the same GUI work two to three times slower, so CI gives it UNCRUMPLE_MONKEY_LIMIT_MS=600.
+int responseLimitMs()
+{
+    return envInt("UNCRUMPLE_MONKEY_LIMIT_MS", 200);
+}
+
 double threadCpuMs()
 {
     timespec t{};
@@ -170,7 +177,7 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
         m.step();
         QCoreApplication::processEvents();
         if (sinceCheck.elapsed() >= 250) {
-            // The window responds: a zero-time timer posted now runs within 200 ms.
+            // The window responds: a zero-time timer posted now runs within the limit.
             QElapsedTimer roundTrip;
             roundTrip.start();
             const double cpu0 = threadCpuMs();
@@ -181,7 +188,7 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
             const qint64 t = roundTrip.elapsed();
             slowest = std::max(slowest, t);
             ++*checks;
-            if (t >= 200)
+            if (t >= responseLimitMs())
                 // The GUI thread's own CPU time in it tells work from a busy machine.
                 qWarning("monkey: round-trip of %lld ms (%.0f ms of it the GUI thread's CPU) after "
                          "%ld actions (the last: %s, on %s)",
@@ -224,7 +231,10 @@ void TestMonkey::everyPage()
         std::printf("monkey:   %-26s %ld\n", qPrintable(kind), n);
     std::fflush(stdout);
     QVERIFY(checks > 0);
-    QVERIFY2(slowest < 200, qPrintable(QStringLiteral("slowest round-trip %1 ms").arg(slowest)));
+    QVERIFY2(slowest < responseLimitMs(),
+             qPrintable(QStringLiteral("slowest round-trip %1 ms (limit %2 ms)")
+                            .arg(slowest)
+                            .arg(responseLimitMs())));
     QVERIFY(m.actions() > 100);
     // Stop whatever is still running before the window goes.
     window.removeEventFilter(&keepOpen);
