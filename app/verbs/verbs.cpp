@@ -11,7 +11,7 @@ namespace app {
 
 std::span<const Verb> verbs()
 {
-    static const std::array<Verb, 6> table = {{
+    static const std::array<Verb, 7> table = {{
         {"info", "ndim, shape and dtype of an IDX file (raw or .gz); label histogram", &runInfo},
         {"slice", "evaluate a NumPy slice of the MNIST arrays: shape, dtype, sum", &runSlice},
         {"train", "train the book's MNIST network with Keras-style progress; test_acc", &runTrain},
@@ -19,6 +19,8 @@ std::span<const Verb> verbs()
         {"predict", "class probabilities of test digits as in listing 2.6", &runPredict},
         {"manifold", "train the Uncrumple page's network on a crumpled manifold; layer CSVs",
          &runManifold},
+        {"eval", "run a notebook cell as NumPy 1.24 would; print what the notebook shows",
+         &runEval},
     }};
     return table;
 }

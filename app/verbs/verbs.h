@@ -31,5 +31,6 @@ int runTrain(const QStringList &arguments);
 int runEvaluate(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
 int runManifold(const QStringList &arguments);
+int runEval(const QStringList &arguments);
 
 } // namespace app

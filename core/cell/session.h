@@ -11,6 +11,7 @@
 // Variables persist between run() calls, as in a notebook. A cell may allocate at most
 // memoryLimit() bytes of arrays; past that it fails with NumPy's MemoryError before allocating.
 
+#include "core/cell/mt19937.h"
 #include "core/cell/value.h"
 #include "core/tensor/expression.h"
 
@@ -33,9 +34,9 @@ struct CellError {
 };
 
 struct CellResult {
-    std::string output;          // everything print() wrote, with its newlines
-    std::optional<Value> value;  // the last statement's value when it is an expression (not None)
-    std::string valueRepr;       // repr(value), empty when there is no value
+    std::string output;         // everything print() wrote, with its newlines
+    std::optional<Value> value; // the last statement's value when it is an expression (not None)
+    std::string valueRepr;      // repr(value), empty when there is no value
     std::optional<CellError> error;
     bool ok() const { return !error.has_value(); }
 };
@@ -63,6 +64,7 @@ private:
     ArrayResolver m_data;
     std::map<std::string, Value, std::less<>> m_variables;
     std::int64_t m_memoryLimit = kDefaultMemoryLimit;
+    Mt19937 m_random; // NumPy's legacy global generator, one per notebook
 };
 
 } // namespace core::cell

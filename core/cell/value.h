@@ -68,8 +68,8 @@ private:
         std::string name;
         std::shared_ptr<const Value> self;
     };
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, Tuple, List, Array,
-                 DType, Module, Function>
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, Tuple, List, Array, DType,
+                 Module, Function>
         m_v;
 };
 

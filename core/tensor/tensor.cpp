@@ -4,13 +4,18 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <numeric>
+#include <sys/mman.h>
+#include <type_traits>
 
 namespace core {
 
 namespace {
 constexpr int kMaxDims = 32; // NumPy's classic limit, and the size of forEachElement's counter
 constexpr std::size_t kAlignment = 64;
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+constexpr std::size_t kHugePageMin = std::size_t{4} << 20;
 
 void checkShape(const Shape &shape)
 {
@@ -22,13 +27,19 @@ void checkShape(const Shape &shape)
 }
 } // namespace
 
-Buffer::Buffer(std::size_t bytes) : m_size(bytes)
+Buffer::Buffer(std::size_t bytes, Fill fill) : m_size(bytes)
 {
     const std::size_t rounded = ((bytes + kAlignment - 1) / kAlignment) * kAlignment;
-    auto *p =
-        static_cast<std::byte *>(std::aligned_alloc(kAlignment, rounded ? rounded : kAlignment));
+    const bool huge = rounded >= kHugePageMin;
+    const std::size_t alignment = huge ? kHugePage : kAlignment;
+    const std::size_t allocated =
+        huge ? (rounded + kHugePage - 1) / kHugePage * kHugePage : (rounded ? rounded : kAlignment);
+    auto *p = static_cast<std::byte *>(std::aligned_alloc(alignment, allocated));
     if (!p) throw std::bad_alloc();
-    std::memset(p, 0, rounded ? rounded : kAlignment);
+    // Like NumPy (hugepage_setup): large arrays ask for transparent huge pages, which makes the
+    // first touch of a fresh output far cheaper.
+    if (huge) madvise(p, allocated, MADV_HUGEPAGE);
+    if (fill == Fill::Zero) std::memset(p, 0, allocated);
     m_data.reset(p);
 }
 
@@ -45,6 +56,15 @@ Tensor::Tensor(DType dtype, Shape shape) : m_dtype(dtype), m_shape(std::move(sha
     m_strides = contiguousStrides(m_shape);
     m_buffer =
         std::make_shared<Buffer>(static_cast<std::size_t>(shapeSize(m_shape)) * dtypeSize(dtype));
+}
+
+Tensor Tensor::uninitialized(DType dtype, Shape shape)
+{
+    checkShape(shape);
+    Strides strides = contiguousStrides(shape);
+    const std::size_t bytes = static_cast<std::size_t>(shapeSize(shape)) * dtypeSize(dtype);
+    return Tensor(dtype, std::move(shape), std::move(strides), 0,
+                  std::make_shared<Buffer>(bytes, Buffer::Fill::None));
 }
 
 Tensor::Tensor(DType dtype, Shape shape, Strides strides, std::int64_t offset,
@@ -85,9 +105,7 @@ double Tensor::at(std::span<const std::int64_t> index) const
                              std::to_string(i) + " with size " + std::to_string(m_shape[i]));
         pos += index[i] * m_strides[i];
     }
-    if (m_dtype == DType::UInt8)
-        return reinterpret_cast<const std::uint8_t *>(m_buffer->data())[pos];
-    return reinterpret_cast<const float *>(m_buffer->data())[pos];
+    return elementAt(pos);
 }
 
 double Tensor::flatAt(std::int64_t i) const
@@ -101,12 +119,37 @@ double Tensor::flatAt(std::int64_t i) const
         pos += (i % m_shape[axis]) * m_strides[axis];
         i /= m_shape[axis];
     }
-    if (m_dtype == DType::UInt8)
-        return reinterpret_cast<const std::uint8_t *>(m_buffer->data())[pos];
-    return reinterpret_cast<const float *>(m_buffer->data())[pos];
+    return elementAt(pos);
+}
+
+double Tensor::elementAt(std::int64_t pos) const
+{
+    return visitDType(m_dtype, [&](auto tag) {
+        using T = decltype(tag);
+        return static_cast<double>(reinterpret_cast<const T *>(m_buffer->data())[pos]);
+    });
 }
 
 namespace {
+// One element converted as NumPy's casts do on x86: floats to integers truncate toward zero and
+// wrap modulo 2^bits (through int64, since out-of-range conversions are undefined in C++);
+// anything to bool is "not zero".
+template<class D, class S> D castElement(S v)
+{
+    if constexpr (std::is_same_v<D, bool>) {
+        return v != S{};
+    } else if constexpr (std::is_floating_point_v<S> && !std::is_floating_point_v<D>) {
+        if constexpr (std::is_same_v<D, std::uint64_t>) {
+            if (v >= 0 && v < 1.8446744073709552e19) return static_cast<D>(v);
+        }
+        if (!(v > -9.2233720368547758e18 && v < 9.2233720368547758e18))
+            return static_cast<D>(std::numeric_limits<std::int64_t>::min());
+        return static_cast<D>(static_cast<std::int64_t>(v));
+    } else {
+        return static_cast<D>(v);
+    }
+}
+
 template<class Src, class Dst, class Op> void convertInto(const Tensor &src, Dst *out, Op op)
 {
     if (src.isContiguous()) {
@@ -123,12 +166,11 @@ template<class Src, class Dst, class Op> void convertInto(const Tensor &src, Dst
 Tensor Tensor::contiguous() const
 {
     if (isContiguous()) return *this;
-    Tensor out(m_dtype, m_shape);
-    if (m_dtype == DType::UInt8)
-        convertInto<std::uint8_t>(*this, out.mutableData<std::uint8_t>(),
-                                  [](std::uint8_t v) { return v; });
-    else
-        convertInto<float>(*this, out.mutableData<float>(), [](float v) { return v; });
+    Tensor out = uninitialized(m_dtype, m_shape);
+    visitDType(m_dtype, [&](auto tag) {
+        using T = decltype(tag);
+        convertInto<T>(*this, out.mutableData<T>(), [](T v) { return v; });
+    });
     return out;
 }
 
@@ -167,22 +209,14 @@ Tensor Tensor::reshape(Shape newShape) const
 
 Tensor Tensor::astype(DType dtype) const
 {
-    Tensor out(dtype, m_shape);
-    if (m_dtype == DType::UInt8 && dtype == DType::Float32)
-        convertInto<std::uint8_t>(*this, out.mutableData<float>(),
-                                  [](std::uint8_t v) { return static_cast<float>(v); });
-    else if (m_dtype == DType::Float32 && dtype == DType::UInt8)
-        // NumPy truncates toward zero and wraps modulo 256; values outside are undefined in C++,
-        // so they wrap through a 64-bit integer explicitly.
-        convertInto<float>(*this, out.mutableData<std::uint8_t>(), [](float v) {
-            if (!(v > -9.2e18f && v < 9.2e18f)) return std::uint8_t{0};
-            return static_cast<std::uint8_t>(static_cast<std::int64_t>(v) & 0xff);
+    Tensor out = uninitialized(dtype, m_shape);
+    visitDType(m_dtype, [&](auto srcTag) {
+        using S = decltype(srcTag);
+        visitDType(dtype, [&](auto dstTag) {
+            using D = decltype(dstTag);
+            convertInto<S>(*this, out.mutableData<D>(), [](S v) { return castElement<D>(v); });
         });
-    else if (dtype == DType::UInt8)
-        convertInto<std::uint8_t>(*this, out.mutableData<std::uint8_t>(),
-                                  [](std::uint8_t v) { return v; });
-    else
-        convertInto<float>(*this, out.mutableData<float>(), [](float v) { return v; });
+    });
     return out;
 }
 
@@ -190,24 +224,31 @@ Tensor Tensor::divided(float divisor) const
 {
     Tensor out(DType::Float32, m_shape);
     float *dst = out.mutableData<float>();
-    if (m_dtype == DType::UInt8)
-        convertInto<std::uint8_t>(
-            *this, dst, [divisor](std::uint8_t v) { return static_cast<float>(v) / divisor; });
-    else
-        convertInto<float>(*this, dst, [divisor](float v) { return v / divisor; });
+    visitDType(m_dtype, [&](auto tag) {
+        using T = decltype(tag);
+        convertInto<T>(*this, dst, [divisor](T v) { return static_cast<float>(v) / divisor; });
+    });
     return out;
 }
 
 double Tensor::sum() const
 {
-    if (m_dtype == DType::UInt8) {
-        std::uint64_t total = 0;
-        forEachElement<std::uint8_t>(*this, [&](const std::uint8_t *p) { total += *p; });
-        return static_cast<double>(total);
-    }
-    double total = 0;
-    forEachElement<float>(*this, [&](const float *p) { total += *p; });
-    return total;
+    return visitDType(m_dtype, [&](auto tag) {
+        using T = decltype(tag);
+        if constexpr (std::is_floating_point_v<T>) {
+            double total = 0;
+            forEachElement<T>(*this, [&](const T *p) { total += *p; });
+            return total;
+        } else if constexpr (std::is_signed_v<T>) {
+            std::int64_t total = 0;
+            forEachElement<T>(*this, [&](const T *p) { total += *p; });
+            return static_cast<double>(total);
+        } else {
+            std::uint64_t total = 0;
+            forEachElement<T>(*this, [&](const T *p) { total += *p; });
+            return static_cast<double>(total);
+        }
+    });
 }
 
 } // namespace core

@@ -19,10 +19,12 @@
 
 namespace core {
 
-// Zero-initialised, 64-byte aligned bytes shared by all views of one array.
+// 64-byte aligned bytes shared by all views of one array, zero-initialised unless asked not to
+// (an operation's output is written whole, and zero-filling it first would cost a memory pass).
 class Buffer {
 public:
-    explicit Buffer(std::size_t bytes);
+    enum class Fill { Zero, None };
+    explicit Buffer(std::size_t bytes, Fill fill = Fill::Zero);
     std::byte *data() { return m_data.get(); }
     const std::byte *data() const { return m_data.get(); }
     std::size_t size() const { return m_size; }
@@ -41,6 +43,8 @@ public:
     Tensor();
     // A new zero-filled contiguous array.
     Tensor(DType dtype, Shape shape);
+    // A new contiguous array whose elements the caller writes (NumPy's np.empty).
+    static Tensor uninitialized(DType dtype, Shape shape);
     // A view into existing storage; offset and strides are in elements.
     Tensor(DType dtype, Shape shape, Strides strides, std::int64_t offset,
            std::shared_ptr<Buffer> buffer);
@@ -77,16 +81,18 @@ public:
     Tensor contiguous() const;
     // NumPy reshape: one dimension may be -1. Throws ValueError when sizes differ.
     Tensor reshape(Shape newShape) const;
-    // A copy converted to dtype; float to uint8 truncates like NumPy's astype.
+    // A copy converted to dtype; float to integer truncates toward zero and wraps like NumPy's
+    // astype on x86 (NaN and out-of-range values give the type's wrap of INT64_MIN).
     Tensor astype(DType dtype) const;
     // x / divisor as float32 (NumPy's true division of uint8 by an int gives float64; the book
     // converts to float32 first, which is what this models).
     Tensor divided(float divisor) const;
-    // Sum of all elements: exact for uint8 (as NumPy's uint64 accumulator), double for float32.
+    // Sum of all elements: exact for integers (as NumPy's 64-bit accumulator), double for floats.
     double sum() const;
 
 private:
     void checkType(DType expected) const;
+    double elementAt(std::int64_t pos) const;
 
     DType m_dtype = DType::UInt8;
     Shape m_shape;

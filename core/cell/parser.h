@@ -1,0 +1,21 @@
+#pragma once
+// Parses a cell into a Program: a recursive-descent parser over the lexer's tokens for the subset
+// of Python the chapter uses (assignment with tuple unpacking, imports, calls with keywords,
+// subscripts and slices, attributes, + - * / @ // % ** and unary -). Throws SyntaxErrorAt with
+// Python 3.11's message and column. Nesting deeper than kMaxNesting is refused before the
+// recursion can exhaust the stack.
+
+#include "core/cell/ast.h"
+#include "core/cell/token.h"
+
+#include <string_view>
+#include <vector>
+
+namespace core::cell {
+
+constexpr int kMaxNesting = 200;
+
+Program parseCell(std::string_view cell);
+Program parseTokens(const std::vector<Token> &tokens);
+
+} // namespace core::cell
