@@ -91,9 +91,16 @@ Tensor index(const Tensor &tensor, std::span<const IndexItem> items)
         const std::int64_t stride = tensor.strides()[a.sourceAxis];
         if (a.range.length > 0) offset += a.range.start * stride;
         shape.push_back(a.range.length);
-        // The step matters only when more than one element is taken, and then step * stride
-        // stays within the array. With one element a huge step (a[::2**62]) would overflow.
-        strides.push_back(a.range.length > 1 ? stride * a.range.step : stride);
+        // NumPy keeps step * stride even for one element (x[::2] of two rows shows the doubled
+        // stride in .strides). With one element a huge step (a[::2**62]) overflows it; then the
+        // plain stride, which reads the same element and stays within the array.
+        std::int64_t stepped = 0;
+        const auto extent =
+            static_cast<std::int64_t>(tensor.buffer()->size() / dtypeSize(tensor.dtype()));
+        if (__builtin_mul_overflow(stride, a.range.step, &stepped) || stepped > extent ||
+            stepped < -extent)
+            stepped = stride;
+        strides.push_back(a.range.length > 1 ? stride * a.range.step : stepped);
     }
     return Tensor(tensor.dtype(), std::move(shape), std::move(strides), offset, tensor.buffer());
 }
