@@ -111,7 +111,9 @@ check "--help needs no display" [ $? -eq 0 ]
 
 # A test digit past the end is refused, as predict --index refuses it.
 out=$(timeout 60 "$app" --train-draw 99999 --screenshot "$tmp/draw.png" 2>&1)
-check "--train-draw past the end exits 2" [ $? -eq 2 ]
+rc=$?
+[ $rc -eq 2 ] || printf 'exit code %s; printed:\n%s\n' "$rc" "$out" # what a failure looked like
+check "--train-draw past the end exits 2" [ $rc -eq 2 ]
 check "--train-draw past the end says the range" [ "$out" = "uncrumple: --train-draw 99999 is out of bounds for the 10000 test digits (indices 0 to 9999)" ]
 check "--train-draw past the end writes no file" [ ! -e "$tmp/draw.png" ]
 "$app" --train-draw 9999 --screenshot "$tmp/draw.png" >/dev/null 2>&1

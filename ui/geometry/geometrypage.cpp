@@ -324,6 +324,7 @@ void GeometryPage::fitSideWidth()
     if (m_side && m_side->widget())
         m_side->setMinimumWidth(m_side->widget()->minimumSizeHint().width() +
                                 m_side->verticalScrollBar()->sizeHint().width());
+    keepColumnsInside();
 }
 
 void GeometryPage::changeEvent(QEvent *event)

@@ -3,6 +3,7 @@
 #include "ui/common/codepanel.h"
 
 #include <QHBoxLayout>
+#include <QLayout>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -21,6 +22,7 @@ void Page::setBody(QWidget *main, QWidget *side)
 {
     m_main = main;
     auto *column = new QWidget;
+    m_column = column;
     auto *v = new QVBoxLayout(column);
     v->setContentsMargins(6, 6, 6, 6);
     if (side) v->addWidget(side, 3);
@@ -30,6 +32,18 @@ void Page::setBody(QWidget *main, QWidget *side)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({600, 420}); // the side column holds code: give it room to read
+}
+
+void Page::keepColumnsInside()
+{
+    if (m_column && m_column->layout()) m_column->layout()->activate();
+    for (int i = 0; i < m_splitter->count(); ++i) {
+        const QWidget *w = m_splitter->widget(i);
+        if (w->width() < w->minimumSizeHint().width() || w->width() < w->minimumWidth()) {
+            m_splitter->setSizes(m_splitter->sizes()); // redistributes within the minimums
+            return;
+        }
+    }
 }
 
 QImage Page::exportImage()

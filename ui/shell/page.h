@@ -28,12 +28,17 @@ protected:
     // main: the picture; side: controls shown above the code panel.
     void setBody(QWidget *main, QWidget *side);
     QWidget *mainArea() const { return m_main; }
+    // QSplitter keeps a column narrower than its minimum when that minimum grows (presentation
+    // mode's font) until the next resize: the side column then sticks out of the window. A page
+    // that raises a column's minimum calls this to share the room out again.
+    void keepColumnsInside();
 
 private:
     AppContext *m_context;
     CodePanel *m_code;
     QSplitter *m_splitter;
     QWidget *m_main = nullptr;
+    QWidget *m_column = nullptr;
 };
 
 } // namespace ui
