@@ -8,6 +8,11 @@ uncrumple_add_test(ui_geometry_caption
     SOURCES geometry/tst_captionplacement.cpp
     LIBS uncrumple_ui)
 
+# Where the vectors' labels go: off the tick numbers and each other (plain geometry, no GL).
+uncrumple_add_test(ui_geometry_labels
+    SOURCES geometry/tst_labelplacement.cpp
+    LIBS uncrumple_ui)
+
 # The Figures menu's presets do what their titles say (plain math, no GL).
 uncrumple_add_test(ui_geometry_figures
     SOURCES geometry/tst_figurepresets.cpp

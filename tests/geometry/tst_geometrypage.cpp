@@ -113,6 +113,8 @@ private slots:
     void panAndZoom();
     void fitsAProjectorInPresentationMode_data();
     void fitsAProjectorInPresentationMode();
+    void labelsNeverCollide_data();
+    void labelsNeverCollide();
 
 private:
     // A plain starting point: no vectors, no unit square, no cloud.
@@ -796,6 +798,73 @@ void TestGeometryPage::fitsAProjectorInPresentationMode()
     QVERIFY2(
         plane->captionLines().join(QLatin1Char(' ')).startsWith(QStringLiteral("Applied: affine")),
         qPrintable(plane->captionLines().join(QLatin1Char('|'))));
+    m_context->setPresentationMode(false);
+}
+
+void TestGeometryPage::labelsNeverCollide_data()
+{
+    QTest::addColumn<QSize>("window");
+    QTest::addColumn<bool>("presenting");
+    QTest::addColumn<double>("time"); // the playhead; -1 for the end, where T(v1 + v2) shows
+    for (const QSize size : {QSize(1280, 800), QSize(1024, 768)})
+        for (const bool presenting : {false, true})
+            for (const double time : {0.0, 1.0, -1.0})
+                QTest::addRow("%dx%d%s t=%s", size.width(), size.height(),
+                              presenting ? " presenting" : "",
+                              time < 0 ? "end" : qPrintable(QString::number(time)))
+                    << size << presenting << time;
+}
+
+void TestGeometryPage::labelsNeverCollide()
+{
+    // Issue 13: in front of a class, the label T(v1 + v2) sat on the tick "3". The page's own
+    // example, as it opens in the main window: no vector label overlaps a tick number, another
+    // label or the boxes, and each stays inside the plane.
+    QFETCH(QSize, window);
+    QFETCH(bool, presenting);
+    QFETCH(double, time);
+    MainWindow main(m_context.get());
+    main.resize(window);
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QVERIFY(main.showPage(QStringLiteral("geometry")));
+    auto *page = qobject_cast<GeometryPage *>(main.page(QStringLiteral("geometry")));
+    QVERIFY(page);
+    m_context->setPresentationMode(presenting);
+    if (time < 0)
+        page->playhead()->seekEnd();
+    else
+        page->playhead()->seek(time);
+    QTest::qWait(200);
+    PlaneView *plane = page->plane();
+    QVERIFY(!plane->grabFramebuffer().isNull());
+
+    const std::vector<SceneLabel> &labels = plane->scene().labels;
+    const std::vector<QRectF> &rects = plane->labelRects();
+    QCOMPARE(rects.size(), labels.size());
+    const auto describe = [&](std::size_t i) {
+        const QRectF &r = rects[i];
+        return QStringLiteral("'%1' at (%2, %3) %4 x %5")
+            .arg(labels[i].text)
+            .arg(r.x())
+            .arg(r.y())
+            .arg(r.width())
+            .arg(r.height());
+    };
+    bool sawSum = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (!labels[i].tip) continue; // a tick number
+        sawSum |= labels[i].text.startsWith(time != 0 ? QStringLiteral("T(v₁ + v₂)")
+                                                      : QStringLiteral("v₁ + v₂"));
+        QVERIFY2(QRectF(plane->rect()).contains(rects[i]), qPrintable(describe(i)));
+        for (const QRectF &box : {plane->readoutRect(), plane->captionRect()})
+            QVERIFY2(!rects[i].intersects(box), qPrintable(describe(i)));
+        for (std::size_t j = 0; j < labels.size(); ++j)
+            if (j != i && (!labels[j].tip || j < i))
+                QVERIFY2(!rects[i].intersects(rects[j]),
+                         qPrintable(describe(i) + QStringLiteral(" over ") + describe(j)));
+    }
+    QVERIFY(sawSum);
     m_context->setPresentationMode(false);
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/common/captions.h"
 #include "ui/geometry/captionplacement.h"
+#include "ui/geometry/labelplacement.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -78,11 +79,18 @@ void PlaneOverlay::add(const QPointF &topLeft, const QImage &image)
     m_items.push_back({snapped, image});
 }
 
-void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &area,
-                          const std::vector<QRectF> &avoid)
+std::vector<QRectF> PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &area,
+                                         const std::vector<QRectF> &avoid)
 {
     const double halo = 2.0 * m_scale;
-    for (const SceneLabel &label : labels) {
+    std::vector<QImage> images(labels.size());
+    std::vector<QRectF> places(labels.size()); // the images, halo included
+    // Tick numbers (labels without a tip) stay where they are, out from under the boxes; then
+    // each vector's label takes a place around its tip that hides none of them (labelplacement.h).
+    LabelRoom room{area, {}, avoid};
+    std::vector<std::size_t> movable;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const SceneLabel &label = labels[i];
         const QFont f = font(label.style);
         const QFontMetricsF metrics(f);
         const QSizeF text(metrics.horizontalAdvance(label.text), metrics.height());
@@ -101,7 +109,7 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
                                 .arg(label.colour.rgba())
                                 .arg(styleKey(), label.text);
         const QSizeF size = text + QSizeF(2 * halo, 2 * halo);
-        const QImage image = cached(key, size, [&](QPainter &p) {
+        images[i] = cached(key, size, [&](QPainter &p) {
             // A halo in the background colour keeps the text readable over lines and arrows:
             // the text drawn around a circle of offsets, then on top. (Much cheaper than
             // stroking the glyphs' outlines, and as good at this size.)
@@ -117,6 +125,11 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
             p.setPen(label.colour);
             p.drawText(origin, label.text);
         });
+        places[i] = QRectF(topLeft - QPointF(halo, halo), size);
+        if (label.tip) {
+            movable.push_back(i);
+            continue;
+        }
         topLeft.rx() = std::clamp(topLeft.x(), area.left() + halo,
                                   std::max(area.left() + halo, area.right() - text.width() - halo));
         topLeft.ry() =
@@ -125,8 +138,32 @@ void PlaneOverlay::labels(const std::vector<SceneLabel> &labels, const QRectF &a
         for (const QRectF &box : avoid)
             if (!box.isEmpty() && QRectF(topLeft, text).intersects(box))
                 topLeft.ry() = std::min(box.bottom() + halo, area.bottom() - text.height() - halo);
-        add(topLeft - QPointF(halo, halo), image);
+        places[i].moveTopLeft(topLeft - QPointF(halo, halo));
+        room.ticks.push_back(places[i]);
     }
+
+    // The vectors and e₁, e₂ choose before the faint names of the vectors before the chain.
+    std::stable_sort(movable.begin(), movable.end(), [&](std::size_t a, std::size_t b) {
+        return (labels[a].style == SceneLabel::Style::Small) <
+               (labels[b].style == SceneLabel::Style::Small);
+    });
+    std::vector<LabelRequest> requests;
+    for (const std::size_t i : movable) {
+        const SceneLabel &label = labels[i];
+        const QPointF d = label.at - *label.tip;
+        const double gap = std::hypot(d.x(), d.y());
+        requests.push_back({*label.tip, gap > 1e-9 ? d / gap : QPointF(), gap, places[i]});
+    }
+    const std::vector<LabelPlace> placed = placeLabels(requests, room);
+    for (std::size_t k = 0; k < movable.size(); ++k)
+        places[movable[k]] = placed[k].rect;
+
+    std::vector<QRectF> texts;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        add(places[i].topLeft(), images[i]);
+        texts.push_back(places[i].adjusted(halo, halo, -halo, -halo));
+    }
+    return texts;
 }
 
 QFont PlaneOverlay::boxFont(bool emphasize) const
@@ -203,7 +240,7 @@ void PlaneOverlay::hint(const QString &text, Qt::Alignment corner, const QRectF 
         at.ry() = area.bottom() - margin;
         align = (align & ~Qt::AlignTop) | Qt::AlignBottom;
     }
-    labels({{at, text, m_theme.mutedText, align, SceneLabel::Style::Small}}, area);
+    labels({{at, text, m_theme.mutedText, align, SceneLabel::Style::Small, std::nullopt}}, area);
 }
 
 QRectF PlaneOverlay::hint(const QStringList &wordings, Qt::Alignment corner, const QRectF &area)

@@ -22,10 +22,12 @@ class PlaneOverlay {
 public:
     // Starts a frame.
     void begin(const PlaneTheme &theme, const QFont &base, double scale, double devicePixelRatio);
-    // Labels are kept inside area, so that one near the edge is moved rather than cut, and out
-    // from under the boxes in avoid (the readouts in the corners), moved below them.
-    void labels(const std::vector<SceneLabel> &labels, const QRectF &area,
-                const std::vector<QRectF> &avoid = {});
+    // Labels are kept inside area, so that one near the edge is moved rather than cut. Those
+    // without a tip (tick numbers) are moved below the boxes in avoid (the readouts in the
+    // corners); a vector's label goes where around its tip it overlaps no tick number, box or
+    // other label (labelplacement.h). Returns where each text went, in the order of labels.
+    std::vector<QRectF> labels(const std::vector<SceneLabel> &labels, const QRectF &area,
+                               const std::vector<QRectF> &avoid = {});
     // A boxed block of lines in a corner (Qt::AlignTop | Qt::AlignLeft etc.) of area; returns
     // where it went. A box that would overlap `avoid` goes below it instead.
     QRectF box(const QStringList &lines, Qt::Alignment corner, const QRectF &area,

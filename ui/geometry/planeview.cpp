@@ -270,7 +270,7 @@ void PlaneView::paintGL()
         m_captionRect = placeCaption(overlay.boxSize(m_captionLines, true), captionRoom, tips);
         overlay.boxAt(m_captionLines, m_captionRect, true);
     }
-    overlay.labels(s.labels, area, {readout, m_captionRect});
+    m_labelRects = overlay.labels(s.labels, area, {readout, m_captionRect});
     m_hintRect = QRectF();
     if (!m_hoverText.isEmpty())
         overlay.box(overlay.wrapToWidth({m_hoverText}, room), Qt::AlignBottom | Qt::AlignLeft,

@@ -45,6 +45,8 @@ public:
     QStringList captionLines() const { return m_captionLines; }
     QRectF readoutRect() const { return m_readoutRect; }
     QRectF hintRect() const { return m_hintRect; }
+    // Where the last frame wrote the text of each of scene().labels, in the same order.
+    const std::vector<QRectF> &labelRects() const { return m_labelRects; }
     // What the hover readout says now (empty when the mouse is elsewhere).
     QString hoverText() const { return m_hoverText; }
     // Empty while GL works; otherwise why the plane cannot be drawn.
@@ -94,6 +96,7 @@ private:
     QStringList m_captionLines;
     QRectF m_readoutRect;
     QRectF m_hintRect;
+    std::vector<QRectF> m_labelRects;
     double m_scale = 1.0;
     bool m_viewFitted = false;
 

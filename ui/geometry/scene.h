@@ -21,6 +21,9 @@ struct SceneLabel {
     QColor colour;
     Qt::Alignment align; // which side of `at` the text sits on: AlignLeft = to its right
     Style style = Style::Normal;
+    // A vector's label: its arrow's tip, around which the overlay may move it so that it hides no
+    // tick number or other label. Tick numbers have none: they stay where they are.
+    std::optional<QPointF> tip;
 };
 
 struct HandleId {

@@ -64,7 +64,8 @@ private:
         return core::geometry::applyStages(m_in.stages, x, clamped);
     }
 
-    // A label just beyond `tip`, on the side the arrow from `from` points to.
+    // A label just beyond `tip`, on the side the arrow from `from` points to; the overlay moves
+    // it around the tip when a tick number or another label is there.
     void labelBeyond(const V &from, const V &tip, const QString &text, const QColor &colour,
                      SceneLabel::Style style = SceneLabel::Style::Normal)
     {
@@ -75,7 +76,7 @@ private:
         Qt::Alignment align = d.x() >= -0.35 ? Qt::AlignLeft : Qt::AlignRight;
         align |= d.y() <= 0.0 ? Qt::AlignBottom : Qt::AlignTop;
         if (std::abs(d.x()) < 0.35) align = (align & ~Qt::AlignHorizontal_Mask) | Qt::AlignHCenter;
-        m_out.labels.push_back({p + d * (10.0 * m_in.scale), text, colour, align, style});
+        m_out.labels.push_back({p + d * (10.0 * m_in.scale), text, colour, align, style, p});
     }
 
     void background()
@@ -104,17 +105,17 @@ private:
             if (x == 0.0) continue;
             m_out.labels.push_back({QPointF(m_cam.toPixel({x, 0}).x(), yRow), formatNumber(x, 6),
                                     m_theme.mutedText, Qt::AlignHCenter | Qt::AlignTop,
-                                    SceneLabel::Style::Small});
+                                    SceneLabel::Style::Small, std::nullopt});
         }
         for (const double y : core::geometry::ticksBetween(r.top(), r.bottom(), major)) {
             if (y == 0.0) continue;
             m_out.labels.push_back({QPointF(xCol, m_cam.toPixel({0, y}).y()), formatNumber(y, 6),
                                     m_theme.mutedText, Qt::AlignRight | Qt::AlignVCenter,
-                                    SceneLabel::Style::Small});
+                                    SceneLabel::Style::Small, std::nullopt});
         }
         m_out.labels.push_back({origin + QPointF(-margin, margin), QStringLiteral("0"),
                                 m_theme.mutedText, Qt::AlignRight | Qt::AlignTop,
-                                SceneLabel::Style::Small});
+                                SceneLabel::Style::Small, std::nullopt});
     }
 
     // The part of the input plane whose image can be in view: the view itself plus, for an

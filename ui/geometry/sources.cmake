@@ -9,6 +9,7 @@ target_sources(uncrumple_ui PRIVATE
     geometry/geometrymodel.cpp
     geometry/geometrypage.cpp
     geometry/geometrystate.cpp
+    geometry/labelplacement.cpp
     geometry/numberentry.cpp
     geometry/numberformat.cpp
     geometry/numpycode.cpp
