@@ -10,6 +10,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QDrag>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
@@ -121,6 +122,13 @@ void Monkey::closeDialogs()
             modal->close();
         count(QStringLiteral("dialogs closed"));
     }
+    // A drag of selected text (a code panel, a cell) runs QDrag::exec(), whose loop waits for the
+    // real mouse button to come up: the monkey's release is a synthetic event that never reaches
+    // it, so the window would wait forever. A person lets go; the monkey cancels the drag.
+    if (m_dragging && !m_window->findChildren<QDrag *>().isEmpty()) {
+        QDrag::cancel();
+        count(QStringLiteral("drags cancelled"));
+    }
     // A context menu's exec() blocks the same way; one left open for two ticks is closed.
     QWidget *popup = QApplication::activePopupWidget();
     if (popup && popup == m_lastPopup) {
@@ -222,6 +230,7 @@ void Monkey::drag(QWidget *w)
     const Qt::MouseButton button = uniform(0, 4) == 0 ? Qt::RightButton : Qt::LeftButton;
     const Qt::KeyboardModifiers mods = uniform(0, 3) == 0 ? Qt::ShiftModifier : Qt::NoModifier;
     QPoint at = pickPoint(w);
+    m_dragging = true; // only until the release: a QDrag left behind by an earlier drag is done
     QTest::mousePress(w, button, mods, at);
     const int moves = uniform(2, 8);
     for (int i = 0; i < moves; ++i) {
@@ -231,6 +240,7 @@ void Monkey::drag(QWidget *w)
         QApplication::sendEvent(w, &move);
     }
     QTest::mouseRelease(w, button, mods, at);
+    m_dragging = false;
     count(QStringLiteral("drags"));
 }
 

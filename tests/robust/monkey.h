@@ -78,6 +78,7 @@ private:
     QString m_last;
     QTimer m_closer;
     QWidget *m_lastPopup = nullptr;
+    bool m_dragging = false; // inside drag(): a nested event loop there may be a QDrag's
 };
 
 } // namespace monkey

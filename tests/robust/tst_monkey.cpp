@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSurfaceFormat>
@@ -74,6 +75,22 @@ QByteArray idxHeader(int code, const QList<quint32> &dims)
     return h;
 }
 
+// The deepest widget whose minimum is wider than the screen: what pushed the window past it.
+QString widestWidget(QWidget *window, int screenWidth)
+{
+    QWidget *found = nullptr;
+    for (QWidget *w : window->findChildren<QWidget *>())
+        if (w->isVisible() && w->minimumSizeHint().width() > screenWidth &&
+            (!found || found->isAncestorOf(w)))
+            found = w;
+    if (!found) return QStringLiteral("none");
+    QString path;
+    for (QWidget *w = found; w && w != window; w = w->parentWidget())
+        path.prepend(QStringLiteral("/%1(%2)").arg(
+            QString::fromLatin1(w->metaObject()->className()), w->objectName()));
+    return path + QStringLiteral(" min width %1").arg(found->minimumSizeHint().width());
+}
+
 // Refuses to close: the monkey may press Ctrl+Q or pick File > Quit; the run ends on its own.
 class KeepOpen : public QObject {
 protected:
@@ -100,6 +117,7 @@ private:
                int *checks);
     monkey::BrokenFiles m_files;
     QTemporaryDir m_dir;
+    QString m_grownBy; // set when the window first grew wider than the screen
 };
 
 void TestMonkey::initTestCase()
@@ -173,9 +191,16 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
     QElapsedTimer sinceCheck;
     sinceCheck.start();
     qint64 slowest = 0;
+    const int screenWidth = window.screen()->availableGeometry().width();
     while (clock.elapsed() < ms) {
         m.step();
         QCoreApplication::processEvents();
+        if (window.width() > screenWidth && m_grownBy.isEmpty())
+            m_grownBy = QStringLiteral("%1 px after %2 actions (the last: %3, on %4): %5")
+                            .arg(window.width())
+                            .arg(m.actions())
+                            .arg(m.lastAction(), window.currentPageId(),
+                                 widestWidget(&window, screenWidth));
         if (sinceCheck.elapsed() >= 250) {
             // The window responds: a zero-time timer posted now runs within the limit.
             QElapsedTimer roundTrip;
@@ -191,9 +216,10 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
             if (t >= responseLimitMs())
                 // The GUI thread's own CPU time in it tells work from a busy machine.
                 qWarning("monkey: round-trip of %lld ms (%.0f ms of it the GUI thread's CPU) after "
-                         "%ld actions (the last: %s, on %s)",
+                         "%ld actions (the last: %s, on %s; window %d x %d)",
                          static_cast<long long>(t), threadCpuMs() - cpu0, m.actions(),
-                         qPrintable(m.lastAction()), qPrintable(window.currentPageId()));
+                         qPrintable(m.lastAction()), qPrintable(window.currentPageId()),
+                         window.width(), window.height());
             sinceCheck.restart();
         }
     }
@@ -231,6 +257,8 @@ void TestMonkey::everyPage()
         std::printf("monkey:   %-26s %ld\n", qPrintable(kind), n);
     std::fflush(stdout);
     QVERIFY(checks > 0);
+    // Whatever is typed, the window stays on the screen (a projector shows no more).
+    QVERIFY2(m_grownBy.isEmpty(), qPrintable(QStringLiteral("the window grew to ") + m_grownBy));
     QVERIFY2(slowest < responseLimitMs(),
              qPrintable(QStringLiteral("slowest round-trip %1 ms (limit %2 ms)")
                             .arg(slowest)

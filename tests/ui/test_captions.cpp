@@ -5,9 +5,11 @@
 #include "ui/common/captions.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/fittinglabel.h"
+#include "ui/common/messagetext.h"
 
 #include <QApplication>
 #include <QFontMetricsF>
+#include <QLabel>
 #include <QTest>
 
 class TestCaptions : public QObject {
@@ -22,6 +24,38 @@ class TestCaptions : public QObject {
     }
 
 private slots:
+    void longWordsInMessagesAreShortened()
+    {
+        QCOMPARE(ui::shortenLongWords(QStringLiteral("got '3,3' for 4")),
+                 QStringLiteral("got '3,3' for 4"));
+        const QString typed(3000, QLatin1Char('9'));
+        const QString shown =
+            ui::shortenLongWords(QStringLiteral("expected a number, got '%1' here").arg(typed), 11);
+        QCOMPARE(shown, QStringLiteral("expected a number, got '9999\u20269999' here"));
+        // A surrogate pair is never split.
+        QString emoji;
+        for (int i = 0; i < 30; ++i)
+            emoji += QString::fromUtf8("\xf0\x9f\x98\x80");
+        const QString cut = ui::shortenLongWords(emoji, 11);
+        QVERIFY(cut.size() < emoji.size());
+        for (qsizetype i = 0; i < cut.size(); ++i)
+            if (cut[i].isHighSurrogate())
+                QVERIFY(i + 1 < cut.size() && cut[i + 1].isLowSurrogate());
+    }
+
+    void aWrappedMessageStaysNarrowWhateverIsTyped()
+    {
+        // A word-wrapped label cannot break a word: without the shortening, 3,000 typed nines
+        // make its minimum, and the window's, tens of thousands of pixels wide.
+        QLabel label;
+        label.setWordWrap(true);
+        label.setText(
+            ui::shortenLongWords(QStringLiteral("Learning rate: expects a number above 0, got '%1'")
+                                     .arg(QString(3000, QLatin1Char('9')))));
+        QVERIFY2(label.minimumSizeHint().width() < 500,
+                 qPrintable(QString::number(label.minimumSizeHint().width())));
+    }
+
     void theLongestThatFitsIsChosen()
     {
         const QFontMetricsF fm(QApplication::font());

@@ -1,5 +1,6 @@
 #include "ui/geometry/transformeditor.h"
 
+#include "ui/common/messagetext.h"
 #include "ui/geometry/numberentry.h"
 #include "ui/geometry/numberformat.h"
 
@@ -114,7 +115,7 @@ NumberEntry *TransformEditor::addEntry(Field field, const QString &name)
 
 void TransformEditor::showError(const QString &message)
 {
-    m_error->setText(message);
+    m_error->setText(shortenLongWords(message));
     m_error->setVisible(!message.isEmpty());
 }
 

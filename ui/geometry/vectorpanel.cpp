@@ -1,5 +1,6 @@
 #include "ui/geometry/vectorpanel.h"
 
+#include "ui/common/messagetext.h"
 #include "ui/geometry/geometrystate.h"
 #include "ui/geometry/numberentry.h"
 #include "ui/geometry/numberformat.h"
@@ -145,7 +146,7 @@ void VectorPanel::showError()
                               .arg(subscript(static_cast<int>(i) + 1),
                                    e == m_rows[i].x ? QStringLiteral("x") : QStringLiteral("y"),
                                    e->errorText());
-    m_error->setText(message);
+    m_error->setText(shortenLongWords(message));
     m_error->setVisible(!message.isEmpty());
 }
 

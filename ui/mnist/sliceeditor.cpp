@@ -1,6 +1,7 @@
 #include "ui/mnist/sliceeditor.h"
 
 #include "ui/common/fonts.h"
+#include "ui/common/messagetext.h"
 #include "ui/common/palette.h"
 #include "ui/mnist/slicestate.h"
 
@@ -121,7 +122,7 @@ void SliceEditor::refresh()
     QString message = m_state->error();
     if (m_state->errorColumn() > 0)
         message = tr("column %1: %2").arg(m_state->errorColumn()).arg(message);
-    m_error->setText(message + tr("  (showing the last valid result)"));
+    m_error->setText(shortenLongWords(message) + tr("  (showing the last valid result)"));
     m_error->show();
     m_edit->setStyleSheet(
         QStringLiteral("QLineEdit { border: 2px solid %1; }").arg(palette::e2().name()));

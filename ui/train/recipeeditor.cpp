@@ -1,6 +1,7 @@
 #include "ui/train/recipeeditor.h"
 
 #include "ui/common/fittinglabel.h"
+#include "ui/common/messagetext.h"
 #include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 
@@ -253,7 +254,7 @@ void RecipeEditor::showCheck()
     markBad(m_learningRate, m_check.field == QLatin1String("learningRate"));
     for (std::size_t i = 0; i < m_rows.size(); ++i)
         markBad(m_rows[i].units, m_check.field == QStringLiteral("units:%1").arg(i));
-    m_error->setText(m_check.error);
+    m_error->setText(shortenLongWords(m_check.error));
     m_error->setVisible(!m_check.ok);
     const RecipeInput in = input();
     m_recipeName->setText(tr("This is %1.").arg(recipeName(in)));

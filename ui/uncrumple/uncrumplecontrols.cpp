@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/manifold/datakind.h"
+#include "ui/common/messagetext.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -211,7 +212,7 @@ void UncrumpleControls::check()
     if (m_error.isEmpty() && !optimizer())
         m_error =
             tr("Learning rate: expects a number above 0, got '%1'").arg(m_learningRate->text());
-    m_errorLabel->setText(m_error);
+    m_errorLabel->setText(shortenLongWords(m_error));
     m_errorLabel->setVisible(!m_error.isEmpty());
 }
 
