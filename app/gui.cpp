@@ -90,6 +90,9 @@ struct GuiOptions {
                             QStringLiteral("WxH")};
     QCommandLineOption presentation{QStringLiteral("presentation"),
                                     QStringLiteral("start in presentation mode (larger fonts)")};
+    QCommandLineOption focus{QStringLiteral("focus"),
+                             QStringLiteral("start in focus mode: the page's picture alone, full "
+                                            "screen (C shows the controls, Escape leaves)")};
     QCommandLineOption delay{
         QStringLiteral("screenshot-delay"),
         QStringLiteral("milliseconds to wait before a screenshot (default 800)"),
@@ -122,7 +125,7 @@ struct GuiOptions {
             verbList());
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({page, screenshot, dataDir, size, presentation, delay, trainEpochs,
+        parser.addOptions({page, screenshot, dataDir, size, presentation, focus, delay, trainEpochs,
                            trainTab, trainDraw, uncrumpleEpochs});
     }
 };
@@ -325,6 +328,7 @@ int runGui(int argc, char *argv[])
     if (core::hasMnistFiles(dir.toStdString()) || parser.isSet(dataDir)) store.loadDirectory(dir);
 
     window.show();
+    if (parser.isSet(options.focus)) window.setFocusMode(true);
     const QString error = prepareTrainPage(window, store, options, [&] {
         prepareUncrumplePage(window, uncrumpleEpochs, [&] {
             if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);

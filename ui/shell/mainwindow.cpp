@@ -5,6 +5,7 @@
 #include "ui/shell/datastore.h"
 #include "ui/shell/page.h"
 #include "ui/shell/pageregistry.h"
+#include "ui/shell/sidedrawer.h"
 #include "ui/shell/statusline.h"
 #include "ui/shell/windowsettings.h"
 
@@ -14,6 +15,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -104,6 +106,29 @@ void MainWindow::buildMenus()
     connect(m_context, &AppContext::presentationModeChanged, this,
             &MainWindow::applyPresentationMode);
 
+    m_focus = view->addAction(tr("F&ocus on the picture"));
+    m_focus->setCheckable(true);
+    m_focus->setShortcut(QKeySequence(Qt::Key_F));
+    m_focus->setToolTip(tr("The picture alone, full screen; C or the mouse at the right edge "
+                           "brings the controls, Escape leaves"));
+    connect(m_focus, &QAction::toggled, this, &MainWindow::setFocusMode);
+    m_drawer = view->addAction(tr("Show the &controls (in focus mode)"));
+    m_drawer->setShortcut(QKeySequence(Qt::Key_C));
+    m_drawer->setEnabled(false);
+    connect(m_drawer, &QAction::triggered, this, [this] {
+        if (Page *p = currentPage(); p && p->drawer()) p->drawer()->toggle();
+    });
+    m_leaveFocus = new QAction(tr("Leave focus mode"), this);
+    m_leaveFocus->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_leaveFocus->setEnabled(false);
+    connect(m_leaveFocus, &QAction::triggered, this, [this] {
+        // Escape closes an open drawer first, as it closes any panel.
+        if (Page *p = currentPage(); p && p->drawer() && p->drawer()->isOpen())
+            p->drawer()->close();
+        else
+            setFocusMode(false);
+    });
+
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     const auto &specs = pageSpecs();
     for (int i = 0; i < static_cast<int>(specs.size()); ++i) {
@@ -112,6 +137,9 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    // Focus mode hides the menu bar, and a hidden menu's shortcuts do not fire: the window holds
+    // every action too.
+    addAction(m_leaveFocus);
     help->addAction(tr("&About Uncrumple"), this, [this] {
         QMessageBox::about(
             this, tr("About Uncrumple"),
@@ -120,6 +148,8 @@ void MainWindow::buildMenus()
                "Learning with Python</i>.</p><p>Data folder: %2</p>")
                 .arg(QApplication::applicationVersion(), m_context->data()->dataDir()));
     });
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>())
+        addActions(menu->actions());
 }
 
 void MainWindow::showPageAt(int row)
@@ -133,9 +163,37 @@ void MainWindow::showPageAt(int row)
         placeholder->deleteLater();
         m_pages[row] = p;
     }
+    if (m_focusMode)
+        if (auto *old = qobject_cast<Page *>(m_stack->currentWidget()); old && old != m_pages[row])
+            old->setFocusMode(false);
     m_stack->setCurrentIndex(row);
     if (m_list->currentRow() != row) m_list->setCurrentRow(row);
+    m_pages[row]->setFocusMode(m_focusMode);
+    if (m_focusMode) focusPicture();
     m_pages[row]->activated();
+}
+
+void MainWindow::focusPicture()
+{
+    // The keys step the picture at once (Space, the arrows), not a field that had them.
+    if (Page *p = currentPage(); p && p->mainArea()) p->mainArea()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::setFocusMode(bool on)
+{
+    if (on == m_focusMode) return;
+    m_focusMode = on;
+    if (on) m_wasFullScreen = isFullScreen();
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    m_list->setVisible(!on);
+    m_drawer->setEnabled(on);
+    m_leaveFocus->setEnabled(on);
+    if (m_focus->isChecked() != on) m_focus->setChecked(on);
+    if (Page *p = currentPage()) p->setFocusMode(on);
+    if (on) focusPicture();
+    if (!m_wasFullScreen) m_fullScreen->setChecked(on);
+    activateWindow();
 }
 
 bool MainWindow::showPage(const QString &id)

@@ -29,6 +29,11 @@ public:
     Page *page(const QString &id);
     static QStringList pageIds();
 
+    // Focus mode: the current page's picture alone, full screen; its controls and code in a
+    // drawer (C, or the mouse at the right edge). F toggles it, Escape leaves it.
+    void setFocusMode(bool on);
+    bool focusMode() const { return m_focusMode; }
+
     void restoreSettings();
     void saveSettings() const;
 
@@ -41,6 +46,7 @@ private:
     void openDataFolder();
     void exportPng();
     void applyPresentationMode(bool on);
+    void focusPicture();
     void fitPageList();
     void updateStatus();
 
@@ -50,6 +56,11 @@ private:
     StatusLine *m_status;
     QAction *m_fullScreen = nullptr;
     QAction *m_presentation = nullptr;
+    QAction *m_focus = nullptr;
+    QAction *m_drawer = nullptr;
+    QAction *m_leaveFocus = nullptr;
+    bool m_focusMode = false;
+    bool m_wasFullScreen = false;
     std::vector<Page *> m_pages; // by row, nullptr until first shown
     double m_baseFontSize = 0;
 };

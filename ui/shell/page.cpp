@@ -1,6 +1,7 @@
 #include "ui/shell/page.h"
 
 #include "ui/common/codepanel.h"
+#include "ui/shell/sidedrawer.h"
 
 #include <QHBoxLayout>
 #include <QLayout>
@@ -44,6 +45,17 @@ void Page::keepColumnsInside()
             return;
         }
     }
+}
+
+void Page::setFocusMode(bool on)
+{
+    if (on == focusMode() || !m_column) return;
+    if (on) {
+        m_drawer = new SideDrawer(this, m_splitter, m_column);
+        return;
+    }
+    delete m_drawer;
+    m_drawer = nullptr;
 }
 
 QImage Page::exportImage()

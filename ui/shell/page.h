@@ -11,6 +11,7 @@ namespace ui {
 
 class AppContext;
 class CodePanel;
+class SideDrawer;
 
 class Page : public QWidget {
     Q_OBJECT
@@ -23,11 +24,20 @@ public:
     // Called when the page becomes the visible one.
     virtual void activated() {}
 
+    // Focus mode: the picture alone, the controls and the code panel in a drawer over its right
+    // edge (see SideDrawer). Off: the column is back beside the picture.
+    void setFocusMode(bool on);
+    bool focusMode() const { return m_drawer != nullptr; }
+    SideDrawer *drawer() const { return m_drawer; }
+    // The picture (the left of the splitter).
+    QWidget *mainArea() const { return m_main; }
+    // The column of controls and code (for tests: where it is, whether it shows).
+    QWidget *sideColumn() const { return m_column; }
+
 protected:
     AppContext *context() const { return m_context; }
     // main: the picture; side: controls shown above the code panel.
     void setBody(QWidget *main, QWidget *side);
-    QWidget *mainArea() const { return m_main; }
     // QSplitter keeps a column narrower than its minimum when that minimum grows (presentation
     // mode's font) until the next resize: the side column then sticks out of the window. A page
     // that raises a column's minimum calls this to share the room out again.
@@ -39,6 +49,7 @@ private:
     QSplitter *m_splitter;
     QWidget *m_main = nullptr;
     QWidget *m_column = nullptr;
+    SideDrawer *m_drawer = nullptr;
 };
 
 } // namespace ui

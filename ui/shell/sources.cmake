@@ -5,5 +5,6 @@ target_sources(uncrumple_ui PRIVATE
     shell/mainwindow.cpp
     shell/page.cpp
     shell/pageregistry.cpp
+    shell/sidedrawer.cpp
     shell/statusline.cpp
     shell/windowsettings.cpp)
