@@ -104,11 +104,14 @@ private slots:
         // curves read at 4.5:1 on the charts' white, the faint per-batch curve at 2.5:1; and the
         // two stay told apart.
         const QColor white(Qt::white);
-        for (const QColor &c : {ui::palette::trainCurve(true), ui::palette::testCurve(true)})
+        for (const QColor &c : {ui::palette::trainCurve(true), ui::palette::testCurve(true),
+                                ui::palette::lossCurve(true), ui::palette::accuracyCurve(true)})
             QVERIFY2(contrast(c, white) >= 4.5, qPrintable(c.name()));
         QVERIFY2(contrast(over(ui::palette::rawCurve(true), white), white) >= 2.5,
                  qPrintable(over(ui::palette::rawCurve(true), white).name()));
         QVERIFY(deltaE(ui::palette::trainCurve(true), ui::palette::testCurve(true)) > 40);
+        QVERIFY(deltaE(ui::palette::lossCurve(true), ui::palette::accuracyCurve(true)) > 40);
+        QVERIFY(contrast(ui::palette::accuracyCurve(false), white) < 3.0);
         // And they are darker than the monitor's: the light accent reads at less than 3:1.
         QVERIFY(contrast(ui::palette::trainCurve(false), white) < 3.0);
     }

@@ -5,6 +5,7 @@
 // epoch, nested spheres come with the width-3 warning and its width-4 fix. Where no GL context can
 // be made, the test exits with 77, which CTest reports as skipped.
 
+#include "common/clipping.h"
 #include "common/keepgldriver.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/glcheck.h"
@@ -12,6 +13,8 @@
 #include "ui/common/playhead.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/train/curvechart.h"
 #include "ui/train/trainsession.h"
 #include "ui/uncrumple/layerprobelist.h"
 #include "ui/uncrumple/manifoldview.h"
@@ -284,6 +287,47 @@ private slots:
         // A 4-wide layer is shown by PCA (the view says so).
         m_page->showStage(1);
         QCOMPARE(m_page->view()->pointCount(), 2000);
+    }
+
+    void fitsAProjectorInPresentationMode_data()
+    {
+        QTest::addColumn<QSize>("projector");
+        QTest::newRow("1280 x 800") << QSize(1280, 800);
+        QTest::newRow("1024 x 768") << QSize(1024, 768);
+    }
+
+    void fitsAProjectorInPresentationMode()
+    {
+        // In the main window on a projector, after training: the window keeps the screen's size,
+        // nothing is clipped, and the curves take the projector's darker colours and thicker
+        // lines.
+        QFETCH(QSize, projector);
+        m_page.reset(); // this test's page lives in the window
+        MainWindow window(m_context.get());
+        window.resize(projector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(QStringLiteral("uncrumple")));
+        auto *page = qobject_cast<UncrumplePage *>(window.currentPage());
+        QVERIFY(page);
+        m_context->setPresentationMode(true);
+        QSignalSpy idle(page, &UncrumplePage::trainingIdle);
+        page->trainEpochs(3);
+        QVERIFY(idle.wait(30000));
+        QTest::qWait(100);
+        // The form's rows whole: its spin boxes were cut to half their height here.
+        QVERIFY2(page->controls()->height() >= page->controls()->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(page->controls()->height())
+                                .arg(page->controls()->minimumSizeHint().height())));
+        QCOMPARE(window.size(), projector);
+        const QStringList clipped = testing::clippedWidgets(&window);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n"))));
+        QCOMPARE(page->curves()->curveColour(0), ui::palette::lossCurve(true));
+        QCOMPARE(page->curves()->curveColour(1), ui::palette::accuracyCurve(true));
+        QCOMPARE(page->curves()->lineScale(), AppContext::kPresentationScale);
+        m_context->setPresentationMode(false);
+        QCOMPARE(page->curves()->curveColour(1), ui::palette::accuracyCurve(false));
     }
 
     void twoDimensionalDataIsFlat()

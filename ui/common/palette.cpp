@@ -35,6 +35,14 @@ QColor testCurve(bool projector)
 {
     return projector ? QColor(0xC8, 0x32, 0x1F) : e2(); // 5.3:1; e2 is 3.0:1
 }
+QColor lossCurve(bool projector)
+{
+    return testCurve(projector); // the Train page's red: 5.3:1 on a projector
+}
+QColor accuracyCurve(bool projector)
+{
+    return projector ? QColor(0x2E, 0x7D, 0x32) : e1(); // 5.1:1 on white
+}
 QColor rawCurve(bool projector)
 {
     QColor c = trainCurve(projector);

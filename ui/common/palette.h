@@ -21,6 +21,10 @@ QColor negative();       // diverging map, negative end
 QColor trainCurve(bool projector);
 QColor testCurve(bool projector);
 QColor rawCurve(bool projector);
+// The Uncrumple page's loss (red, as e2) and accuracy (green, as e1), darker on a projector: e1's
+// light green reads at 2.1:1 on white and vanishes there.
+QColor lossCurve(bool projector);
+QColor accuracyCurve(bool projector);
 
 // Matplotlib's "binary" colormap: 0 white ground, 255 black ink, as plt.imshow(cmap=plt.cm.binary).
 inline QRgb binary(std::uint8_t v)

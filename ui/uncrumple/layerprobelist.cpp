@@ -14,7 +14,7 @@ namespace ui {
 LayerProbeList::LayerProbeList(QWidget *parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // rows close up when short
     setToolTip(tr("Pick a layer to see the data in its space. The bars: the accuracy of a linear "
                   "classifier (logistic regression) fitted on each layer's output, the linear "
                   "probe; 50% is chance."));
@@ -51,29 +51,38 @@ void LayerProbeList::setPresentationScale(double scale)
     update();
 }
 
+int LayerProbeList::header() const
+{
+    return fontMetrics().height() + 4;
+}
+
 int LayerProbeList::rowHeight() const
 {
-    return fontMetrics().height() + static_cast<int>(std::lround(10 * m_scale));
+    // Roomy rows when there is room; on a projector's 768 lines with six hidden layers they close
+    // up to the text's height rather than push the window past the screen.
+    const int roomy = fontMetrics().height() + static_cast<int>(std::lround(10 * m_scale));
+    const int tight = fontMetrics().height() + 2;
+    if (count() == 0) return roomy;
+    return std::clamp((height() - header()) / count(), tight, roomy);
 }
 
 QSize LayerProbeList::sizeHint() const
 {
-    const int header = fontMetrics().height() + 4;
+    const int roomy = fontMetrics().height() + static_cast<int>(std::lround(10 * m_scale));
     return {fontMetrics().horizontalAdvance(QStringLiteral("layer 6 · Dense(64, sigmoid)")) * 2,
-            header + rowHeight() * std::max(1, count())};
+            header() + roomy * std::max(1, count())};
 }
 
 QSize LayerProbeList::minimumSizeHint() const
 {
     return {fontMetrics().horizontalAdvance(QStringLiteral("layer 6  100%")) * 2,
-            sizeHint().height()};
+            header() + (fontMetrics().height() + 2) * std::max(1, count())};
 }
 
 int LayerProbeList::rowAt(const QPoint &p) const
 {
-    const int header = fontMetrics().height() + 4;
-    if (p.y() < header) return -1;
-    const int row = (p.y() - header) / rowHeight();
+    if (p.y() < header()) return -1;
+    const int row = (p.y() - header()) / rowHeight();
     return row < count() ? row : -1;
 }
 
@@ -83,7 +92,7 @@ void LayerProbeList::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
     const QFontMetrics fm = fontMetrics();
-    const int header = fm.height() + 4;
+    const int header = this->header();
     const int w = width();
     // Names take the left part, the bars the right.
     const int nameWidth =

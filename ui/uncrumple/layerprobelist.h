@@ -38,6 +38,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    int header() const;
     int rowHeight() const;
     int rowAt(const QPoint &p) const;
 

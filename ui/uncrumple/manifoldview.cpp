@@ -1,6 +1,7 @@
 #include "ui/uncrumple/manifoldview.h"
 
 #include "core/geometry/ticks.h"
+#include "ui/common/captions.h"
 #include "ui/common/numbers.h"
 
 #include <QElapsedTimer>
@@ -369,9 +370,16 @@ void ManifoldView::paintOverlay(QPainter &painter)
         painter.drawText(box.adjusted(6, 3, -6, -3), Qt::AlignLeft | Qt::AlignVCenter, line);
         y += box.height();
     };
-    for (int i = 0; i < m_caption.size(); ++i)
-        boxed(m_caption[i], i == 0 ? bold : font());
-    if (!m_note.isEmpty()) boxed(m_note, small);
+    // Wrapped at spaces to the view's width: a 1024-pixel projector in presentation mode cut them.
+    const double room = width() - 2 * margin - 12;
+    for (int i = 0; i < m_caption.size(); ++i) {
+        const QFont &f = i == 0 ? bold : font();
+        for (const QString &line : wrapLines(QFontMetricsF(f), {m_caption[i]}, room))
+            boxed(line, f);
+    }
+    if (!m_note.isEmpty())
+        for (const QString &line : wrapLines(QFontMetricsF(small), {m_note}, room))
+            boxed(line, small);
 
     if (m_hovered >= 0 && !m_hoverText.isEmpty()) {
         // A ring around the point and its description beside it.
@@ -399,13 +407,17 @@ void ManifoldView::paintOverlay(QPainter &painter)
             painter.drawText(box.adjusted(6, 4, -6, -4), Qt::AlignLeft | Qt::AlignTop, m_hoverText);
         }
     }
-    // How to move the view, bottom left.
+    // How to move the view, bottom left, wrapped as the caption is.
     painter.setFont(small);
     painter.setPen(muted);
-    painter.drawText(QRectF(margin, height() - fm.height() - margin, width(), fm.height()),
-                     Qt::AlignLeft,
-                     tr("drag: orbit · wheel: zoom · right drag or Shift: pan · double-click: "
-                        "reset"));
+    const QStringList hint = wrapLines(
+        fm, {tr("drag: orbit · wheel: zoom · right drag or Shift: pan · double-click: reset")},
+        width() - 2 * margin);
+    const double lineHeight = fm.height();
+    for (int i = 0; i < hint.size(); ++i)
+        painter.drawText(QRectF(margin, height() - margin - lineHeight * (hint.size() - i),
+                                width() - 2 * margin, lineHeight),
+                         Qt::AlignLeft, hint[i]);
 }
 
 void ManifoldView::updateHover(const QPointF &pixel)

@@ -77,8 +77,8 @@ UncrumplePage::UncrumplePage(AppContext *context, QWidget *parent)
                            tr("Scrub through the layers: each passage's W, then b, then the "
                               "activation"),
                            tr("input"), tr("output")});
-    m_curves->addCurve(tr("loss"), palette::e2(), 2.0, true);
-    m_curves->addCurve(tr("accuracy"), palette::e1(), 2.0, true);
+    m_curves->addCurve(tr("loss"), palette::lossCurve(false), 2.0, true);
+    m_curves->addCurve(tr("accuracy"), palette::accuracyCurve(false), 2.0, true);
     m_curves->setXRange(0, 1, 1);
     m_curves->setYExtent(0, 1);
     m_session->setIntervals(50, 100);
@@ -86,6 +86,9 @@ UncrumplePage::UncrumplePage(AppContext *context, QWidget *parent)
 
     setBody(buildMain(), buildSide());
     codePanel()->setTitle(tr("The same in Keras"), tr("Keras"));
+    // Shortened, not wrapped: a wrapping title lays the column out by height for width, where the
+    // code panel keeps its full height and the form above was cut on a 768-line projector.
+    codePanel()->setTitleWraps(false);
 
     m_view->setDescriber([this](int i) { return describePoint(i); });
     connect(m_probe, &LayerProbe::measured, m_layers, &LayerProbeList::setAccuracies);
@@ -136,14 +139,9 @@ UncrumplePage::UncrumplePage(AppContext *context, QWidget *parent)
         m_controls->setStatus(tr("Training stopped: %1").arg(message));
     });
 
-    connect(context, &AppContext::presentationModeChanged, this, [this] {
-        m_view->setPresentationScale(this->context()->scale());
-        m_layers->setPresentationScale(this->context()->scale());
-        m_curves->setLineScale(this->context()->scale());
-    });
-    m_view->setPresentationScale(context->scale());
-    m_layers->setPresentationScale(context->scale());
-    m_curves->setLineScale(context->scale());
+    connect(context, &AppContext::presentationModeChanged, this,
+            &UncrumplePage::applyPresentationMode);
+    applyPresentationMode();
 
     installShortcuts();
     regenerate();
@@ -202,6 +200,16 @@ void UncrumplePage::installShortcuts()
     add(QKeySequence(Qt::Key_Home), [this] { m_playhead->seek(0); });
     add(QKeySequence(Qt::Key_End), [this] { m_playhead->seekEnd(); });
     add(QKeySequence(Qt::Key_R), [this] { m_view->setAutoRotate(!m_view->autoRotate()); });
+}
+
+void UncrumplePage::applyPresentationMode()
+{
+    const bool projector = context()->presentationMode();
+    m_view->setPresentationScale(context()->scale());
+    m_layers->setPresentationScale(context()->scale());
+    m_curves->setLineScale(context()->scale());
+    m_curves->setCurveColour(0, palette::lossCurve(projector));
+    m_curves->setCurveColour(1, palette::accuracyCurve(projector));
 }
 
 void UncrumplePage::activated()

@@ -63,6 +63,8 @@ signals:
     void trainingIdle();
 
 private:
+    // Presentation mode: larger lines and points, and curve colours a projector keeps.
+    void applyPresentationMode();
     QWidget *buildMain();
     QWidget *buildSide();
     void installShortcuts();
