@@ -8,6 +8,7 @@
 #include "core/cell/reduction.h"
 #include "core/cell/repr.h"
 #include "core/cell/shapeops.h"
+#include "core/tensor/elementcast.h"
 
 #include <algorithm>
 #include <cmath>
@@ -146,6 +147,11 @@ Value arange(CallArgs &args)
     // NumPy: length ceil((stop - start) / step); values start + i * delta, where delta is
     // (start + step) - start as computed in the array's type.
     const double len = std::ceil((b - a) / s);
+    // NumPy 1.24's words; an infinite or NaN length was undefined behaviour here (the cell
+    // fuzzer's np.arange(21e3087)).
+    if (std::isnan(len)) raise("ValueError", "arange: cannot compute length");
+    if (!(len > -9.2233720368547758e18 && len < 9.2233720368547758e18))
+        raise("ValueError", "Maximum allowed size exceeded");
     const std::int64_t n = len > 0 ? static_cast<std::int64_t>(len) : 0;
     Tensor out = newArray(t, {n});
     visitDType(t, [&](auto tag) {
@@ -155,9 +161,9 @@ Value arange(CallArgs &args)
             const double first = a, second = a + s;
             const double delta = second - first;
             for (std::int64_t i = 0; i < n; ++i)
-                o[i] = static_cast<T>(i == 0 ? first : i == 1 ? second : first + i * delta);
+                o[i] = castElement<T>(i == 0 ? first : i == 1 ? second : first + i * delta);
         } else {
-            const auto ia = static_cast<std::int64_t>(a), is = static_cast<std::int64_t>(s);
+            const auto ia = castElement<std::int64_t>(a), is = castElement<std::int64_t>(s);
             for (std::int64_t i = 0; i < n; ++i)
                 o[i] = static_cast<T>(ia + i * is);
         }

@@ -64,7 +64,9 @@ Value dot(const Value &va, const Value &vb)
     const ShapeRule rule = dotShape(x.array.shape(), y.array.shape());
     if (!rule.ok()) raise("ValueError", rule.error);
     DType t;
-    auto [a, b] = prepare(x, y, t);
+    // Named, not a structured binding: clang 14 (the fuzzers' compiler) cannot capture those.
+    const std::pair<Tensor, Tensor> ab = prepare(x, y, t);
+    const Tensor &a = ab.first, &b = ab.second;
     Tensor out = newArray(t, *rule.shape);
     const std::int64_t inner = a.shape().back();
     const std::int64_t rows = shapeSize(Shape(a.shape().begin(), a.shape().end() - 1));
@@ -94,7 +96,8 @@ Value matmul(const Value &va, const Value &vb)
     const ShapeRule rule = matmulShape(x.array.shape(), y.array.shape());
     if (!rule.ok()) raise("ValueError", rule.error);
     DType t;
-    auto [a, b] = prepare(x, y, t);
+    const std::pair<Tensor, Tensor> ab = prepare(x, y, t);
+    const Tensor &a = ab.first, &b = ab.second;
     const Shape ma = a.ndim() == 1 ? Shape{1, a.shape()[0]} : a.shape();
     const Shape mb = b.ndim() == 1 ? Shape{b.shape()[0], 1} : b.shape();
     const std::int64_t n = ma[ma.size() - 2], k = ma.back(), m = mb.back();

@@ -61,6 +61,21 @@ private slots:
                                 "float32"));
     }
 
+    void arangeOfAnInfiniteLengthIsRefused()
+    {
+        // The cell fuzzer's first find: a length past int64 (or infinite) was converted to an
+        // integer, undefined behaviour. NumPy 1.24's own words (checked in Debian's NumPy).
+        core::cell::Session s;
+        s.run("import numpy as np");
+        for (const char *cell : {"np.arange(21e3087)", "np.arange(-1e400)", "np.arange(1e19)",
+                                 "np.arange(0, 1e300, 1e-300)"})
+            QCOMPARE(errorOf(s, cell), QStringLiteral("ValueError: Maximum allowed size exceeded"));
+        QCOMPARE(errorOf(s, "np.arange(1e400 - 1e400)"),
+                 QStringLiteral("ValueError: arange: cannot compute length"));
+        QCOMPARE(reprOf(s, "np.arange(0.5, 3, dtype=np.int64)"),
+                 QStringLiteral("array([0, 1, 2])"));
+    }
+
     void variablesPersistBetweenCells()
     {
         Session s;

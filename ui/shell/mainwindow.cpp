@@ -137,9 +137,6 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    // Focus mode hides the menu bar, and a hidden menu's shortcuts do not fire: the window holds
-    // every action too.
-    addAction(m_leaveFocus);
     help->addAction(tr("&About Uncrumple"), this, [this] {
         QMessageBox::about(
             this, tr("About Uncrumple"),
@@ -148,8 +145,11 @@ void MainWindow::buildMenus()
                "Learning with Python</i>.</p><p>Data folder: %2</p>")
                 .arg(QApplication::applicationVersion(), m_context->data()->dataDir()));
     });
+    // Focus mode hides the menu bar, and a hidden menu's shortcuts do not fire: the window holds
+    // every action too, and Escape, which is in no menu.
     for (QMenu *menu : menuBar()->findChildren<QMenu *>())
         addActions(menu->actions());
+    addAction(m_leaveFocus);
 }
 
 void MainWindow::showPageAt(int row)
