@@ -201,7 +201,10 @@ Engine::Engine(const Sequential &model, std::int64_t capacity, int threads, bool
     m_rowSpans.resize(static_cast<std::size_t>(m_capacity));
     m_rowLoss.resize(static_cast<std::size_t>(m_capacity));
     m_predicted.resize(static_cast<std::size_t>(m_capacity));
-    m_previous = FloatBuffer(model.parameterCount());
+    // The weights' second copy is for training only (beginTraining makes it): an engine that only
+    // predicts, ten digits for the Predictions tab, did not need it, and it is the size of the
+    // model (216 MB for four layers of 4,096 units, zero-filled on the GUI thread).
+    m_parameterCount = model.parameterCount();
 
     // The phases of a training step (see engine.h).
     const int layers = model.layerCount();
@@ -245,7 +248,7 @@ bool Engine::fits(const Sequential &model, std::int64_t capacity, int threads,
 {
     if (capacity > m_capacity || std::clamp(threads, 1, kMaxThreads) != m_pool->size() ||
         sparseInput != m_sparse || model.layerCount() + 1 != static_cast<int>(m_widths.size()) ||
-        model.inputs() != m_widths.front() || model.parameterCount() != m_previous.size())
+        model.inputs() != m_widths.front() || model.parameterCount() != m_parameterCount)
         return false;
     for (int i = 0; i < model.layerCount(); ++i)
         if (model.layer(i).units != m_widths[static_cast<std::size_t>(i) + 1] ||
@@ -256,6 +259,8 @@ bool Engine::fits(const Sequential &model, std::int64_t capacity, int threads,
 
 void Engine::beginTraining(const Sequential &model)
 {
+    if (m_previous.size() != model.parameterCount())
+        m_previous = FloatBuffer(model.parameterCount());
     std::copy_n(model.parameters().data(), model.parameterCount(), m_previous.data());
 }
 

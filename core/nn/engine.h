@@ -167,7 +167,8 @@ private:
     std::vector<kernels::SparseSpan> m_rowSpans;
     std::vector<float> m_rowLoss;
     std::vector<std::int32_t> m_predicted;
-    FloatBuffer m_previous;
+    FloatBuffer m_previous; // the weights being written by a step (beginTraining)
+    std::size_t m_parameterCount = 0;
     std::vector<Phase> m_phases;
     std::vector<std::unique_ptr<WorkQueue>> m_queues; // one per phase
     std::vector<char> m_chunkBad;                     // per unit chunk: a new weight not finite

@@ -29,8 +29,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <execinfo.h>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -42,7 +49,8 @@ int envInt(const char *name, int fallback)
 }
 
 // The longest a timer round-trip may take: 200 ms in the product build. The sanitizer build runs
-// the same GUI work two to three times slower, so CI gives it UNCRUMPLE_MONKEY_LIMIT_MS=600.
+// the same GUI work several times slower, so CI gives it more (UNCRUMPLE_MONKEY_LIMIT_MS, set in
+// tests.cmake with the measurements).
 int responseLimitMs()
 {
     return envInt("UNCRUMPLE_MONKEY_LIMIT_MS", 200);
@@ -90,6 +98,64 @@ QString widestWidget(QWidget *window, int screenWidth)
             QString::fromLatin1(w->metaObject()->className()), w->objectName()));
     return path + QStringLiteral(" min width %1").arg(found->minimumSizeHint().width());
 }
+
+// A stall names its cause, not only its length: when the GUI thread has not come back to the
+// monkey's loop for stallMs, a watcher thread makes it print its own stack (SIGUSR2, handled on the
+// GUI thread; the executable exports its symbols), once a stall, at most three times a run.
+void printStack(int)
+{
+    void *frames[80];
+    const int n = backtrace(frames, 80);
+    static const char head[] = "monkey: the GUI thread is stalled here:\n";
+    (void)!write(STDERR_FILENO, head, sizeof head - 1);
+    backtrace_symbols_fd(frames, n, STDERR_FILENO);
+}
+
+class StallWatch {
+public:
+    explicit StallWatch(int stallMs) : m_gui(pthread_self()), m_stallMs(stallMs)
+    {
+        std::signal(SIGUSR2, printStack);
+        beat();
+        m_thread = std::thread([this] { watch(); });
+    }
+    ~StallWatch()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+    void beat()
+    {
+        m_beat = nowMs();
+        m_told = false;
+    }
+
+private:
+    static long long nowMs()
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+    void watch()
+    {
+        int told = 0;
+        while (!m_stop) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (!m_told && told < 3 && nowMs() - m_beat > m_stallMs) {
+                m_told = true;
+                ++told;
+                pthread_kill(m_gui, SIGUSR2);
+            }
+        }
+    }
+    pthread_t m_gui;
+    int m_stallMs;
+    std::atomic<long long> m_beat{0};
+    std::atomic<bool> m_told{false};
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
 
 // Refuses to close: the monkey may press Ctrl+Q or pick File > Quit; the run ends on its own.
 class KeepOpen : public QObject {
@@ -192,7 +258,9 @@ qint64 TestMonkey::run(ui::MainWindow &window, ui::DataStore &store, monkey::Mon
     sinceCheck.start();
     qint64 slowest = 0;
     const int screenWidth = window.screen()->availableGeometry().width();
+    StallWatch watch(std::max(2000, 3 * responseLimitMs()));
     while (clock.elapsed() < ms) {
+        watch.beat();
         m.step();
         QCoreApplication::processEvents();
         if (window.width() > screenWidth && m_grownBy.isEmpty())

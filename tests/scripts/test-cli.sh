@@ -122,6 +122,18 @@ check "--train-draw 9999 is the last test digit" [ $? -eq 0 ]
 "$app" --page mnist --screenshot "$tmp/shot.png" >/dev/null 2>&1
 check "--screenshot exits 0" [ $? -eq 0 ]
 check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
+# Started in presentation mode on a 1024 x 768 projector, every page keeps the projector's size
+# (the Train page's optimizer list, sized at its first showing, made it 1026 pixels wide).
+for page in mnist geometry train uncrumple; do
+    "$app" --page $page --presentation --size 1024x768 --screenshot "$tmp/projector.png" \
+        >/dev/null 2>&1
+    check "--page $page --presentation keeps 1024 x 768" \
+        [ "$(png_size "$tmp/projector.png")" = "1024x768" ]
+done
+"$app" --presentation --size 1024x768 --train-tab charts --screenshot "$tmp/charts.png" \
+    >/dev/null 2>&1
+check "the Train page's charts tab keeps 1024 x 768 in presentation mode" \
+    [ "$(png_size "$tmp/charts.png")" = "1024x768" ]
 "$app" --page no-such-page --screenshot "$tmp/none.png" >/dev/null 2>&1
 check "unknown page exits 2" [ $? -eq 2 ]
 for bad in "--size 100000x100000" "--size 10x10" "--size garbage" "--screenshot-delay -5" \

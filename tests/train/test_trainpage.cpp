@@ -1053,8 +1053,12 @@ private slots:
     void presentationFitsAProjector_data()
     {
         QTest::addColumn<QSize>("projector");
-        QTest::newRow("1280 x 800") << QSize(1280, 800);
-        QTest::newRow("1024 x 768") << QSize(1024, 768);
+        QTest::addColumn<bool>("atStart"); // as --presentation: before the page is first shown
+        QTest::newRow("1280 x 800") << QSize(1280, 800) << false;
+        QTest::newRow("1024 x 768") << QSize(1024, 768) << false;
+        // First shown in presentation mode, as --presentation does (test-cli.sh checks the app
+        // started so, where the optimizer's list once pushed the window to 1026 pixels).
+        QTest::newRow("1024 x 768, started so") << QSize(1024, 768) << true;
     }
     void presentationFitsAProjector()
     {
@@ -1063,13 +1067,15 @@ private slots:
         // picture: charts whose plots take a third of their height with more than two ticks,
         // the whole confusion matrix with test_acc, both rows of predictions.
         QFETCH(QSize, projector);
+        QFETCH(bool, atStart);
         MainWindow window(m_context.get());
         window.resize(projector);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.showPage(QStringLiteral("train")));
         auto *page = qobject_cast<TrainPage *>(window.page(QStringLiteral("train")));
         const double baseFont = page->font().pointSizeF();
+        if (atStart) m_context->setPresentationMode(true);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         m_context->setPresentationMode(true);
         auto restore = qScopeGuard([this] { m_context->setPresentationMode(false); });
         QSignalSpy settled(page, &TrainPage::settled);

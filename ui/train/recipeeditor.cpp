@@ -77,6 +77,11 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     for (auto kind : {OptimizerKind::RMSprop, OptimizerKind::Adam, OptimizerKind::SGD})
         m_optimizer->addItem(optimizerTitle(kind), static_cast<int>(kind));
     m_optimizer->setObjectName(QStringLiteral("optimizer"));
+    // Sized by a few characters, not by "RMSprop (the book)" at the font of its first showing:
+    // started in presentation mode on a 1024-pixel projector, that pushed the window 2 px past
+    // the screen. The field still grows to show the whole name where there is room.
+    m_optimizer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_optimizer->setMinimumContentsLength(8);
     // A user's choice also brings Keras' default rate for that optimizer; any change re-checks.
     connect(m_optimizer, &QComboBox::activated, this, &RecipeEditor::onOptimizerChosen);
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, &RecipeEditor::onEdited);
