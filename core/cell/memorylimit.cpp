@@ -48,6 +48,12 @@ void MemoryBudget::charge(std::int64_t bytes, const Shape &shape, DType dtype)
     m_used += bytes;
 }
 
+void MemoryBudget::charge(std::int64_t bytes)
+{
+    if (bytes > m_limit - m_used) raise("MemoryError", "");
+    m_used += bytes;
+}
+
 Tensor newArray(DType dtype, const Shape &shape, bool zero)
 {
     std::int64_t count = 1;

@@ -23,6 +23,8 @@ public:
     std::int64_t used() const { return m_used; }
     // Throws MemoryError when bytes more would pass the limit; else counts them.
     void charge(std::int64_t bytes, const Shape &shape, DType dtype);
+    // The same for a Python string, list or tuple: a bare MemoryError, as Python says it.
+    void charge(std::int64_t bytes);
 
     static MemoryBudget *current();
 

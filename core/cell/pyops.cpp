@@ -1,5 +1,7 @@
 #include "core/cell/pyops.h"
 
+#include "core/cell/memorylimit.h"
+
 #include "core/cell/conversion.h"
 #include "core/cell/elementwise.h"
 #include "core/cell/linalg.h"
@@ -131,13 +133,26 @@ Value floatArithmetic(const std::string &op, double x, double y)
 Value repeat(const Value &seq, const Value &count)
 {
     const std::int64_t n = std::max<std::int64_t>(0, intOf(count));
-    if (seq.kind() == ValueKind::Str) {
+    const bool text = seq.kind() == ValueKind::Str;
+    const auto length = static_cast<std::int64_t>(text ? seq.asStr().size() : seq.items().size());
+    // Counted against the cell's memory before it is built: '!' * 122**4 took seconds and
+    // '' * 10**15 never ended (the cell fuzzer's find).
+    if (length == 0 || n == 0)
+        return text                             ? Value::string({})
+               : seq.kind() == ValueKind::Tuple ? Value::tuple({})
+                                                : Value::list({});
+    const std::int64_t itemBytes = text ? 1 : static_cast<std::int64_t>(sizeof(Value));
+    if (n > std::numeric_limits<std::int64_t>::max() / length / itemBytes) raise("MemoryError", "");
+    if (MemoryBudget *b = MemoryBudget::current()) b->charge(n * length * itemBytes);
+    if (text) {
         std::string out;
+        out.reserve(static_cast<std::size_t>(n * length));
         for (std::int64_t i = 0; i < n; ++i)
             out += seq.asStr();
         return Value::string(std::move(out));
     }
     std::vector<Value> items;
+    items.reserve(static_cast<std::size_t>(n * length));
     for (std::int64_t i = 0; i < n; ++i)
         items.insert(items.end(), seq.items().begin(), seq.items().end());
     return seq.kind() == ValueKind::Tuple ? Value::tuple(std::move(items))

@@ -76,6 +76,19 @@ private slots:
                  QStringLiteral("array([0, 1, 2])"));
     }
 
+    void repetitionCountsAgainstTheLimit()
+    {
+        // The cell fuzzer's second find: '!' * 122**4 built 221 MB a character at a time and
+        // '' * 10**15 never ended. Python's own answers, within the cell's budget.
+        core::cell::Session s;
+        s.setMemoryLimit(1 << 20);
+        QCOMPARE(errorOf(s, "'!' * 122**2**2"), QStringLiteral("MemoryError"));
+        QCOMPARE(errorOf(s, "[1, 2] * 10**17"), QStringLiteral("MemoryError"));
+        QCOMPARE(reprOf(s, "len('' * 10**15)"), QStringLiteral("0"));
+        QCOMPARE(reprOf(s, "[1, 2] * 2"), QStringLiteral("[1, 2, 1, 2]"));
+        QCOMPARE(reprOf(s, "'ab' * -1"), QStringLiteral("''"));
+    }
+
     void variablesPersistBetweenCells()
     {
         Session s;

@@ -1,5 +1,6 @@
 #include "ui/shell/windowsettings.h"
 
+#include <QFile>
 #include <QMetaType>
 #include <QSettings>
 #include <QVariant>
@@ -24,11 +25,24 @@ QByteArray bytesOf(const QVariant &v, int maxBytes)
     return b;
 }
 
+// Our values are plain text and @ByteArray. QSettings turns an @Variant(...) into whatever type
+// its bytes name when any key of its section is read: the settings fuzzer's file named a QPen
+// whose dash pattern claimed a billion entries, and Qt allocated them (seconds, then out of
+// memory). A file holding one, or larger than ours can be, is not ours: nothing is restored.
+bool looksOurs(const QSettings &settings)
+{
+    QFile file(settings.fileName());
+    if (!file.exists()) return true;
+    if (file.size() > 1 << 20 || !file.open(QIODevice::ReadOnly)) return false;
+    return !file.readAll().contains("@Variant(");
+}
+
 } // namespace
 
 WindowSettings readWindowSettings(const QSettings &settings)
 {
     WindowSettings w;
+    if (!looksOurs(settings)) return w;
     w.geometry = bytesOf(settings.value(kGeometry), WindowSettings::kMaxGeometryBytes);
     w.state = bytesOf(settings.value(kState), WindowSettings::kMaxStateBytes);
     const QVariant presentation = settings.value(kPresentation);
