@@ -121,6 +121,7 @@ ShapeRule reshapeShape(std::int64_t size, const Shape &requested)
     ShapeRule r;
     int inferred = -1;
     std::int64_t known = 1;
+    bool overflow = false;
     for (std::size_t i = 0; i < requested.size(); ++i) {
         if (requested[i] == -1) {
             if (inferred >= 0) {
@@ -133,8 +134,8 @@ ShapeRule reshapeShape(std::int64_t size, const Shape &requested)
             r.error = "negative dimensions not allowed";
             r.axisA = static_cast<int>(i);
             return r;
-        } else {
-            known *= requested[i];
+        } else if (__builtin_mul_overflow(known, requested[i], &known)) {
+            overflow = true; // no array has that many elements (the cell fuzzer's find)
         }
     }
     r.axisA = inferred;
@@ -148,6 +149,7 @@ ShapeRule reshapeShape(std::int64_t size, const Shape &requested)
         return r;
     };
     Shape out = requested;
+    if (overflow) return fail();
     if (inferred >= 0) {
         if (known == 0 || size % known != 0) return fail();
         out[inferred] = size / known;

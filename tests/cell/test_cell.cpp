@@ -89,6 +89,20 @@ private slots:
         QCOMPARE(reprOf(s, "'ab' * -1"), QStringLiteral("''"));
     }
 
+    void reshapeToAnImpossibleSizeIsRefused()
+    {
+        // The cell fuzzer's third find: the shape's product overflowed (undefined behaviour).
+        // NumPy 1.24's words.
+        core::cell::Session s;
+        s.run("import numpy as np\nx = np.zeros(6)");
+        QCOMPARE(errorOf(s, "x.reshape([2, 9223372036854775807, 0, 2])"),
+                 QStringLiteral("ValueError: cannot reshape array of size 6 into shape "
+                                "(2,9223372036854775807,0,2)"));
+        QCOMPARE(errorOf(s, "x.reshape([2, 9223372036854775807, -1])"),
+                 QStringLiteral("ValueError: cannot reshape array of size 6 into shape "
+                                "(2,9223372036854775807,newaxis)"));
+    }
+
     void variablesPersistBetweenCells()
     {
         Session s;
