@@ -81,18 +81,17 @@ template<class T> T integerPower(T base, T exp)
 {
     if constexpr (std::is_signed_v<T>)
         if (exp < 0) raise("ValueError", "Integers to negative integer powers are not allowed.");
-    T result = 1;
-    using U = std::make_unsigned_t<T>;
-    U e = static_cast<U>(exp);
-    U b = static_cast<U>(base);
+    // At least unsigned int: two uint16 operands would be promoted to int and overflow it.
+    using U = std::make_unsigned_t<std::common_type_t<T, unsigned>>;
+    auto e = static_cast<std::make_unsigned_t<T>>(exp);
+    U b = static_cast<std::make_unsigned_t<T>>(base);
     U r = 1;
     while (e) {
         if (e & 1) r = static_cast<U>(r * b);
         b = static_cast<U>(b * b);
         e >>= 1;
     }
-    result = static_cast<T>(r);
-    return result;
+    return static_cast<T>(r);
 }
 
 template<class T> Tensor compute(BinaryOp op, const Tensor &a, const Tensor &b, const Shape &shape)

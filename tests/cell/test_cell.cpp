@@ -76,6 +76,19 @@ private slots:
                  QStringLiteral("array([0, 1, 2])"));
     }
 
+    void smallIntegerPowersWrapAsNumPys()
+    {
+        // The cell fuzzer's fourth find: int16 ** int16 multiplied in int (C++ promotes both
+        // operands), which overflowed it. NumPy 1.24's own results.
+        core::cell::Session s;
+        reprOf(s, "import numpy as np");
+        QCOMPARE(reprOf(s, "np.array([251, 3], dtype=np.uint8) ** 300"),
+                 QStringLiteral("array([20945,  9841], dtype=int16)"));
+        QCOMPARE(
+            reprOf(s, "np.array([61, 1], dtype=np.int8) ** np.array([1861, 2], dtype=np.int16)"),
+            QStringLiteral("array([-5811,     1], dtype=int16)"));
+    }
+
     void repetitionCountsAgainstTheLimit()
     {
         // The cell fuzzer's second find: '!' * 122**4 built 221 MB a character at a time and

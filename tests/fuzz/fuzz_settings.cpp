@@ -7,12 +7,10 @@
 #include "ui/shell/windowsettings.h"
 
 #include <QApplication>
-#include <QDockWidget>
 #include <QFile>
 #include <QMainWindow>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QToolBar>
 #include <cstdlib>
 
 namespace {
@@ -21,15 +19,7 @@ struct Window {
     QTemporaryDir dir;
     QMainWindow window;
     int count = 0;
-    Window()
-    {
-        auto *bar = window.addToolBar(QStringLiteral("tools"));
-        bar->setObjectName(QStringLiteral("tools"));
-        auto *dock = new QDockWidget(QStringLiteral("dock"));
-        dock->setObjectName(QStringLiteral("dock"));
-        window.addDockWidget(Qt::RightDockWidgetArea, dock);
-        window.resize(1280, 800);
-    }
+    Window() { window.resize(1280, 800); }
 };
 
 Window *window()
@@ -62,9 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const QSettings settings(path, QSettings::IniFormat);
         const ui::WindowSettings s = ui::readWindowSettings(settings);
         w->window.restoreGeometry(s.geometry);
-        w->window.restoreState(s.state);
         if (s.geometry.size() > ui::WindowSettings::kMaxGeometryBytes ||
-            s.state.size() > ui::WindowSettings::kMaxStateBytes ||
             s.page.size() > ui::WindowSettings::kMaxPageChars)
             std::abort();
     }

@@ -313,6 +313,33 @@ private slots:
         QSettings().clear();
     }
 
+    // Qt 6.4's QMainWindow::restoreState trusts a dock area's index in the bytes: the fuzzer's
+    // edited state wrote past the end of QDockAreaLayout::docks. The window has no tool bars or
+    // docks, so no state is restored, and none is saved.
+    void aSavedWindowStateIsNeverRestored()
+    {
+        const QSettings crashing(QStringLiteral(UNCRUMPLE_CRASHING_STATE), QSettings::IniFormat);
+        const QByteArray state = crashing.value(QStringLiteral("window/state")).toByteArray();
+        QVERIFY(state.size() > 100);
+        {
+            QSettings s;
+            s.clear();
+            s.setValue(QStringLiteral("window/state"), state);
+            s.setValue(QStringLiteral("window/page"), QStringLiteral("train"));
+        }
+        DataStore store;
+        AppContext context(&store);
+        {
+            MainWindow window(&context);
+            window.restoreSettings();
+            QCOMPARE(window.currentPageId(), QStringLiteral("train"));
+            window.saveSettings();
+        }
+        QVERIFY(!QSettings().contains(QStringLiteral("window/state")));
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+        QSettings().clear();
+    }
+
     void brokenSettingsAreIgnored()
     {
         DataStore store;
@@ -326,7 +353,6 @@ private slots:
         }
         const WindowSettings read = readWindowSettings(QSettings());
         QVERIFY(read.geometry.isEmpty());
-        QVERIFY(read.state.isEmpty());
         QVERIFY(!read.presentation);
         QVERIFY(read.page.isEmpty());
         MainWindow window(&context);

@@ -285,10 +285,9 @@ void MainWindow::updateStatus()
 void MainWindow::restoreSettings()
 {
     const WindowSettings w = readWindowSettings(QSettings());
-    // Qt checks both blobs and ignores one it cannot read (the window keeps its default size); a
+    // Qt checks the blob and ignores one it cannot read (the window keeps its default size); a
     // geometry off every screen is moved back onto one.
     restoreGeometry(w.geometry);
-    restoreState(w.state);
     m_context->setPresentationMode(w.presentation);
     if (!showPage(w.page)) showPageAt(0);
 }
@@ -296,8 +295,7 @@ void MainWindow::restoreSettings()
 void MainWindow::saveSettings() const
 {
     QSettings s;
-    writeWindowSettings(
-        s, {saveGeometry(), saveState(), m_context->presentationMode(), currentPageId()});
+    writeWindowSettings(s, {saveGeometry(), m_context->presentationMode(), currentPageId()});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

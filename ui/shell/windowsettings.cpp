@@ -10,7 +10,10 @@ namespace ui {
 namespace {
 
 const QString kGeometry = QStringLiteral("window/geometry");
-const QString kState = QStringLiteral("window/state");
+// No window/state: QMainWindow::saveState() records tool bars and dock widgets, and the window has
+// neither. Qt 6.4's restoreState() also trusts the dock area's index in those bytes (the settings
+// fuzzer's edited state wrote past QDockAreaLayout::docks[4] and crashed), so an older file's
+// state is never read.
 const QString kPresentation = QStringLiteral("window/presentation");
 const QString kPage = QStringLiteral("window/page");
 
@@ -44,7 +47,6 @@ WindowSettings readWindowSettings(const QSettings &settings)
     WindowSettings w;
     if (!looksOurs(settings)) return w;
     w.geometry = bytesOf(settings.value(kGeometry), WindowSettings::kMaxGeometryBytes);
-    w.state = bytesOf(settings.value(kState), WindowSettings::kMaxStateBytes);
     const QVariant presentation = settings.value(kPresentation);
     if (presentation.metaType().id() == QMetaType::Bool)
         w.presentation = presentation.toBool();
@@ -62,7 +64,7 @@ WindowSettings readWindowSettings(const QSettings &settings)
 void writeWindowSettings(QSettings &settings, const WindowSettings &values)
 {
     settings.setValue(kGeometry, values.geometry);
-    settings.setValue(kState, values.state);
+    settings.remove(QStringLiteral("window/state")); // written by earlier versions
     settings.setValue(kPage, values.page);
     settings.setValue(kPresentation, values.presentation);
 }

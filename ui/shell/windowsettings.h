@@ -13,13 +13,11 @@ namespace ui {
 
 struct WindowSettings {
     QByteArray geometry; // QWidget::saveGeometry(); empty: the default size
-    QByteArray state;    // QMainWindow::saveState(); empty: the default layout
     bool presentation = false;
     QString page; // a page id; empty or unknown: the first page
 
-    // Far more than Qt writes (66 bytes of geometry, a few hundred of state).
+    // Far more than Qt writes (66 bytes).
     static constexpr int kMaxGeometryBytes = 4096;
-    static constexpr int kMaxStateBytes = 65536;
     static constexpr int kMaxPageChars = 64;
 };
 
