@@ -4,6 +4,7 @@
 #include "app/verbs/nnsupport.h"
 #include "app/verbs/verbs.h"
 #include "core/data/mnist.h"
+#include "ui/common/glsurface.h"
 #include "ui/common/pngfile.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
@@ -52,7 +53,7 @@ void scheduleScreenshot(ui::MainWindow &window, ui::DataStore &store, const QStr
                         int delayMs)
 {
     auto shoot = [&window, path] {
-        const QString error = ui::writePngAtomically(window.grab().toImage(), path);
+        const QString error = ui::writePngAtomically(ui::grabShown(&window), path);
         if (!error.isEmpty())
             std::fprintf(stderr, "uncrumple: cannot write %s: %s\n", qPrintable(path),
                          qPrintable(error));

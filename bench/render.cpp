@@ -5,8 +5,9 @@
 //                                                                     [--samples 0]
 //
 // Four numbers per cloud size:
-// - floor: an empty QOpenGLWidget in the same window, redrawn flat out. Qt composes the whole
-//   window for every frame of a QOpenGLWidget, and Xvfb copies it out: no page can beat this.
+// - floor: an empty GL surface of the pages' kind (a window of its own, ui/common/glsurface.h) in
+//   the same window, redrawn flat out: no page can beat this. Beside it, the same with a
+//   QOpenGLWidget, which Qt composes into the whole window's backing store for every frame.
 // - render only: the plane drawn into its framebuffer and read back (no composition): the page's
 //   own cost per frame.
 // - playing: Play as the user presses it (a 60 Hz timer), frames counted as they are swapped.
@@ -16,6 +17,7 @@
 // because 4x triples the cost of composing the window on llvmpipe.
 
 #include "core/geometry/chain.h"
+#include "ui/common/glsurface.h"
 #include "ui/common/playhead.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
@@ -31,6 +33,7 @@
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
+#include <QOpenGLWidget>
 #include <QSurfaceFormat>
 #include <algorithm>
 #include <cstdio>
@@ -75,11 +78,11 @@ Result measure(ui::GeometryPage &page, double seconds)
         playhead->seek(t);
         plane->update();
     };
-    QObject::connect(plane, &QOpenGLWidget::frameSwapped, &loop, onFrame);
+    QObject::connect(plane, &ui::GlSurface::frameSwapped, &loop, onFrame);
     clock.start();
     plane->update();
     loop.exec();
-    QObject::disconnect(plane, &QOpenGLWidget::frameSwapped, &loop, nullptr);
+    QObject::disconnect(plane, &ui::GlSurface::frameSwapped, &loop, nullptr);
 
     Result r;
     r.frames = static_cast<int>(intervals.size());
@@ -110,7 +113,7 @@ Result measurePlaying(ui::GeometryPage &page, double seconds)
                 playhead->play();
             }
         });
-    QObject::connect(plane, &QOpenGLWidget::frameSwapped, &loop, [&] {
+    QObject::connect(plane, &ui::GlSurface::frameSwapped, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
         if (last >= 0 && now > 1'000'000'000) // after a second of warm-up
             intervals.push_back((now - last) / 1e6);
@@ -122,7 +125,7 @@ Result measurePlaying(ui::GeometryPage &page, double seconds)
     playhead->play();
     loop.exec();
     QObject::disconnect(restart);
-    QObject::disconnect(plane, &QOpenGLWidget::frameSwapped, &loop, nullptr);
+    QObject::disconnect(plane, &ui::GlSurface::frameSwapped, &loop, nullptr);
     playhead->pause();
 
     Result r;
@@ -137,24 +140,25 @@ Result measurePlaying(ui::GeometryPage &page, double seconds)
     return r;
 }
 
-// The floor: an empty QOpenGLWidget (it only clears) in a window of the same size, beside a
-// plain widget, redrawn the same way. Qt composes every frame of a window that holds a
-// QOpenGLWidget and Xvfb copies it out, whatever the widget draws.
-class EmptyGlWidget : public QOpenGLWidget {
+// The floor: an empty GL surface (it only clears) in a window of the same size, beside a plain
+// widget, redrawn flat out, whatever it draws. Measured for the app's surface (a window of its
+// own, ui/common/glsurface.h) and for a QOpenGLWidget, which Qt composes into the whole window's
+// backing store for every frame (what the pages used before).
+template<class Base> class EmptyGl : public Base {
 protected:
     void paintGL() override
     {
-        auto *f = context()->functions();
+        auto *f = this->context()->functions();
         f->glClearColor(1, 1, 1, 1);
         f->glClear(GL_COLOR_BUFFER_BIT);
     }
 };
 
-Result measureFloor(QSize size, double seconds)
+template<class Base> Result measureFloor(QSize size, double seconds)
 {
     QWidget window;
     auto *layout = new QHBoxLayout(&window);
-    auto *gl = new EmptyGlWidget;
+    auto *gl = new EmptyGl<Base>;
     layout->addWidget(gl, 3);
     layout->addWidget(new QLabel(QStringLiteral("side")), 2);
     window.resize(size);
@@ -163,7 +167,7 @@ Result measureFloor(QSize size, double seconds)
     QElapsedTimer clock;
     QEventLoop loop;
     qint64 last = -1;
-    QObject::connect(gl, &QOpenGLWidget::frameSwapped, &loop, [&] {
+    QObject::connect(gl, &Base::frameSwapped, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
         if (last >= 0 && now > 500'000'000) // after half a second of warm-up
             intervals.push_back((now - last) / 1e6);
@@ -266,10 +270,16 @@ int main(int argc, char *argv[])
     if (parser.isSet(pointsOption)) counts = {parser.value(pointsOption).toInt()};
 
     const QSize windowSize = size.isValid() && !size.isEmpty() ? size : QSize(1280, 800);
-    const Result floor = measureFloor(windowSize, seconds);
-    std::printf("floor (an empty QOpenGLWidget in a %dx%d window): %.1f fps, median %.1f ms\n",
+    const Result floor = measureFloor<ui::GlSurface>(windowSize, seconds);
+    std::printf("floor (an empty GL surface, the pages' kind, in a %dx%d window): %.1f fps, "
+                "median %.1f ms\n",
                 windowSize.width(), windowSize.height(),
                 floor.seconds > 0 ? floor.frames / floor.seconds : 0.0, floor.median);
+    const Result widgetFloor = measureFloor<QOpenGLWidget>(windowSize, seconds);
+    std::printf("the same with a QOpenGLWidget (composed into the window): %.1f fps, median "
+                "%.1f ms\n",
+                widgetFloor.seconds > 0 ? widgetFloor.frames / widgetFloor.seconds : 0.0,
+                widgetFloor.median);
 
     ui::DataStore store;
     ui::AppContext context(&store);

@@ -10,11 +10,12 @@
 //   every point and lattice vertex, core/manifold/passage.h) and the copy into the view.
 // - render only: the view drawn into its framebuffer and read back (no window composition), and
 //   the CPU splatter's share of it (pointsplatter.h).
-// - floor: an empty QOpenGLWidget in the same window, redrawn flat out: what Qt's composition of
-//   the window and Xvfb's copy cost whatever the view draws.
+// - floor: an empty GL surface of the view's kind (ui/common/glsurface.h) in the same window,
+//   redrawn flat out: what swapping the frame and Xvfb's copy cost whatever the view draws.
 // Then the whole, counted as frames are swapped: orbiting (the camera turns 1° a frame) and
 // playing (every swap advances the passage by 1/60 s), each asking for the next frame at once.
 
+#include "ui/common/glsurface.h"
 #include "ui/common/playhead.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
@@ -65,13 +66,13 @@ double fps(const Result &r)
 }
 
 // Frames swapped by widget while `advance` is called before each next one, flat out.
-Result swapped(QOpenGLWidget *widget, double seconds, const std::function<void()> &advance)
+Result swapped(ui::GlSurface *widget, double seconds, const std::function<void()> &advance)
 {
     std::vector<double> intervals;
     QElapsedTimer clock;
     QEventLoop loop;
     qint64 last = -1;
-    const auto connection = QObject::connect(widget, &QOpenGLWidget::frameSwapped, &loop, [&] {
+    const auto connection = QObject::connect(widget, &ui::GlSurface::frameSwapped, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
         if (last >= 0 && now > 500'000'000) intervals.push_back((now - last) / 1e6);
         last = now;
@@ -86,7 +87,7 @@ Result swapped(QOpenGLWidget *widget, double seconds, const std::function<void()
     return summarize(intervals);
 }
 
-class EmptyGlWidget : public QOpenGLWidget {
+class EmptyGlWidget : public ui::GlSurface {
 protected:
     void paintGL() override
     {
@@ -167,7 +168,7 @@ int main(int argc, char *argv[])
     probe.doneCurrent();
 
     const Result floor = measureFloor(size, seconds);
-    std::printf("floor (an empty QOpenGLWidget in a %dx%d window): %.1f fps, median %.1f ms\n",
+    std::printf("floor (an empty GL surface in a %dx%d window): %.1f fps, median %.1f ms\n",
                 size.width(), size.height(), fps(floor), floor.median);
 
     ui::DataStore store;

@@ -5,7 +5,7 @@
 // which CTest reports as skipped.
 
 #include "common/clipping.h"
-#include "common/keepgldriver.h"
+#include "common/gltestmain.h"
 #include "core/geometry/chain.h"
 #include "core/geometry/pointcloud.h"
 #include "ui/common/codepanel.h"
@@ -868,29 +868,6 @@ void TestGeometryPage::labelsNeverCollide()
     m_context->setPresentationMode(false);
 }
 
-int main(int argc, char *argv[])
-{
-    QSurfaceFormat format;
-    format.setVersion(3, 3);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setSamples(0); // as the app's default format (app/gui.cpp)
-    QSurfaceFormat::setDefaultFormat(format);
-    // No display at all: QApplication would abort (qFatal) before any GL probe could run.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::printf("SKIP: no display (run the test under xvfb-run)\n");
-        return 77;
-    }
-    QApplication app(argc, argv);
-    // No GL (QT_QPA_PLATFORM=offscreen, no driver): skip, as the app shows a message there.
-    if (const QString problem = ui::openGlProblem(); !problem.isEmpty()) {
-        std::printf("SKIP: %s\n", qPrintable(problem));
-        return 77;
-    }
-    keepGlDriverLoaded();
-    TestGeometryPage test;
-    return QTest::qExec(&test, argc, argv);
-}
+UNCRUMPLE_GL_TEST_MAIN(TestGeometryPage)
 
 #include "tst_geometrypage.moc"

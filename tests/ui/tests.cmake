@@ -7,3 +7,5 @@ uncrumple_add_test(test_palette SOURCES ui/test_palette.cpp LIBS uncrumple_ui)
 uncrumple_add_test(test_captions SOURCES ui/test_captions.cpp LIBS uncrumple_ui)
 # Focus mode on every page: the picture alone, the drawer of controls, the keys (GL: every page).
 uncrumple_add_test(ui_focus_mode GL SOURCES ui/tst_focusmode.cpp LIBS uncrumple_ui)
+# The GL pictures' surface: frames, input, focus, cursor and grabs (GL).
+uncrumple_add_test(ui_glsurface GL SOURCES ui/tst_glsurface.cpp LIBS uncrumple_ui)

@@ -3,7 +3,7 @@
 // there; Escape gives back the window as it was. On every page, at 1280 x 800 and 1024 x 768, in
 // presentation mode too.
 
-#include "tests/common/keepgldriver.h"
+#include "common/gltestmain.h"
 #include "ui/common/glcheck.h"
 #include "ui/common/playhead.h"
 #include "ui/geometry/geometrypage.h"
@@ -137,12 +137,15 @@ void TestFocusMode::everyPageShowsItsPictureAlone()
     // The picture has the page's whole width.
     QTRY_COMPARE(p->mainArea()->width(), p->width());
 
-    // C slides the column in over the picture's right edge, whole and inside the window; C again
+    // C slides the column in at the right edge, whole and inside the window, and the picture
+    // makes room for it (a GL picture is a window of its own: nothing can lie over it); C again
     // takes it away.
     press(Qt::Key_C);
     QVERIFY(waitForDrawer(1.0));
     QVERIFY(column->isVisible());
     QCOMPARE(column->geometry().right(), p->width() - 1);
+    QTRY_VERIFY(p->mainArea()->mapTo(p, QPoint(p->mainArea()->width(), 0)).x() <=
+                column->geometry().left());
     QCOMPARE(column->height(), p->height());
     QVERIFY2(
         column->width() >= column->minimumSizeHint().width() ||
@@ -260,26 +263,6 @@ void TestFocusMode::theCommandLineStartsInFocusMode()
     QVERIFY(m_window->currentPage()->focusMode());
 }
 
-int main(int argc, char *argv[])
-{
-    QSurfaceFormat format; // as the app's (app/gui.cpp)
-    format.setVersion(3, 3);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::printf("SKIP: no display (run the test under xvfb-run)\n");
-        return 77;
-    }
-    QApplication app(argc, argv);
-    if (const QString problem = openGlProblem(); !problem.isEmpty()) {
-        std::printf("SKIP: %s\n", qPrintable(problem));
-        return 77;
-    }
-    keepGlDriverLoaded();
-    TestFocusMode test;
-    return QTest::qExec(&test, argc, argv);
-}
+UNCRUMPLE_GL_TEST_MAIN(TestFocusMode)
 
 #include "tst_focusmode.moc"

@@ -6,7 +6,7 @@
 // be made, the test exits with 77, which CTest reports as skipped.
 
 #include "common/clipping.h"
-#include "common/keepgldriver.h"
+#include "common/gltestmain.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/glcheck.h"
 #include "ui/common/palette.h"
@@ -345,27 +345,6 @@ private:
     std::unique_ptr<UncrumplePage> m_page;
 };
 
-int main(int argc, char *argv[])
-{
-    QSurfaceFormat format;
-    format.setVersion(3, 3);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setSamples(0);
-    QSurfaceFormat::setDefaultFormat(format);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::printf("SKIP: no display (run the test under xvfb-run)\n");
-        return 77;
-    }
-    QApplication app(argc, argv);
-    if (const QString problem = ui::openGlProblem(); !problem.isEmpty()) {
-        std::printf("SKIP: %s\n", qPrintable(problem));
-        return 77;
-    }
-    keepGlDriverLoaded();
-    TestUncrumplePage test;
-    return QTest::qExec(&test, argc, argv);
-}
+UNCRUMPLE_GL_TEST_MAIN(TestUncrumplePage)
 
 #include "tst_uncrumplepage.moc"

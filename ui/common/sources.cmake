@@ -6,6 +6,7 @@ target_sources(uncrumple_ui PRIVATE
     common/glbuffer.cpp
     common/glcheck.cpp
     common/glprogram.cpp
+    common/glsurface.cpp
     common/messagetext.cpp
     common/noglpage.cpp
     common/numbers.cpp

@@ -28,7 +28,7 @@ constexpr double kInitialExtent = 3.6; // the view first shows at least [-3.6, 3
 
 } // namespace
 
-PlaneView::PlaneView(QWidget *parent) : QOpenGLWidget(parent)
+PlaneView::PlaneView(QWidget *parent) : GlSurface(parent)
 {
     // No multisampling: the shaders anti-alias lines and fills themselves (and the cloud is
     // anti-aliased on the CPU), while on a software renderer (llvmpipe) a 4x multisampled
@@ -51,7 +51,7 @@ void PlaneView::cleanup()
 {
     // The hellogl2 way: free GL objects with the context current. Called from the destructor and
     // when the context goes away; after the first call it no longer listens, because by the time
-    // QOpenGLWidget's own destructor destroys the context, this object's members are gone.
+    // the window's destructor destroys the context, this object's members are gone.
     if (!context()) return;
     makeCurrent();
     m_renderer.cleanup();
@@ -378,7 +378,7 @@ void PlaneView::wheelEvent(QWheelEvent *event)
 
 void PlaneView::leaveEvent(QEvent *event)
 {
-    QOpenGLWidget::leaveEvent(event);
+    GlSurface::leaveEvent(event);
     if (m_drag == Drag::None && (m_hovered || !m_hoverText.isEmpty())) {
         m_hovered.reset();
         m_hoverText.clear();
@@ -388,7 +388,7 @@ void PlaneView::leaveEvent(QEvent *event)
 
 void PlaneView::changeEvent(QEvent *event)
 {
-    QOpenGLWidget::changeEvent(event);
+    GlSurface::changeEvent(event);
     // A new palette (light/dark) recolours the cloud too.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         colourCloud();

@@ -12,13 +12,13 @@
 #include "ui/geometry/planerenderer.h"
 #include "ui/geometry/scene.h"
 
-#include <QOpenGLWidget>
+#include "ui/common/glsurface.h"
 #include <memory>
 #include <optional>
 
 namespace ui {
 
-class PlaneView : public QOpenGLWidget {
+class PlaneView : public GlSurface {
     Q_OBJECT
 public:
     explicit PlaneView(QWidget *parent = nullptr);

@@ -1,6 +1,7 @@
 #include "ui/shell/page.h"
 
 #include "ui/common/codepanel.h"
+#include "ui/common/glsurface.h"
 #include "ui/shell/sidedrawer.h"
 
 #include <QHBoxLayout>
@@ -60,7 +61,7 @@ void Page::setFocusMode(bool on)
 
 QImage Page::exportImage()
 {
-    return (m_main ? m_main : this)->grab().toImage();
+    return grabShown(m_main ? m_main : this);
 }
 
 } // namespace ui

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QEasingCurve>
 #include <QEvent>
+#include <QLayout>
 #include <QMouseEvent>
 #include <QSplitter>
 #include <QWidget>
@@ -33,18 +34,21 @@ SideDrawer::SideDrawer(QWidget *host, QSplitter *splitter, QWidget *column)
     connect(&m_slide, &QVariantAnimation::valueChanged, this,
             [this](const QVariant &v) { place(v.toDouble()); });
     m_host->installEventFilter(this);
-    // The window sees every mouse move, also over widgets that do not track the mouse.
+    // The window sees every mouse move, also over widgets that do not track the mouse; over a GL
+    // picture, the picture's own window (ui/common/glsurface.h) sees them, so every window is
+    // watched and those of this one kept.
     QWidget *top = m_host->window();
     if (!top->windowHandle()) top->winId(); // a window not shown yet gets its handle now
     m_window = top->windowHandle();
-    if (m_window) m_window->installEventFilter(this);
+    qApp->installEventFilter(this);
 }
 
 SideDrawer::~SideDrawer()
 {
-    if (m_window) m_window->removeEventFilter(this);
+    qApp->removeEventFilter(this);
     m_host->removeEventFilter(this);
     m_slide.stop();
+    if (QLayout *layout = m_host->layout()) layout->setContentsMargins(0, 0, 0, 0);
     if (!m_column || !m_splitter) return;
     m_column->setAutoFillBackground(false);
     m_splitter->insertWidget(m_index, m_column);
@@ -96,6 +100,8 @@ void SideDrawer::place(double shown)
     m_column->setGeometry(x, 0, w, m_host->height());
     m_column->setVisible(shown > 0.0);
     m_column->raise();
+    if (QLayout *layout = m_host->layout())
+        layout->setContentsMargins(0, 0, m_host->width() - x, 0);
 }
 
 void SideDrawer::mouseMovedTo(const QPoint &hostPos)
@@ -114,7 +120,8 @@ void SideDrawer::mouseMovedTo(const QPoint &hostPos)
 bool SideDrawer::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_host && event->type() == QEvent::Resize) place(m_shown);
-    if (watched == m_window && event->type() == QEvent::MouseMove) {
+    if (event->type() == QEvent::MouseMove && watched->isWindowType() && m_window &&
+        (watched == m_window || m_window->isAncestorOf(static_cast<QWindow *>(watched)))) {
         const auto *e = static_cast<QMouseEvent *>(event);
         if (e->buttons() == Qt::NoButton)
             mouseMovedTo(m_host->mapFromGlobal(e->globalPosition().toPoint()));

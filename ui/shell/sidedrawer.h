@@ -1,8 +1,9 @@
 #pragma once
-// Focus mode's side column. Taken out of the page's splitter, the controls and the code panel lie
-// over the right edge of the picture, hidden, so the picture has the whole screen; they slide in
-// on demand (a key, or the mouse pushed against the right edge) and slide out again. Deleting the
-// drawer puts the column back in the splitter at the width it had.
+// Focus mode's side column. Taken out of the page's splitter, the controls and the code panel wait
+// hidden at the right edge, so the picture has the whole screen; they slide in on demand (a key,
+// or the mouse pushed against the right edge), pushing the picture aside rather than covering it
+// (a GL picture is a window of its own, ui/common/glsurface.h, which no widget can lie over), and
+// slide out again. Deleting the drawer puts the column back in the splitter at the width it had.
 
 #include <QList>
 #include <QObject>

@@ -34,7 +34,7 @@ QString tickText(double v, double step)
 
 } // namespace
 
-ManifoldView::ManifoldView(QWidget *parent) : QOpenGLWidget(parent)
+ManifoldView::ManifoldView(QWidget *parent) : GlSurface(parent)
 {
     // Depth for the points, no multisampling (on llvmpipe a multisampled framebuffer and its
     // resolve cost more than the scene; the sprites shade their own edges).

@@ -9,8 +9,8 @@
 #include "ui/uncrumple/orbitcamera.h"
 #include "ui/uncrumple/pointsplatter.h"
 
+#include "ui/common/glsurface.h"
 #include <QElapsedTimer>
-#include <QOpenGLWidget>
 #include <QStringList>
 #include <QTimer>
 #include <QVector3D>
@@ -28,7 +28,7 @@ struct LatticeTopology {
     std::vector<std::uint32_t> cells;
 };
 
-class ManifoldView : public QOpenGLWidget {
+class ManifoldView : public GlSurface {
     Q_OBJECT
 public:
     explicit ManifoldView(QWidget *parent = nullptr);
