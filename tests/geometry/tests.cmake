@@ -41,3 +41,8 @@ set_tests_properties(ui_geometry_hidpi PROPERTIES
 # Numbers as Python prints them, a layout that keeps its width with huge entries, and what the
 # area readout claims with a ReLU (plain widgets, no GL).
 uncrumple_add_test(ui_geometry_numbers SOURCES geometry/tst_numbers.cpp LIBS uncrumple_ui)
+
+# The point cloud drawn on the CPU: where a point lands (no GL).
+uncrumple_add_test(ui_geometry_splatter
+    SOURCES geometry/tst_cloudsplatter.cpp
+    LIBS uncrumple_ui)

@@ -30,6 +30,8 @@ public:
 
     QSurfaceFormat m_format;
     std::unique_ptr<QOpenGLContext> m_context;
+    // Where grabs are drawn, kept while the size stays (benchmarks grab every frame).
+    std::unique_ptr<QOpenGLFramebufferObject> m_grabTarget;
 
     QSize pixelSize() const
     {
@@ -125,7 +127,13 @@ GlSurface::GlSurface(QWidget *parent) : QWidget(parent), m_window(new GlSurfaceW
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
-GlSurface::~GlSurface() = default;
+GlSurface::~GlSurface()
+{
+    if (!m_window->m_grabTarget) return;
+    makeCurrent(); // a framebuffer is freed in its context
+    m_window->m_grabTarget.reset();
+    doneCurrent();
+}
 
 void GlSurface::setFormat(const QSurfaceFormat &format)
 {
@@ -166,13 +174,16 @@ QImage GlSurface::grabFramebuffer()
 {
     const QSize pixels = m_window->pixelSize();
     if (pixels.isEmpty() || !m_window->prepare(pixels)) return {};
-    QOpenGLFramebufferObjectFormat attachments;
-    attachments.setAttachment(QOpenGLFramebufferObject::CombinedDepthStencil);
-    QOpenGLFramebufferObject target(pixels, attachments);
-    if (!target.isValid() || !target.bind()) return {};
+    auto &target = m_window->m_grabTarget;
+    if (!target || target->size() != pixels) {
+        QOpenGLFramebufferObjectFormat attachments;
+        attachments.setAttachment(QOpenGLFramebufferObject::CombinedDepthStencil);
+        target = std::make_unique<QOpenGLFramebufferObject>(pixels, attachments);
+    }
+    if (!target->isValid() || !target->bind()) return {};
     paintGL();
-    QImage image = target.toImage().convertToFormat(QImage::Format_RGB32);
-    target.release();
+    QImage image = target->toImage().convertToFormat(QImage::Format_RGB32);
+    target->release();
     image.setDevicePixelRatio(devicePixelRatioF());
     return image;
 }
