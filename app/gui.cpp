@@ -6,6 +6,7 @@
 #include "core/data/mnist.h"
 #include "ui/common/glsurface.h"
 #include "ui/common/pngfile.h"
+#include "ui/hidden/hiddenspacepage.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
@@ -232,6 +233,27 @@ void prepareUncrumplePage(ui::MainWindow &window, int epochs, std::function<void
     });
 }
 
+// --page hidden: back on the Hidden page (after --train-epochs showed the Train page), once it has
+// drawn the data and the network it has.
+void prepareHiddenPage(ui::MainWindow &window, bool wanted, std::function<void()> ready)
+{
+    if (!wanted) return ready();
+    window.showPage(QStringLiteral("hidden"));
+    auto *page = qobject_cast<ui::HiddenSpacePage *>(window.page(QStringLiteral("hidden")));
+    if (!page) return ready(); // the page is a "needs OpenGL" message here
+    auto *poll = new QTimer(page);
+    poll->setInterval(100);
+    QObject::connect(poll, &QTimer::timeout, page, [page, poll, ready] {
+        const bool hasNetwork = page->statusText().contains(QStringLiteral("Dense"));
+        if (page->isComputing() || !page->pixelProbe() || (hasNetwork && !page->hiddenProbe()))
+            return;
+        poll->deleteLater();
+        poll->stop();
+        ready();
+    });
+    poll->start();
+}
+
 } // namespace
 
 int runGui(int argc, char *argv[])
@@ -270,9 +292,12 @@ int runGui(int argc, char *argv[])
                      qPrintable(parser.value(delay)));
         return 2;
     }
+    // --train-epochs also goes with the Hidden page, which shows the network the Train page trains.
+    const bool hiddenPage = parser.isSet(page) && ui::pageIndex(parser.value(page)) ==
+                                                      ui::pageIndex(QStringLiteral("hidden"));
     if (parser.isSet(page) &&
         ui::pageIndex(parser.value(page)) != ui::pageIndex(QStringLiteral("train")) &&
-        (parser.isSet(options.trainEpochs) || parser.isSet(options.trainTab) ||
+        ((parser.isSet(options.trainEpochs) && !hiddenPage) || parser.isSet(options.trainTab) ||
          parser.isSet(options.trainDraw))) {
         std::fprintf(stderr,
                      "uncrumple: the --train-* options open the Train page; they do not "
@@ -332,7 +357,9 @@ int runGui(int argc, char *argv[])
     if (parser.isSet(options.focus)) window.setFocusMode(true);
     const QString error = prepareTrainPage(window, store, options, [&] {
         prepareUncrumplePage(window, uncrumpleEpochs, [&] {
-            if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);
+            prepareHiddenPage(window, hiddenPage, [&] {
+                if (shooting) scheduleScreenshot(window, store, parser.value(screenshot), delayMs);
+            });
         });
     });
     if (!error.isEmpty()) {

@@ -5,6 +5,7 @@ set(_manifold_sources
     manifold/crumplewarp.cpp
     manifold/csvexport.cpp
     manifold/datakind.cpp
+    manifold/featurespace.cpp
     manifold/decision.cpp
     manifold/generate.cpp
     manifold/labeledpoints.cpp
@@ -16,6 +17,7 @@ set(_manifold_sources
     manifold/passage.cpp
     manifold/pca.cpp
     manifold/planar.cpp
+    manifold/ridgeprobe.cpp
     manifold/sampling.cpp
     manifold/sheets.cpp
     manifold/solids.cpp)

@@ -3,6 +3,8 @@
 uncrumple_add_test(core_manifold_data SOURCES manifold/tst_manifolddata.cpp LIBS uncrumple_core)
 uncrumple_add_test(core_manifold_layers SOURCES manifold/tst_manifoldlayers.cpp
     LIBS uncrumple_core)
+# MNIST's hidden space: the ridge probe, a wide space by PCA, the first layer.
+uncrumple_add_test(core_manifold_features SOURCES manifold/tst_featurespace.cpp LIBS uncrumple_core)
 uncrumple_add_test(core_manifold_training SOURCES manifold/tst_manifoldtraining.cpp
     LIBS uncrumple_core)
 add_test(NAME manifold_command_line

@@ -124,7 +124,7 @@ check "--screenshot exits 0" [ $? -eq 0 ]
 check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
 # Started in presentation mode on a 1024 x 768 projector, every page keeps the projector's size
 # (the Train page's optimizer list, sized at its first showing, made it 1026 pixels wide).
-for page in mnist geometry train uncrumple; do
+for page in mnist geometry train uncrumple hidden; do
     "$app" --page $page --presentation --size 1024x768 --screenshot "$tmp/projector.png" \
         >/dev/null 2>&1
     check "--page $page --presentation keeps 1024 x 768" \
@@ -134,10 +134,18 @@ done
     >/dev/null 2>&1
 check "the Train page's charts tab keeps 1024 x 768 in presentation mode" \
     [ "$(png_size "$tmp/charts.png")" = "1024x768" ]
+# The Hidden page after the Train page's network trained an epoch; the Uncrumple page's training.
+"$app" --page hidden --train-epochs 1 --screenshot "$tmp/hidden.png" >/dev/null 2>&1
+check "--page hidden --train-epochs 1 exits 0" [ $? -eq 0 ]
+check "--page hidden --train-epochs 1 is the window size" [ "$(png_size "$tmp/hidden.png")" = "1280x800" ]
+"$app" --page uncrumple --uncrumple-epochs 5 --screenshot "$tmp/uncrumple.png" >/dev/null 2>&1
+check "--uncrumple-epochs 5 exits 0" [ $? -eq 0 ]
+check "--uncrumple-epochs 5 is the window size" [ "$(png_size "$tmp/uncrumple.png")" = "1280x800" ]
 "$app" --page no-such-page --screenshot "$tmp/none.png" >/dev/null 2>&1
 check "unknown page exits 2" [ $? -eq 2 ]
 for bad in "--size 100000x100000" "--size 10x10" "--size garbage" "--screenshot-delay -5" \
-    "--screenshot-delay abc" "--page geometry --train-epochs 1"; do
+    "--screenshot-delay abc" "--page geometry --train-epochs 1" "--page hidden --train-tab draw" \
+    "--uncrumple-epochs -1" "--uncrumple-epochs many"; do
     # shellcheck disable=SC2086 # the options are meant to split
     out=$(timeout 30 "$app" $bad --screenshot "$tmp/bad.png" 2>&1)
     code=$?

@@ -1,11 +1,13 @@
 #pragma once
-// What every page shares: the loaded data set and the presentation mode.
+// What every page shares: the loaded data set, the presentation mode, and the training of the
+// book's MNIST network (the Train page drives it, the Hidden space page watches it).
 
 #include <QObject>
 
 namespace ui {
 
 class DataStore;
+class TrainSession;
 
 class AppContext : public QObject {
     Q_OBJECT
@@ -13,6 +15,11 @@ public:
     explicit AppContext(DataStore *data, QObject *parent = nullptr);
 
     DataStore *data() const { return m_data; }
+    // The MNIST training session, made on first use and kept as long as the context.
+    TrainSession *mnistTraining();
+    // The same for the Train page that drives it: the first to ask gets it, a later one (a test's
+    // second window on the same context) nullptr, and makes a session of its own.
+    TrainSession *claimMnistTraining();
 
     // Presentation mode scales fonts and line widths for a projector.
     bool presentationMode() const { return m_presentation; }
@@ -27,6 +34,8 @@ signals:
 
 private:
     DataStore *m_data;
+    TrainSession *m_mnistTraining = nullptr;
+    bool m_mnistTrainingClaimed = false;
     bool m_presentation = false;
 };
 

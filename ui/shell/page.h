@@ -24,7 +24,7 @@ public:
     // Called when the page becomes the visible one.
     virtual void activated() {}
 
-    // Focus mode: the picture alone, the controls and the code panel in a drawer over its right
+    // Focus mode: the picture alone, the controls and the code panel in a drawer at its right
     // edge (see SideDrawer). Off: the column is back beside the picture.
     void setFocusMode(bool on);
     bool focusMode() const { return m_drawer != nullptr; }

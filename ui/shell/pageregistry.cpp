@@ -3,6 +3,7 @@
 #include "ui/common/glcheck.h"
 #include "ui/common/noglpage.h"
 #include "ui/geometry/geometrypage.h"
+#include "ui/hidden/hiddenspacepage.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/train/trainpage.h"
 #include "ui/uncrumple/uncrumplepage.h"
@@ -39,6 +40,17 @@ const std::vector<PageSpec> &pageSpecs()
                  return new NoGlPage(c, QObject::tr("Uncrumple"), QObject::tr("The same in Keras"),
                                      problem);
              return new UncrumplePage(c);
+         }},
+        {QStringLiteral("hidden"), QObject::tr("Hidden"),
+         QObject::tr(
+             "The book's network from inside: 2,000 test digits in its hidden layer, in 3D, "
+             "pulling apart as it learns (sections 2.1 and 2.3.6)"),
+         [](AppContext *c) -> Page * {
+             const QString problem = openGlProblem();
+             if (!problem.isEmpty())
+                 return new NoGlPage(c, QObject::tr("Hidden"),
+                                     QObject::tr("The same in NumPy"), problem);
+             return new HiddenSpacePage(c);
          }},
     };
     return specs;

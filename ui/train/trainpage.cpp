@@ -84,8 +84,9 @@ QString epochCount(int n)
 } // namespace
 
 TrainPage::TrainPage(AppContext *context, QWidget *parent)
-    : Page(context, parent), m_session(new TrainSession(this)), m_refresh(new QTimer(this))
+    : Page(context, parent), m_session(context->claimMnistTraining()), m_refresh(new QTimer(this))
 {
+    if (!m_session) m_session = new TrainSession(this);
     m_refresh->setInterval(kRedrawMs);
     connect(m_refresh, &QTimer::timeout, this, [this] {
         if (!m_progressPending) { // nothing new: wait for the next batches

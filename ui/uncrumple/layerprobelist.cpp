@@ -30,6 +30,13 @@ void LayerProbeList::setStages(const QStringList &names, const QStringList &deta
     update();
 }
 
+void LayerProbeList::setChance(double chance, const QString &tooltip)
+{
+    m_chance = std::clamp(chance, 0.0, 1.0);
+    setToolTip(tooltip);
+    update();
+}
+
 void LayerProbeList::setAccuracies(const std::vector<double> &accuracy)
 {
     m_accuracy = accuracy;
@@ -131,10 +138,10 @@ void LayerProbeList::paintEvent(QPaintEvent *)
         QColor trackColour = textColour;
         trackColour.setAlphaF(0.12);
         painter.fillRect(track, trackColour);
-        // Chance (50%) marked, since the probe never does worse on two balanced classes.
+        // Chance marked (50% for two balanced classes), which the probe never does worse than.
         QColor chance = textColour;
         chance.setAlphaF(0.45);
-        const int chanceX = track.left() + track.width() / 2;
+        const int chanceX = track.left() + static_cast<int>(std::lround(track.width() * m_chance));
         if (i < static_cast<int>(m_accuracy.size()) && std::isfinite(m_accuracy[i])) {
             const double a = std::clamp(m_accuracy[i], 0.0, 1.0);
             QRect bar = track;

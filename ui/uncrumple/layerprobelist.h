@@ -21,6 +21,8 @@ public:
     // Accuracies in [0, 1], one a stage (empty: not measured yet).
     void setAccuracies(const std::vector<double> &accuracy);
     const std::vector<double> &accuracies() const { return m_accuracy; }
+    // Where chance is on the bars (0.5: two classes) and what the bars are, for the tooltip.
+    void setChance(double chance, const QString &tooltip);
     void setCurrent(int stage);
     int current() const { return m_current; }
     void setPresentationScale(double scale);
@@ -46,6 +48,7 @@ private:
     std::vector<double> m_accuracy;
     int m_current = 0;
     double m_scale = 1.0;
+    double m_chance = 0.5;
 };
 
 } // namespace ui

@@ -1,0 +1,2 @@
+target_sources(uncrumple_ui PRIVATE
+    hidden/hiddenspacepage.cpp)
