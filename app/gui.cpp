@@ -18,10 +18,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSurfaceFormat>
 #include <QTimer>
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 namespace app {
 
@@ -241,14 +243,15 @@ void prepareHiddenPage(ui::MainWindow &window, bool wanted, std::function<void()
     window.showPage(QStringLiteral("hidden"));
     auto *page = qobject_cast<ui::HiddenSpacePage *>(window.page(QStringLiteral("hidden")));
     if (!page) return ready(); // the page is a "needs OpenGL" message here
+    // Settled, or after a minute whatever it shows (a screenshot is never waited for forever).
     auto *poll = new QTimer(page);
     poll->setInterval(100);
-    QObject::connect(poll, &QTimer::timeout, page, [page, poll, ready] {
-        const bool hasNetwork = page->statusText().contains(QStringLiteral("Dense"));
-        if (page->isComputing() || !page->pixelProbe() || (hasNetwork && !page->hiddenProbe()))
-            return;
-        poll->deleteLater();
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    QObject::connect(poll, &QTimer::timeout, page, [page, poll, clock, ready] {
+        if (!page->isSettled() && clock->elapsed() < 60000) return;
         poll->stop();
+        poll->deleteLater();
         ready();
     });
     poll->start();

@@ -11,6 +11,7 @@
 #include "ui/train/trainpage.h"
 #include "ui/train/trainrecipe.h"
 #include "ui/train/trainsession.h"
+#include "ui/train/weightgrid.h"
 #include "ui/uncrumple/layerprobelist.h"
 #include "ui/uncrumple/manifoldview.h"
 
@@ -99,11 +100,32 @@ private slots:
 
     void theTrainPageDrivesTheSameSession()
     {
-        // The app's Train page (the first on a context) trains what this page shows.
+        // The app's Train page (the first on a context) trains what this page shows. Made after
+        // this page's run (pages are made when first shown), it shows that run's network.
         TrainPage train(m_context.get());
         QCOMPARE(train.session(), session());
+        QVERIFY(session()->model());
+        QCOMPARE(train.weights()->unitCount(), 512);
+        QVERIFY(!train.showsPreviousModel());
         TrainPage second(m_context.get()); // a second window's: a run of its own
         QVERIFY(second.session() != session());
+    }
+
+    void aPageNotShownWaitsUntilShown()
+    {
+        // Training has the cores: a page not on screen computes nothing until it is shown.
+        HiddenSpacePage other(m_context.get());
+        auto fresh = std::make_shared<core::nn::Sequential>(core::nn::Sequential::bookMnist());
+        fresh->initialize(11);
+        session()->setModel(fresh, QStringLiteral("rmsprop"));
+        QTest::qWait(300);
+        QVERIFY(!other.isComputing());
+        QVERIFY(!other.pixelProbe() && !other.hiddenProbe());
+        QVERIFY(!other.isSettled());
+        other.resize(900, 600);
+        other.show();
+        QTRY_VERIFY_WITH_TIMEOUT(other.hiddenProbe().has_value() && other.isSettled(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isSettled(), 20000);
     }
 
     void keysAndTheListPickTheSpace()

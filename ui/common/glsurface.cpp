@@ -26,6 +26,7 @@ public:
         // handed to it) gets them and whose shortcuts (Space, the arrows) see them.
         setFlag(Qt::WindowDoesNotAcceptFocus);
         m_format = QSurfaceFormat::defaultFormat();
+        setFormat(m_format);
     }
 
     QSurfaceFormat m_format;
@@ -138,6 +139,7 @@ GlSurface::~GlSurface()
 void GlSurface::setFormat(const QSurfaceFormat &format)
 {
     m_window->m_format = format;
+    m_window->setFormat(format); // the container may make the window before the first frame
 }
 
 QSurfaceFormat GlSurface::format() const

@@ -1,6 +1,7 @@
 #include "ui/hidden/hiddenspacepage.h"
 
 #include "core/data/mnist.h"
+#include "core/errors.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/palette.h"
 #include "ui/shell/appcontext.h"
@@ -101,7 +102,14 @@ HiddenSpacePage::HiddenSpacePage(AppContext *context, QWidget *parent)
 
 HiddenSpacePage::~HiddenSpacePage()
 {
+    // Closing the window must not wait for a whole computation: it stops at the next stage.
+    if (m_cancel) *m_cancel = true;
     if (m_worker.joinable()) m_worker.join();
+}
+
+bool HiddenSpacePage::isSettled() const
+{
+    return !isComputing() && (!m_pending || !m_digits);
 }
 
 QWidget *HiddenSpacePage::buildSide()
@@ -160,6 +168,12 @@ void HiddenSpacePage::activated()
 {
     m_view->setFocus();
     m_view->update();
+}
+
+void HiddenSpacePage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    compute(); // what arrived while the page was not shown
 }
 
 QString HiddenSpacePage::statusText() const
@@ -224,7 +238,8 @@ void HiddenSpacePage::onTrain()
 
 void HiddenSpacePage::compute()
 {
-    if (m_worker.joinable() || !m_pending || !m_digits) {
+    // A page not shown computes nothing: training has the cores; it catches up when shown.
+    if (m_worker.joinable() || !m_pending || !m_digits || !isVisible()) {
         refreshStatus();
         return;
     }
@@ -235,12 +250,18 @@ void HiddenSpacePage::compute()
     const bool needPixels = !m_pixels;
     std::optional<core::manifold::Projection> previous;
     if (m_hidden) previous = m_hidden->projection;
-    m_worker = std::thread([this, result, needPixels, previous] {
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_worker = std::thread([this, result, needPixels, previous, cancel = m_cancel] {
         const HiddenSpaceDigits &d = *result->digits;
         try {
             if (needPixels)
                 result->pixels = core::manifold::featureView(d.images, d.labels, d.shown, kClasses);
-            if (result->model && result->model->inputs() == kPixels) {
+            if (*cancel) return; // the page is going: nothing to deliver
+            if (result->model && result->model->inputs() != kPixels)
+                throw core::ValueError("the network takes " +
+                                       std::to_string(result->model->inputs()) +
+                                       " values, not 784 pixels");
+            if (result->model) {
                 const core::nn::Matrix hidden =
                     core::manifold::firstLayer(*result->model, d.images);
                 result->units = static_cast<int>(hidden.cols());
@@ -267,8 +288,9 @@ void HiddenSpacePage::onComputed(std::shared_ptr<Result> result)
         } else if (!result->model) {
             m_hidden.reset();
         }
+        if (result->model && !result->hidden) m_hidden.reset(); // no stale picture
         m_computedModel = result->model;
-        if (!result->error.isEmpty()) qWarning("Hidden space: %s", qPrintable(result->error));
+        m_error = result->error;
         refreshView(!m_framed);
         emit viewsChanged();
     }
@@ -351,6 +373,7 @@ void HiddenSpacePage::refreshStatus()
     else
         text = tr("No network yet: train the book's network here (the Train page shows the same "
                   "run), or on the Train page.");
+    if (!m_error.isEmpty()) text += QLatin1Char(' ') + tr("It cannot be shown: %1.").arg(m_error);
     if (isComputing()) text += QLatin1Char(' ') + tr("Computing…");
     m_status->setText(text);
     m_train->setEnabled(m_digits && !m_session->isTraining());

@@ -11,6 +11,7 @@
 #include "ui/train/trainsnapshots.h"
 
 #include <QString>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -46,12 +47,18 @@ public:
     // The digits shown (2,000 with the full MNIST) and held out for the probe.
     int shownDigits() const { return m_shown; }
     bool isComputing() const { return m_worker.joinable(); }
+    // Nothing more to compute for now: the pictures are those of the data and network there are
+    // (or there is nothing to show, or the last computation failed).
+    bool isSettled() const;
 
     void activated() override;
 
 signals:
     // A new picture of the pixels or of the hidden layer is shown.
     void viewsChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Result;
@@ -83,6 +90,8 @@ private:
 
     // One computation at a time, off the GUI thread; a model that arrives meanwhile waits.
     std::thread m_worker;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // tells the running worker to give up
+    QString m_error;                             // why the last computation failed
     ModelSnapshot m_computedModel, m_pendingModel;
     bool m_pending = false;
     bool m_framed = false;

@@ -33,10 +33,9 @@ SideDrawer::SideDrawer(QWidget *host, QSplitter *splitter, QWidget *column)
     m_slide.setEasingCurve(QEasingCurve::OutCubic);
     connect(&m_slide, &QVariantAnimation::valueChanged, this,
             [this](const QVariant &v) { place(v.toDouble()); });
-    m_host->installEventFilter(this);
-    // The window sees every mouse move, also over widgets that do not track the mouse; over a GL
-    // picture, the picture's own window (ui/common/glsurface.h) sees them, so every window is
-    // watched and those of this one kept.
+    // The application's filter sees the host's resizes and every mouse move: the main window's
+    // (also over widgets that do not track the mouse) and, over a GL picture, the picture's own
+    // window's (ui/common/glsurface.h). Those of this window and its children are kept.
     QWidget *top = m_host->window();
     if (!top->windowHandle()) top->winId(); // a window not shown yet gets its handle now
     m_window = top->windowHandle();
@@ -46,7 +45,6 @@ SideDrawer::SideDrawer(QWidget *host, QSplitter *splitter, QWidget *column)
 SideDrawer::~SideDrawer()
 {
     qApp->removeEventFilter(this);
-    m_host->removeEventFilter(this);
     m_slide.stop();
     if (QLayout *layout = m_host->layout()) layout->setContentsMargins(0, 0, 0, 0);
     if (!m_column || !m_splitter) return;
@@ -121,7 +119,8 @@ bool SideDrawer::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_host && event->type() == QEvent::Resize) place(m_shown);
     if (event->type() == QEvent::MouseMove && watched->isWindowType() && m_window &&
-        (watched == m_window || m_window->isAncestorOf(static_cast<QWindow *>(watched)))) {
+        (watched == m_window ||
+         m_window->isAncestorOf(static_cast<QWindow *>(watched), QWindow::ExcludeTransients))) {
         const auto *e = static_cast<QMouseEvent *>(event);
         if (e->buttons() == Qt::NoButton)
             mouseMovedTo(m_host->mapFromGlobal(e->globalPosition().toPoint()));

@@ -121,6 +121,15 @@ TrainPage::TrainPage(AppContext *context, QWidget *parent)
     m_predictions->setData(context->data()->data());
     m_predictionFirst->setMaximum(std::max(0, m_predictions->testCount() - 1));
     applyScale();
+    // The shared session may have a run or a model already (the Hidden page trains it too, and
+    // this page is made when first shown): show them.
+    if (m_session->isTraining() || m_session->model()) {
+        m_modelInput = RecipeInput::book();
+        if (m_session->isTraining()) m_progress->start(m_session->run(), false);
+        onModelChanged();
+        refreshCurves();
+        updatePreviousModel();
+    }
     updateButtons();
     updateCode();
 }
@@ -297,8 +306,12 @@ void TrainPage::onTrain()
     }
     m_progress->setMessage({});
     m_progressLine.clear();
+    m_ownRun = true;
     m_session->start(check.recipe, snapshot);
-    if (m_session->isTraining()) m_modelInput = m_editor->input();
+    if (m_session->isTraining())
+        m_modelInput = m_editor->input();
+    else
+        m_ownRun = false;
     updatePreviousModel();
 }
 
@@ -323,6 +336,12 @@ void TrainPage::onStateChanged()
 
 void TrainPage::onStarted()
 {
+    // A run this page did not start is the Hidden page's: the book's recipe.
+    if (!m_ownRun) {
+        m_modelInput = RecipeInput::book();
+        updatePreviousModel();
+    }
+    m_ownRun = false;
     m_progress->start(m_session->run(), m_modelInput && m_modelInput->validate);
     refreshCurves();
 }

@@ -152,6 +152,7 @@ private:
     bool m_dataPending = false;
     std::size_t m_predictedEpochs = 0;
     int m_nextTestDigit = 0; // "Put a test digit" walks through the test set
+    bool m_ownRun = false;   // the run starting is this page's (else the Hidden page's)
 };
 
 } // namespace ui
