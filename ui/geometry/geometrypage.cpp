@@ -1,6 +1,7 @@
 #include "ui/geometry/geometrypage.h"
 
 #include "ui/common/codepanel.h"
+#include "ui/common/pageshortcut.h"
 #include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/common/pngfile.h"
@@ -26,7 +27,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QShortcut>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -342,11 +342,7 @@ void GeometryPage::changeEvent(QEvent *event)
 void GeometryPage::installShortcuts()
 {
     // Page-wide keys for the classroom; a focused text entry keeps its own (Space types a space).
-    auto add = [this](const QKeySequence &keys, auto slot) {
-        auto *s = new QShortcut(keys, this);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
+    auto add = [this](const QKeySequence &keys, auto slot) { addPageShortcut(this, keys, slot); };
     add(QKeySequence(Qt::Key_Space), [this] { m_playhead->togglePlay(); });
     add(QKeySequence(Qt::Key_Right), [this] { m_playhead->stepForward(); });
     add(QKeySequence(Qt::Key_Left), [this] { m_playhead->stepBack(); });

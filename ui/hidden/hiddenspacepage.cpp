@@ -3,6 +3,7 @@
 #include "core/data/mnist.h"
 #include "core/errors.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/pageshortcut.h"
 #include "ui/common/palette.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
@@ -15,7 +16,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -143,11 +143,7 @@ QWidget *HiddenSpacePage::buildSide()
 
 void HiddenSpacePage::installShortcuts()
 {
-    auto add = [this](const QKeySequence &keys, auto slot) {
-        auto *s = new QShortcut(keys, this);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
+    auto add = [this](const QKeySequence &keys, auto slot) { addPageShortcut(this, keys, slot); };
     // The two spaces are two steps, as the other pages' animations are.
     add(QKeySequence(Qt::Key_Left), [this] { showStage(Pixels); });
     add(QKeySequence(Qt::Key_Right), [this] { showStage(Hidden); });

@@ -3,6 +3,7 @@
 #include "core/geometry/ticks.h"
 #include "core/manifold/datakind.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/pageshortcut.h"
 #include "ui/common/palette.h"
 #include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
@@ -20,7 +21,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
-#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -187,11 +187,7 @@ QWidget *UncrumplePage::buildSide()
 
 void UncrumplePage::installShortcuts()
 {
-    auto add = [this](const QKeySequence &keys, auto slot) {
-        auto *s = new QShortcut(keys, this);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
+    auto add = [this](const QKeySequence &keys, auto slot) { addPageShortcut(this, keys, slot); };
     add(QKeySequence(Qt::Key_Space), [this] { m_playhead->togglePlay(); });
     add(QKeySequence(Qt::Key_Right), [this] { m_playhead->stepForward(); });
     add(QKeySequence(Qt::Key_Left), [this] { m_playhead->stepBack(); });
