@@ -16,7 +16,7 @@ FeatureView featureView(nn::MatrixView features, std::span<const std::int32_t> l
     const nn::MatrixView held = features.middleRows(shown, features.rows - shown);
     FeatureView view;
     view.projection = fitPca(fit, 3);
-    if (previous) alignSigns(view.projection, *previous);
+    if (previous) alignComponents(view.projection, *previous);
     view.points = view.projection.apply(fit);
     view.probeAccuracy =
         ridgeProbeAccuracy(fit, labels.first(static_cast<std::size_t>(shown)), held,

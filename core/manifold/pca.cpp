@@ -3,7 +3,11 @@
 #include "core/errors.h"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace core::manifold {
 
@@ -95,6 +99,38 @@ int alignSigns(Projection &next, const Projection &previous)
             ++flipped;
         }
     return flipped;
+}
+
+bool alignComponents(Projection &next, const Projection &previous)
+{
+    if (next.basis.rows() != previous.basis.rows() || next.basis.cols() != previous.basis.cols())
+        return false;
+    const int k = next.components();
+    std::vector<int> order(static_cast<std::size_t>(k)), best;
+    std::iota(order.begin(), order.end(), 0);
+    double bestScore = -1.0;
+    // Every order of the columns: k is 3 (6 orders) where this is used.
+    do {
+        double score = 0.0;
+        for (int c = 0; c < k; ++c)
+            score += std::abs(
+                next.basis.col(order[static_cast<std::size_t>(c)]).dot(previous.basis.col(c)));
+        if (score > bestScore + 1e-12) {
+            bestScore = score;
+            best = order;
+        }
+    } while (k <= 6 && std::next_permutation(order.begin(), order.end()));
+    bool moved = false;
+    const Eigen::MatrixXd basis = next.basis;
+    const Eigen::VectorXd variance = next.variance;
+    for (int c = 0; c < k; ++c) {
+        const int from = best[static_cast<std::size_t>(c)];
+        moved = moved || from != c;
+        next.basis.col(c) = basis.col(from);
+        if (variance.size() == k) next.variance(c) = variance(from);
+    }
+    alignSigns(next, previous);
+    return moved;
 }
 
 } // namespace core::manifold

@@ -35,4 +35,10 @@ Projection fitPca(nn::MatrixView points, int components = 3, std::int64_t maxSam
 // Returns the number flipped. Bases of different shapes are left alone (returns 0).
 int alignSigns(Projection &next, const Projection &previous);
 
+// Keeps the picture steady when two components trade places (their variances crossed while
+// training): orders next's columns (with their variances) as the permutation that best matches
+// previous's columns (the largest sum of |cosines|), then aligns their signs. Returns whether
+// the order changed. Bases of different shapes are left alone.
+bool alignComponents(Projection &next, const Projection &previous);
+
 } // namespace core::manifold

@@ -341,6 +341,25 @@ private slots:
         QVERIFY(p1.explained() > 0.5 && p1.explained() <= 1.0);
     }
 
+    void componentsThatTradePlacesKeepTheirAxes()
+    {
+        // Between two frames the second and third components' variances crossed: the eigen-solver
+        // returns them swapped (and one flipped). Each goes back to its axis, nothing jumps.
+        const nn::Sequential m1 = network({6, 2}, 3, nn::Activation::Tanh, 9);
+        const LabeledPoints d = points(DataKind::Sheets, 2000);
+        const nn::Matrix h = LayerStack(m1, d.points).stage(1);
+        const Projection p1 = fitPca(h);
+        Projection p2 = p1;
+        p2.basis.col(1).swap(p2.basis.col(2));
+        std::swap(p2.variance(1), p2.variance(2));
+        p2.basis.col(0) = -p2.basis.col(0);
+        QVERIFY(alignComponents(p2, p1));
+        QVERIFY((p2.basis - p1.basis).norm() < 1e-12);
+        QVERIFY((p2.variance - p1.variance).norm() < 1e-12);
+        QVERIFY(maxDiff(p1.apply(h), p2.apply(h)) < 1e-5);
+        QVERIFY(!alignComponents(p2, p1)); // already in order
+    }
+
     void probeSeparatesWhatAPlaneSeparates()
     {
         nn::Random r(4);

@@ -120,7 +120,7 @@ void ManifoldScene::setModel(const core::nn::Sequential &model)
         const Matrix &stage = m_points.stage(i);
         Projection pr = core::manifold::fitPca(stage, 3, kPcaSamples);
         if (static_cast<std::size_t>(i) < previous.size())
-            core::manifold::alignSigns(pr, previous[static_cast<std::size_t>(i)]);
+            core::manifold::alignComponents(pr, previous[static_cast<std::size_t>(i)]);
         m_stageProjections.push_back(std::move(pr));
         toScreen(stage, static_cast<int>(stage.cols()), &m_stageProjections.back(), xyz);
         QVector3D lo(0, 0, 0), hi(0, 0, 0);
@@ -208,7 +208,7 @@ void ManifoldScene::evaluate(double t, SceneFrame &frame)
         return;
     }
     Projection pr = core::manifold::fitPca(m_pointFrame, 3, kPcaSamples);
-    if (m_projectionPassage == passage) core::manifold::alignSigns(pr, m_passageProjection);
+    if (m_projectionPassage == passage) core::manifold::alignComponents(pr, m_passageProjection);
     m_passageProjection = std::move(pr);
     m_projectionPassage = passage;
     toScreen(m_pointFrame, frame.dimension, &m_passageProjection, frame.points);
