@@ -4,8 +4,8 @@
 //
 //   UNCRUMPLE_GL_TEST_MAIN(TestGeometryPage)
 
-#include "common/keepgldriver.h"
 #include "ui/common/glcheck.h"
+#include "ui/common/gldriver.h"
 
 #include <QApplication>
 #include <QSurfaceFormat>

@@ -7,8 +7,8 @@
 
 #include "core/nn/model.h"
 #include "core/nn/serialization.h"
-#include "tests/common/keepgldriver.h"
 #include "ui/common/glcheck.h"
+#include "ui/common/gldriver.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
 #include "ui/geometry/numberentry.h"

@@ -9,9 +9,9 @@
 
 #include "core/data/idx.h"
 #include "core/data/mnist.h"
-#include "tests/common/keepgldriver.h"
 #include "tests/robust/monkey.h"
 #include "ui/common/glcheck.h"
+#include "ui/common/gldriver.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"

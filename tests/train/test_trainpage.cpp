@@ -5,11 +5,11 @@
 // that stays responsive while training. Runs on the embedded sample, then on the full data set.
 
 #include "common/clipping.h"
-#include "common/keepgldriver.h"
 #include "core/data/drawndigit.h"
 #include "core/data/mnist.h"
 #include "core/nn/serialization.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/gldriver.h"
 #include "ui/common/palette.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"

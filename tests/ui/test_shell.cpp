@@ -2,8 +2,8 @@
 // current data, the page list, presentation mode, and settings that survive a restart.
 
 #include "common/clipping.h"
-#include "common/keepgldriver.h"
 #include "core/data/mnist.h"
+#include "ui/common/gldriver.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/mainwindow.h"
@@ -46,7 +46,7 @@ private slots:
     void cleanupTestCase()
     {
         // The GL pages shown here loaded Mesa's driver: kept loaded, its own leaks at exit stay
-        // named for LeakSanitizer's suppressions (see keepgldriver.h).
+        // named for LeakSanitizer's suppressions (see ui/common/gldriver.h).
         keepGlDriverLoaded();
     }
 

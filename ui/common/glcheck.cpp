@@ -1,5 +1,7 @@
 #include "ui/common/glcheck.h"
 
+#include "ui/common/gldriver.h"
+
 #include <QGuiApplication>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
@@ -24,6 +26,7 @@ QString probe()
         return QObject::tr("the OpenGL context cannot draw on this display");
     const QSurfaceFormat format = context.format();
     context.doneCurrent();
+    keepGlDriverLoaded();
     if (format.version() < qMakePair(3, 3))
         return QObject::tr("the display offers OpenGL %1.%2, and the page needs 3.3")
             .arg(format.majorVersion())

@@ -1,8 +1,9 @@
 #pragma once
 // Mesa's driver (swrast_dri.so, libgallium) leaks a few bytes that LeakSanitizer reports at exit,
 // when the driver is already unloaded and the leak can no longer be named, so .ci/lsan.supp
-// cannot suppress it by library. Marking the loaded driver "never unload" keeps it named. Call it
-// once a GL context has been made (the driver is loaded then).
+// cannot suppress it by library. Marking the loaded driver "never unload" keeps it named. Called
+// by openGlProblem() once its probe has made a context (the driver is loaded then); it costs
+// nothing else, the driver stays until the process ends anyway.
 
 #include <QByteArray>
 #include <cstddef>
