@@ -210,9 +210,7 @@ void HiddenSpacePage::onData()
                 packRgba(palette::digit(m_digits->labels[static_cast<std::size_t>(i)])));
     m_view->setPointColours(std::move(colours));
     m_view->setPoints({});
-    m_pendingModel = m_session->model();
-    m_pending = true;
-    compute();
+    onModel();
     refreshView(true);
 }
 
@@ -281,11 +279,9 @@ void HiddenSpacePage::onComputed(std::shared_ptr<Result> result)
         if (result->hidden) {
             m_hidden = std::move(result->hidden);
             m_hiddenUnits = result->units;
-        } else if (!result->model) {
-            m_hidden.reset();
+        } else {
+            m_hidden.reset(); // no network, or one that cannot be shown: no stale picture
         }
-        if (result->model && !result->hidden) m_hidden.reset(); // no stale picture
-        m_computedModel = result->model;
         m_error = result->error;
         refreshView(!m_framed);
         emit viewsChanged();
@@ -297,7 +293,6 @@ void HiddenSpacePage::refreshView(bool reframe)
 {
     std::vector<double> accuracy{m_pixels ? m_pixels->probeAccuracy : qQNaN(),
                                  m_hidden ? m_hidden->probeAccuracy : qQNaN()};
-    m_stages->setAccuracies(accuracy);
     m_stages->setStages({tr("pixels"), tr("hidden layer")},
                         {tr("784 values"), m_hiddenUnits > 0
                                                ? tr("Dense(%1, relu)").arg(m_hiddenUnits)

@@ -92,7 +92,7 @@ private:
     std::thread m_worker;
     std::shared_ptr<std::atomic<bool>> m_cancel; // tells the running worker to give up
     QString m_error;                             // why the last computation failed
-    ModelSnapshot m_computedModel, m_pendingModel;
+    ModelSnapshot m_pendingModel;
     bool m_pending = false;
     bool m_framed = false;
     double m_spread = 1.0; // what the shown points are divided by
