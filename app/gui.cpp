@@ -116,6 +116,10 @@ struct GuiOptions {
         QStringLiteral("open the Uncrumple page and train N epochs at start, then show the last "
                        "hidden layer (a --screenshot waits for the training to end)"),
         QStringLiteral("N")};
+    QCommandLineOption tab{QStringLiteral("tab"),
+                           QStringLiteral("the tab to show on a page with tabs (--page tensors: "
+                                          "tensor, data or batches)"),
+                           QStringLiteral("NAME")};
     QCommandLineOption trainDraw{
         QStringLiteral("train-draw"),
         QStringLiteral("put test digit INDEX on the Train page's drawing canvas"),
@@ -130,7 +134,7 @@ struct GuiOptions {
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions({page, screenshot, dataDir, size, presentation, focus, delay, trainEpochs,
-                           trainTab, trainDraw, uncrumpleEpochs});
+                           trainTab, trainDraw, uncrumpleEpochs, tab});
     }
 };
 
@@ -335,6 +339,20 @@ int runGui(int argc, char *argv[])
         return 2;
     }
     if (window.currentPageId().isEmpty()) window.showPage(ui::MainWindow::pageIds().value(0));
+    if (parser.isSet(options.tab)) {
+        ui::Page *shown = window.currentPage();
+        if (!shown->showTab(parser.value(options.tab))) {
+            const QStringList tabs = shown->tabNames();
+            std::fprintf(stderr, "uncrumple: %s\n",
+                         qPrintable(tabs.isEmpty()
+                                        ? QStringLiteral("--tab: the %1 page has no tabs")
+                                              .arg(window.currentPageId())
+                                        : QStringLiteral("--tab expects one of %1, got '%2'")
+                                              .arg(tabs.join(QStringLiteral(", ")),
+                                                   parser.value(options.tab))));
+            return 2;
+        }
+    }
     if (parser.isSet(size)) {
         // The upper bound keeps a grab within what X's shared memory can hold (8K is 130 MB).
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));

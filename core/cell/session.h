@@ -52,6 +52,9 @@ public:
     // Runs one cell: statements on several lines or separated by ';'. Never throws.
     CellResult run(std::string_view cell);
 
+    // The arrays named without being defined, for the next cells (a newly loaded data set).
+    void setData(ArrayResolver data) { m_data = std::move(data); }
+
     // The notebook's variables.
     std::optional<Value> variable(const std::string &name) const;
     void setVariable(const std::string &name, Value value);

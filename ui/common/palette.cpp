@@ -27,6 +27,14 @@ QColor negative()
     return QColor(0x21, 0x66, 0xAC);
 }
 
+QColor axis(int index)
+{
+    static const std::array<QColor, 6> hues = {QColor(0x1F, 0x5F, 0xA8), QColor(0xB0, 0x3A, 0x2E),
+                                               QColor(0x2E, 0x7D, 0x32), QColor(0x7B, 0x3F, 0xA0),
+                                               QColor(0x9A, 0x5B, 0x00), QColor(0x00, 0x6E, 0x7A)};
+    return hues[static_cast<std::size_t>(std::abs(index)) % hues.size()];
+}
+
 QColor trainCurve(bool projector)
 {
     return projector ? QColor(0x0B, 0x63, 0xA5) : accent(); // 6.3:1 on white; accent is 2.7:1

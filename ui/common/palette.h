@@ -26,6 +26,9 @@ QColor rawCurve(bool projector);
 QColor lossCurve(bool projector);
 QColor accuracyCurve(bool projector);
 
+// The axes of a drawn tensor, each its own dark hue (text on white, >= 4.5:1), so that an axis'
+// bracket, its label and its number in the shape read as one thing.
+QColor axis(int index);
 // Matplotlib's "binary" colormap: 0 white ground, 255 black ink, as plt.imshow(cmap=plt.cm.binary).
 inline QRgb binary(std::uint8_t v)
 {

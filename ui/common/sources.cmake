@@ -1,5 +1,6 @@
 target_sources(uncrumple_ui PRIVATE
     common/captions.cpp
+    common/cellrunner.cpp
     common/codepanel.cpp
     common/fittinglabel.cpp
     common/fonts.cpp
@@ -15,4 +16,6 @@ target_sources(uncrumple_ui PRIVATE
     common/playhead.cpp
     common/pngfile.cpp
     common/pythonhighlighter.cpp
-    common/tensorimage.cpp)
+    common/tensorimage.cpp
+    common/tensorlayout.cpp
+    common/tensorview.cpp)

@@ -241,6 +241,12 @@ void MnistPage::onSetChosen(int index)
     m_state->setText(text);
 }
 
+void MnistPage::showBatch(int size, int index)
+{
+    m_batches->setBatch(size, index);
+    onBatchRequested();
+}
+
 void MnistPage::onBatchRequested()
 {
     const QString set = m_state->setName().isEmpty() ? QStringLiteral("train") : m_state->setName();

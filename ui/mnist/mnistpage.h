@@ -45,6 +45,8 @@ public:
     QString attributesText() const;
     QString gridSummary() const;
 
+    // Slices batch index of size digits out of the current set, as the batch panel does.
+    void showBatch(int size, int index);
     // Shows result image i large (the grid's selection follows).
     void selectResult(int i);
     int selectedResult() const { return m_selected; }

@@ -31,6 +31,8 @@ public:
 
 signals:
     void presentationModeChanged(bool on);
+    // A page asks for the MNIST page with batch index of size digits sliced out.
+    void mnistBatchRequested(int size, int index);
 
 private:
     DataStore *m_data;

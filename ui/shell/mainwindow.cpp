@@ -1,6 +1,7 @@
 #include "ui/shell/mainwindow.h"
 
 #include "ui/common/pngfile.h"
+#include "ui/mnist/mnistpage.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/shell/page.h"
@@ -66,6 +67,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     });
     updateStatus();
     buildMenus();
+    connect(m_context, &AppContext::mnistBatchRequested, this, [this](int size, int index) {
+        if (!showPage(QStringLiteral("mnist"))) return;
+        if (auto *mnist = qobject_cast<MnistPage *>(currentPage())) mnist->showBatch(size, index);
+    });
     resize(1280, 800);
 }
 

@@ -3,6 +3,7 @@
 // so the code is in the same place on every page.
 
 #include <QImage>
+#include <QStringList>
 #include <QWidget>
 
 class QSplitter;
@@ -23,6 +24,9 @@ public:
     virtual QImage exportImage();
     // Called when the page becomes the visible one.
     virtual void activated() {}
+    // A page with tabs names them for the command line's --tab; showTab shows one by that name.
+    virtual QStringList tabNames() const { return {}; }
+    virtual bool showTab(const QString &name) { return false; }
 
     // Focus mode: the picture alone, the controls and the code panel in a drawer at its right
     // edge (see SideDrawer). Off: the column is back beside the picture.

@@ -5,6 +5,7 @@
 #include "ui/geometry/geometrypage.h"
 #include "ui/hidden/hiddenspacepage.h"
 #include "ui/mnist/mnistpage.h"
+#include "ui/tensors/tensorspage.h"
 #include "ui/train/trainpage.h"
 #include "ui/uncrumple/uncrumplepage.h"
 
@@ -17,6 +18,10 @@ const std::vector<PageSpec> &pageSpecs()
          QObject::tr(
              "Browse the 70,000 digits, slice them like NumPy, see batches (sections 2.1-2.2)"),
          [](AppContext *c) -> Page * { return new MnistPage(c); }},
+        {QStringLiteral("tensors"), QObject::tr("Tensors"),
+         QObject::tr("Scalars to rank-5 tensors drawn from live NumPy cells; real-world data "
+                     "shapes and their memory; batches (section 2.2)"),
+         [](AppContext *c) -> Page * { return new TensorsPage(c); }},
         {QStringLiteral("geometry"), QObject::tr("Geometry"),
          QObject::tr("Drag vectors; translate, rotate, scale, apply W·x + b and ReLU, animated "
                      "(section 2.3.6, Figures 2.6-2.13)"),
@@ -48,8 +53,8 @@ const std::vector<PageSpec> &pageSpecs()
          [](AppContext *c) -> Page * {
              const QString problem = openGlProblem();
              if (!problem.isEmpty())
-                 return new NoGlPage(c, QObject::tr("Hidden"),
-                                     QObject::tr("The same in NumPy"), problem);
+                 return new NoGlPage(c, QObject::tr("Hidden"), QObject::tr("The same in NumPy"),
+                                     problem);
              return new HiddenSpacePage(c);
          }},
     };

@@ -1,0 +1,66 @@
+#pragma once
+// Runs the cells of a page's live code on a worker thread, so that a cell that allocates a
+// gigabyte or multiplies large matrices never freezes the window. One notebook
+// (core::cell::Session) per runner, which has already run `import numpy as np`; cells run one at a
+// time in order. Each cell comes from a slot (a page's tab): a cell typed while another runs
+// replaces the cell still waiting from the same slot, so the window always ends up showing the
+// latest text's result.
+
+#include "core/cell/session.h"
+
+#include <QObject>
+#include <QString>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace ui {
+
+struct CellRun {
+    QString cell;
+    int slot = 0;
+    core::cell::CellResult result;
+    // The array the page draws: the last expression's value when it is an array, else the array
+    // the cell assigned last (x in "x = np.array(...); x.ndim"), with its name ("" if unnamed).
+    std::optional<core::Tensor> shown;
+    QString shownName;
+    double seconds = 0;
+};
+
+class CellRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit CellRunner(core::ArrayResolver data = {}, QObject *parent = nullptr);
+    ~CellRunner() override; // waits for a running cell to finish
+
+    void run(const QString &cell, int slot = 0);
+    // The arrays cells may name without defining them, from the next cell on.
+    void setData(core::ArrayResolver data);
+    bool isBusy() const;
+
+    // The name the cell assigned last ("x" in "x = 1\nx.ndim"), or "".
+    static QString lastAssignedName(const QString &cell);
+    // The name the cell ends on ("x" in "x = 1\nx"), or "" when it ends on anything else.
+    static QString lastExpressionName(const QString &cell);
+
+signals:
+    void finished(const ui::CellRun &run);
+
+private:
+    void work();
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    core::cell::Session m_session; // touched by the worker only, or under m_mutex when it idles
+    std::deque<std::pair<int, QString>> m_pending; // (slot, cell), oldest first
+    std::optional<core::ArrayResolver> m_newData;
+    bool m_running = false;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace ui
+
+Q_DECLARE_METATYPE(ui::CellRun)

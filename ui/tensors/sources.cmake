@@ -1,0 +1,5 @@
+target_sources(uncrumple_ui PRIVATE
+    tensors/batchtab.cpp
+    tensors/realdatatab.cpp
+    tensors/tensorcelltab.cpp
+    tensors/tensorspage.cpp)

@@ -1,0 +1,47 @@
+#pragma once
+// The Tensors page's first tab (section 2.2.1-2.2.6): the tensor a cell makes, drawn as a number, a
+// row, a grid, a stack of grids or a grid of stacks, with its ndim, shape, dtype, nbytes and
+// strides as NumPy reports them. The book's cells are one click away; any cell can be typed. A
+// cell that fails leaves the last good picture in place (the code panel shows the error).
+
+#include "ui/common/cellrunner.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+
+namespace ui {
+
+class TensorView;
+
+class TensorCellTab : public QWidget {
+    Q_OBJECT
+public:
+    explicit TensorCellTab(QWidget *parent = nullptr);
+
+    // The controls for the page's side column: the book's cells.
+    QWidget *side() const { return m_side; }
+    QListWidget *examples() const { return m_examples; }
+    TensorView *view() const { return m_view; }
+    // "ndim 2 · shape (3, 5) · dtype int64 · nbytes 120 · strides (40, 8)", as plain text.
+    QString attributesText() const;
+    // The cell of the example chosen in the list.
+    static QString exampleCell(int row);
+    static int exampleCount();
+
+    void showRun(const CellRun &run);
+
+signals:
+    // The user picked an example: its cell should replace the code.
+    void cellChosen(const QString &cell);
+
+private:
+    TensorView *m_view;
+    QLabel *m_attributes;
+    QLabel *m_hover;
+    QWidget *m_side;
+    QListWidget *m_examples;
+};
+
+} // namespace ui
