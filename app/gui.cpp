@@ -118,7 +118,8 @@ struct GuiOptions {
         QStringLiteral("N")};
     QCommandLineOption tab{QStringLiteral("tab"),
                            QStringLiteral("the tab to show on a page with tabs (--page tensors: "
-                                          "tensor, data or batches)"),
+                                          "tensor, data or batches; --page operations: "
+                                          "elementwise, broadcasting, product or reshape)"),
                            QStringLiteral("NAME")};
     QCommandLineOption trainDraw{
         QStringLiteral("train-draw"),

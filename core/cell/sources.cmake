@@ -10,6 +10,7 @@ target_sources(uncrumple_core PRIVATE
     cell/conversion.cpp
     cell/elementwise.cpp
     cell/linalg.cpp
+    cell/naiveloops.cpp
     cell/reduction.cpp
     cell/shapeops.cpp
     cell/mt19937.cpp

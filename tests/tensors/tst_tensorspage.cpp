@@ -32,21 +32,26 @@ class TestTensorsPage : public QObject {
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<TensorsPage> m_page;
 
+    QString m_lastRun; // the cell whose result arrived last
+
+    // Waits until the code panel's cell has run and nothing else is waiting.
+    void settle()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_page->runner()->isBusy() && m_lastRun == m_page->codePanel()->code(), 10000);
+    }
+
     // Runs the cell as a user would (typing it), and waits for its result.
     void type(const QString &cell)
     {
-        QSignalSpy done(m_page->runner(), &CellRunner::finished);
         m_page->codePanel()->editor()->setPlainText(cell);
-        QVERIFY(done.wait(10000));
-        while (m_page->runner()->isBusy())
-            QVERIFY(done.wait(10000));
+        settle();
     }
 
     void choose(QListWidget *list, int row)
     {
-        QSignalSpy done(m_page->runner(), &CellRunner::finished);
         list->setCurrentRow(row);
-        QVERIFY(done.wait(10000));
+        settle();
     }
 
 private slots:
@@ -56,9 +61,11 @@ private slots:
         m_context = std::make_unique<AppContext>(m_store.get());
         m_page = std::make_unique<TensorsPage>(m_context.get());
         m_page->resize(1280, 800);
+        connect(m_page->runner(), &CellRunner::finished, this,
+                [this](const CellRun &run) { m_lastRun = run.cell; });
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_page->tensorTab()->view()->tensor().has_value(), 10000);
+        settle();
     }
 
     void theBooksMatrixIsDrawnWithItsAttributes()
@@ -162,6 +169,7 @@ private slots:
     void realWorldDataShowsTheBooksFootprints()
     {
         m_page->tabs()->setCurrentIndex(TensorsPage::RealDataTabIndex);
+        settle();
         RealDataTab *tab = m_page->realDataTab();
         const int video = tab->examples()->count() - 1;
         choose(tab->examples(), video);
@@ -183,16 +191,15 @@ private slots:
     {
         m_page->tabs()->setCurrentIndex(TensorsPage::BatchTabIndex);
         BatchTab *tab = m_page->batchTab();
-        QSignalSpy done(m_page->runner(), &CellRunner::finished);
         tab->batchIndex()->setValue(3);
-        QVERIFY(done.wait(10000));
+        settle();
         QCOMPARE(m_page->codePanel()->code(),
                  QStringLiteral("n = 3\nbatch = train_images[128 * n:128 * (n + 1)]\nbatch.shape"));
         QCOMPARE(tab->batchShape(), QStringLiteral("(128, 28, 28)"));
         // The embedded sample has 800 training digits: the last batch, 6, is short.
         QCOMPARE(tab->batchIndex()->maximum(), 6);
         tab->batchIndex()->setValue(6);
-        QVERIFY(done.wait(10000));
+        settle();
         QCOMPARE(tab->batchShape(), QStringLiteral("(32, 28, 28)"));
     }
 

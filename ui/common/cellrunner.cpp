@@ -51,16 +51,22 @@ bool CellRunner::isBusy() const
     return m_running || !m_pending.empty();
 }
 
-QString CellRunner::lastAssignedName(const QString &cell)
+QStringList CellRunner::assignedNames(const QString &cell)
 {
     // A statement starting "name =" (not "=="), on its own line or after ';'.
     static const QRegularExpression assignment(
         QStringLiteral(R"((?:^|[;\n])\s*([A-Za-z_]\w*)\s*=(?!=))"));
-    QString name;
+    QStringList names;
     auto it = assignment.globalMatch(cell);
     while (it.hasNext())
-        name = it.next().captured(1);
-    return name;
+        names << it.next().captured(1);
+    return names;
+}
+
+QString CellRunner::lastAssignedName(const QString &cell)
+{
+    const QStringList names = assignedNames(cell);
+    return names.isEmpty() ? QString() : names.last();
 }
 
 QString CellRunner::lastExpressionName(const QString &cell)
@@ -101,6 +107,10 @@ void CellRunner::work()
         clock.start();
         run.result = m_session.run(cell.toStdString());
         run.seconds = clock.nsecsElapsed() / 1e9;
+        for (const QString &name : assignedNames(cell))
+            if (const auto value = m_session.variable(name.toStdString());
+                value && value->isArray())
+                run.arrays[name] = value->asArray();
         if (run.result.value && run.result.value->isArray()) {
             run.shown = run.result.value->asArray();
             run.shownName = lastExpressionName(cell);

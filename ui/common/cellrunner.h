@@ -10,8 +10,10 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -26,6 +28,8 @@ struct CellRun {
     // the cell assigned last (x in "x = np.array(...); x.ndim"), with its name ("" if unnamed).
     std::optional<core::Tensor> shown;
     QString shownName;
+    // Every array the cell assigned, by name, as it holds after the cell ("x", "y", "z").
+    std::map<QString, core::Tensor> arrays;
     double seconds = 0;
 };
 
@@ -40,7 +44,8 @@ public:
     void setData(core::ArrayResolver data);
     bool isBusy() const;
 
-    // The name the cell assigned last ("x" in "x = 1\nx.ndim"), or "".
+    // The names the cell assigns, in order ("x" in "x = 1\nx.ndim"); the last is the last one.
+    static QStringList assignedNames(const QString &cell);
     static QString lastAssignedName(const QString &cell);
     // The name the cell ends on ("x" in "x = 1\nx"), or "" when it ends on anything else.
     static QString lastExpressionName(const QString &cell);

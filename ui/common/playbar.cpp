@@ -55,6 +55,7 @@ PlayBar::PlayBar(Playhead *playhead, QWidget *parent)
             [this](int v) { m_playhead->seek(static_cast<double>(v) / kTicksPerPhase); });
     connect(m_playhead, &Playhead::timeChanged, this, &PlayBar::sync);
     connect(m_playhead, &Playhead::movingChanged, this, &PlayBar::sync);
+    connect(m_playhead, &Playhead::phaseCountChanged, this, &PlayBar::sync);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);

@@ -26,6 +26,7 @@ void Playhead::setPhaseCount(int count)
     m_phases = count;
     m_target = std::clamp(m_target, 0.0, static_cast<double>(m_phases));
     setTime(std::clamp(m_time, 0.0, static_cast<double>(m_phases)));
+    emit phaseCountChanged(m_phases);
 }
 
 void Playhead::setTime(double t)

@@ -37,6 +37,7 @@ public slots:
 signals:
     void timeChanged(double t);
     void movingChanged(bool moving);
+    void phaseCountChanged(int count);
 
 private:
     void moveTo(double target);

@@ -1,6 +1,8 @@
 target_sources(uncrumple_ui PRIVATE
     common/captions.cpp
     common/cellrunner.cpp
+    common/celltab.h
+    common/celltabspage.cpp
     common/codepanel.cpp
     common/fittinglabel.cpp
     common/fonts.cpp

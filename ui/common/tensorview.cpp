@@ -67,6 +67,12 @@ void TensorView::setHighlighter(Highlighter highlighter)
     update();
 }
 
+void TensorView::setValueHidden(std::function<bool(const std::vector<std::int64_t> &)> hidden)
+{
+    m_hidden = std::move(hidden);
+    update();
+}
+
 void TensorView::setName(const QString &name)
 {
     m_name = name;
@@ -80,9 +86,14 @@ void TensorView::setMaxCell(double pixels)
 
 TensorLayout TensorView::layout() const
 {
+    return layoutFor(m_shape);
+}
+
+TensorLayout TensorView::layoutFor(const std::vector<std::int64_t> &shape) const
+{
     const double lh = fontMetrics().height();
     const double scaled = m_maxCell * std::max(1.0, lh / 17.0); // presentation fonts, larger cells
-    return TensorLayout(m_shape, QRectF(rect()).adjusted(4, 4, -4, -4), lh, scaled);
+    return TensorLayout(shape, QRectF(rect()).adjusted(4, 4, -4, -4), lh, scaled);
 }
 
 QString TensorView::axisLabel(int axis) const
@@ -162,11 +173,23 @@ void TensorView::paintCells(QPainter &painter, const TensorLayout &l) const
         painter.setPen(QPen(border, line));
         painter.setBrush(tintOf(c.index, maxAbs));
         painter.drawRect(c.rect);
-        if (!m_tensor || s < 14) continue;
+        if (!m_tensor || s < 14 || (m_hidden && m_hidden(c.index))) continue;
         const QString value = valueText(c.index);
-        if (metrics.horizontalAdvance(value) > s - 4) continue; // a cut number would mislead
+        const double width = metrics.horizontalAdvance(value);
         painter.setPen(text);
+        if (width <= s - 4) {
+            painter.drawText(c.rect, Qt::AlignCenter, value);
+            continue;
+        }
+        // A long number gets a smaller font; one too small to read is left to the hover (a cut
+        // number would mislead).
+        const int size = static_cast<int>(valueFont.pixelSize() * (s - 4) / width);
+        if (size < 8) continue;
+        QFont smaller = valueFont;
+        smaller.setPixelSize(size);
+        painter.setFont(smaller);
         painter.drawText(c.rect, Qt::AlignCenter, value);
+        painter.setFont(valueFont);
     }
     painter.setPen(text);
     for (const TensorEllipsis &e : l.ellipses()) {

@@ -30,6 +30,8 @@ public:
     // Nothing drawn but the message (e.g. "no array yet").
     void clear(const QString &message);
     void setHighlighter(Highlighter highlighter);
+    // Cells whose value is not drawn (not computed yet, in a step-by-step product).
+    void setValueHidden(std::function<bool(const std::vector<std::int64_t> &)> hidden);
     // Python's name for the array in the hover text: "x[1, 2] = 36".
     void setName(const QString &name);
     QString name() const { return m_name; }
@@ -40,6 +42,8 @@ public:
     const std::vector<std::int64_t> &shape() const { return m_shape; }
     // The layout for the widget's current size (tests, animations).
     TensorLayout layout() const;
+    // The layout another shape would have here (an animation between two shapes).
+    TensorLayout layoutFor(const std::vector<std::int64_t> &shape) const;
     // The text under a point: "x[1, 2, 3] = 36", "index (1, 2, 3)" without values, or "".
     QString describeAt(const QPointF &point) const;
     QString hoverText() const { return m_hover; }
@@ -53,12 +57,12 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void paintAxes(QPainter &painter, const TensorLayout &layout) const;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
 private:
     void paintCells(QPainter &painter, const TensorLayout &layout) const;
-    void paintAxes(QPainter &painter, const TensorLayout &layout) const;
     QColor tintOf(const std::vector<std::int64_t> &index, double maxAbs) const;
     QString valueText(const std::vector<std::int64_t> &index) const;
     void setHover(const QString &text);
@@ -69,6 +73,7 @@ private:
     QString m_name = QStringLiteral("x");
     QString m_message;
     Highlighter m_highlighter;
+    std::function<bool(const std::vector<std::int64_t> &)> m_hidden;
     double m_maxCell = 64.0;
     QString m_hover;
 };

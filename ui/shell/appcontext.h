@@ -33,6 +33,8 @@ signals:
     void presentationModeChanged(bool on);
     // A page asks for the MNIST page with batch index of size digits sliced out.
     void mnistBatchRequested(int size, int index);
+    // A page links to another page by its id ("geometry").
+    void pageRequested(const QString &id);
 
 private:
     DataStore *m_data;

@@ -67,6 +67,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     });
     updateStatus();
     buildMenus();
+    connect(m_context, &AppContext::pageRequested, this, &MainWindow::showPage);
     connect(m_context, &AppContext::mnistBatchRequested, this, [this](int size, int index) {
         if (!showPage(QStringLiteral("mnist"))) return;
         if (auto *mnist = qobject_cast<MnistPage *>(currentPage())) mnist->showBatch(size, index);

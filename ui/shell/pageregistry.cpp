@@ -5,6 +5,7 @@
 #include "ui/geometry/geometrypage.h"
 #include "ui/hidden/hiddenspacepage.h"
 #include "ui/mnist/mnistpage.h"
+#include "ui/operations/operationspage.h"
 #include "ui/tensors/tensorspage.h"
 #include "ui/train/trainpage.h"
 #include "ui/uncrumple/uncrumplepage.h"
@@ -22,6 +23,10 @@ const std::vector<PageSpec> &pageSpecs()
          QObject::tr("Scalars to rank-5 tensors drawn from live NumPy cells; real-world data "
                      "shapes and their memory; batches (section 2.2)"),
          [](AppContext *c) -> Page * { return new TensorsPage(c); }},
+        {QStringLiteral("operations"), QObject::tr("Operations"),
+         QObject::tr("Element-wise operations and the book's timing, broadcasting, the tensor "
+                     "product, reshaping, from live NumPy cells (section 2.3)"),
+         [](AppContext *c) -> Page * { return new OperationsPage(c); }},
         {QStringLiteral("geometry"), QObject::tr("Geometry"),
          QObject::tr("Drag vectors; translate, rotate, scale, apply W·x + b and ReLU, animated "
                      "(section 2.3.6, Figures 2.6-2.13)"),

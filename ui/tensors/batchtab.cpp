@@ -86,7 +86,7 @@ private:
 };
 
 BatchTab::BatchTab(QWidget *parent)
-    : QWidget(parent), m_axis(new SampleAxis(this)), m_summary(new QLabel(this)),
+    : CellTab(parent), m_axis(new SampleAxis(this)), m_summary(new QLabel(this)),
       m_side(new QWidget), m_size(new QSpinBox(m_side)), m_index(new QSpinBox(m_side)),
       m_open(new QPushButton(tr("Show on the MNIST page"), m_side))
 {

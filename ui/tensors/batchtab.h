@@ -4,9 +4,7 @@
 // train_images[128 * n:128 * (n + 1)]: where it lies along the 60,000 samples, and its digits,
 // computed by the cell in the code panel; the MNIST page shows the same batch on request.
 
-#include "ui/common/cellrunner.h"
-
-#include <QWidget>
+#include "ui/common/celltab.h"
 
 class QLabel;
 class QPushButton;
@@ -14,23 +12,22 @@ class QSpinBox;
 
 namespace ui {
 
-class BatchTab : public QWidget {
+class BatchTab : public CellTab {
     Q_OBJECT
 public:
     explicit BatchTab(QWidget *parent = nullptr);
 
-    QWidget *side() const { return m_side; }
+    QWidget *side() const override { return m_side; }
     QSpinBox *batchIndex() const { return m_index; }
     QSpinBox *batchSize() const { return m_size; }
     // How many training samples there are (60,000, or the sample's 800 before MNIST is fetched).
     void setSampleCount(qint64 count);
-    QString cell() const;
+    QString cell() const override;
     // The shape the last run reported for the batch, "(128, 28, 28)", or "".
     QString batchShape() const { return m_shape; }
-    void showRun(const CellRun &run);
+    void showRun(const CellRun &run) override;
 
 signals:
-    void cellChosen(const QString &cell);
     // "Show on the MNIST page".
     void showOnMnistPage(int size, int index);
 

@@ -31,7 +31,7 @@ const core::DataShape &shapeAt(int row)
 } // namespace
 
 RealDataTab::RealDataTab(QWidget *parent)
-    : QWidget(parent), m_view(new TensorView(this)), m_title(new QLabel(this)),
+    : CellTab(parent), m_view(new TensorView(this)), m_title(new QLabel(this)),
       m_axes(new QLabel(this)), m_footprint(new QLabel(this)), m_side(new QWidget),
       m_examples(new QListWidget(m_side))
 {

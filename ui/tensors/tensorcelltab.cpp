@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 
 namespace ui {
@@ -75,7 +76,7 @@ QString attributes(const core::Tensor &t, const QString &name, bool rich)
 } // namespace
 
 TensorCellTab::TensorCellTab(QWidget *parent)
-    : QWidget(parent), m_view(new TensorView(this)), m_attributes(new QLabel(this)),
+    : CellTab(parent), m_view(new TensorView(this)), m_attributes(new QLabel(this)),
       m_hover(new QLabel(this)), m_side(new QWidget), m_examples(new QListWidget(m_side))
 {
     m_attributes->setObjectName(QStringLiteral("tensorAttributes"));
@@ -106,11 +107,19 @@ TensorCellTab::TensorCellTab(QWidget *parent)
     title->setWordWrap(true);
     sideLayout->addWidget(title);
     sideLayout->addWidget(m_examples);
+    m_examples->blockSignals(true);
+    m_examples->setCurrentRow(2); // the book's matrix
+    m_examples->blockSignals(false);
 }
 
 QString TensorCellTab::exampleCell(int row)
 {
     return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
+}
+
+QString TensorCellTab::cell() const
+{
+    return exampleCell(std::max(0, m_examples->currentRow()));
 }
 
 int TensorCellTab::exampleCount()

@@ -4,9 +4,7 @@
 // strides as NumPy reports them. The book's cells are one click away; any cell can be typed. A
 // cell that fails leaves the last good picture in place (the code panel shows the error).
 
-#include "ui/common/cellrunner.h"
-
-#include <QWidget>
+#include "ui/common/celltab.h"
 
 class QLabel;
 class QListWidget;
@@ -15,13 +13,14 @@ namespace ui {
 
 class TensorView;
 
-class TensorCellTab : public QWidget {
+class TensorCellTab : public CellTab {
     Q_OBJECT
 public:
     explicit TensorCellTab(QWidget *parent = nullptr);
 
-    // The controls for the page's side column: the book's cells.
-    QWidget *side() const { return m_side; }
+    // The side column's controls: the book's cells.
+    QWidget *side() const override { return m_side; }
+    QString cell() const override;
     QListWidget *examples() const { return m_examples; }
     TensorView *view() const { return m_view; }
     // "ndim 2 · shape (3, 5) · dtype int64 · nbytes 120 · strides (40, 8)", as plain text.
@@ -30,11 +29,7 @@ public:
     static QString exampleCell(int row);
     static int exampleCount();
 
-    void showRun(const CellRun &run);
-
-signals:
-    // The user picked an example: its cell should replace the code.
-    void cellChosen(const QString &cell);
+    void showRun(const CellRun &run) override;
 
 private:
     TensorView *m_view;

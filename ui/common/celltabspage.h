@@ -1,0 +1,52 @@
+#pragma once
+// A page of tabs whose code panel is a live cell: each tab has its own cell, the code panel shows
+// the shown tab's, and every edit runs in one notebook (CellRunner, off the GUI thread) whose
+// result goes back to the tab it came from. The Tensors and Operations pages are such pages.
+
+#include "ui/shell/page.h"
+
+class QStackedWidget;
+class QTabWidget;
+
+namespace ui {
+
+class CellRunner;
+class CellTab;
+struct CellRun;
+
+class CellTabsPage : public Page {
+    Q_OBJECT
+public:
+    explicit CellTabsPage(AppContext *context, QWidget *parent = nullptr);
+    ~CellTabsPage() override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    CellRunner *runner() const { return m_runner; }
+    // The cell the tab at index holds (as last chosen or edited).
+    QString cellOf(int tab) const { return m_cells.value(tab); }
+    bool showTab(const QString &name) override;
+    QStringList tabNames() const override { return m_names; }
+
+protected:
+    // name: the tab's name for --tab ("tensor", "broadcasting").
+    void addTab(CellTab *tab, const QString &title, const QString &name);
+    // Call once every tab is added: shows the first and runs its cell.
+    void start();
+    // Runs a tab's cell even when it is not shown (its picture follows new data).
+    void rerun(int tab);
+
+private:
+    void onTabChanged(int index);
+    void onCellChosen(int tab, const QString &cell);
+    void onRunRequested(const QString &cell);
+    void onRunFinished(const CellRun &run);
+
+    QTabWidget *m_tabs;
+    QStackedWidget *m_sides;
+    CellRunner *m_runner;
+    QList<CellTab *> m_tabList;
+    QStringList m_cells;
+    QStringList m_names;
+};
+
+} // namespace ui

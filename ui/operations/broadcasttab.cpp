@@ -1,0 +1,241 @@
+#include "ui/operations/broadcasttab.h"
+
+#include "core/cell/elementwise.h"
+#include "core/cell/shaperules.h"
+#include "core/cell/value.h"
+#include "ui/common/fonts.h"
+#include "ui/common/playbar.h"
+#include "ui/common/playhead.h"
+#include "ui/common/tensorview.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+#include <array>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+struct Example {
+    const char *title;
+    const char *cell;
+};
+
+const std::array<Example, 5> kExamples = {{
+    {"(3, 4) + (4,): the rule, small", "x = np.arange(12).reshape((3, 4))\n"
+                                       "y = np.array([10, 20, 30, 40])\nz = x + y\nz.shape"},
+    {"(32, 10) + (10,): the book's", "x = np.random.random((32, 10))\n"
+                                     "y = np.random.random((10,))\nz = x + y\nz.shape"},
+    {"(64, 3, 32, 10) + (32, 10): the book's", "x = np.random.random((64, 3, 32, 10))\n"
+                                               "y = np.random.random((32, 10))\n"
+                                               "z = np.maximum(x, y)\nz.shape"},
+    {"(3, 1) + (1, 4): both are stretched", "x = np.array([[0], [10], [20]])\n"
+                                            "y = np.array([[1, 2, 3, 4]])\nz = x + y\nz"},
+    {"(3, 4) + (3,): incompatible", "x = np.arange(12).reshape((3, 4))\n"
+                                    "y = np.array([1, 2, 3])\nz = x + y"},
+}};
+
+QString shapeText(const core::Shape &shape)
+{
+    return QString::fromStdString(core::cell::compactShape(shape));
+}
+
+// a with leading axes of length 1 added up to rank (step 1), as a view.
+core::Tensor padded(const core::Tensor &a, int rank)
+{
+    core::Shape shape(rank - a.ndim(), 1);
+    core::Strides strides(rank - a.ndim(), 0);
+    shape.insert(shape.end(), a.shape().begin(), a.shape().end());
+    strides.insert(strides.end(), a.strides().begin(), a.strides().end());
+    return core::Tensor(a.dtype(), shape, strides, a.offset(), a.buffer());
+}
+
+// a (already padded) repeated to shape along its axes of length 1 (step 2): a view whose strides
+// are 0 there, which is how NumPy broadcasts without copying.
+core::Tensor stretched(const core::Tensor &a, const core::Shape &shape)
+{
+    core::Strides strides = a.strides();
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        if (a.shape()[i] == 1 && shape[i] != 1) strides[i] = 0;
+    return core::Tensor(a.dtype(), shape, strides, a.offset(), a.buffer());
+}
+
+// Faded: the elements of a stretched operand that NumPy repeats rather than stores.
+TensorView::Highlighter repeatedCells(const core::Shape &own)
+{
+    return [own](const std::vector<std::int64_t> &index) -> std::optional<QColor> {
+        if (index.size() != own.size()) return std::nullopt;
+        for (std::size_t i = 0; i < own.size(); ++i)
+            if (own[i] == 1 && index[i] > 0) return QColor(0xEE, 0xEE, 0xEE);
+        return std::nullopt;
+    };
+}
+
+} // namespace
+
+BroadcastTab::BroadcastTab(QWidget *parent)
+    : CellTab(parent), m_xView(new TensorView(this)), m_yView(new TensorView(this)),
+      m_result(new TensorView(this)), m_caption(new QLabel(this)), m_playhead(new Playhead(this)),
+      m_side(new QWidget), m_examples(new QListWidget(m_side))
+{
+    m_xView->setName(QStringLiteral("x"));
+    m_yView->setName(QStringLiteral("y"));
+    m_result->setName(QStringLiteral("z"));
+    for (TensorView *v : {m_xView, m_yView, m_result})
+        v->setMaxCell(48);
+    m_caption->setObjectName(QStringLiteral("broadcastCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::RichText);
+    m_playhead->setPhaseCount(3);
+    auto *bar = new PlayBar(m_playhead, this);
+    PlayBarWording words;
+    words.startTip = tr("The operands as given");
+    words.endTip = tr("The sum");
+    words.playTip = tr("Play NumPy's two steps, then the sum");
+    words.scrubberTip = tr("Step 1: axes added; step 2: repeated; then x + y");
+    words.atStart = tr("as given");
+    words.atEnd = tr("x + y");
+    bar->setWording(words);
+    connect(m_playhead, &Playhead::timeChanged, this, &BroadcastTab::showPhase);
+
+    auto *operands = new QGridLayout;
+    auto *xTitle = new QLabel(QStringLiteral("x"), this);
+    auto *yTitle = new QLabel(QStringLiteral("y"), this);
+    auto *zTitle = new QLabel(QStringLiteral("z = x + y"), this);
+    for (QLabel *l : {xTitle, yTitle, zTitle}) {
+        l->setFont(monospaceFont());
+        l->setAlignment(Qt::AlignCenter);
+    }
+    operands->addWidget(xTitle, 0, 0);
+    operands->addWidget(yTitle, 0, 1);
+    operands->addWidget(m_xView, 1, 0);
+    operands->addWidget(m_yView, 1, 1);
+    operands->addWidget(zTitle, 2, 0, 1, 2);
+    operands->addWidget(m_result, 3, 0, 1, 2);
+    operands->setRowStretch(1, 1);
+    operands->setRowStretch(3, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_caption);
+    layout->addLayout(operands, 1);
+    layout->addWidget(bar);
+
+    for (const Example &e : kExamples)
+        m_examples->addItem(tr(e.title));
+    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) emit cellChosen(exampleCell(row));
+    });
+    auto *sideLayout = new QVBoxLayout(m_side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *note = new QLabel(tr("<b>Broadcasting</b>: the smaller tensor is stretched to match the "
+                               "larger, in two steps. Pick a pair, or type any x and y below."),
+                            m_side);
+    note->setWordWrap(true);
+    sideLayout->addWidget(note);
+    sideLayout->addWidget(m_examples);
+    m_examples->blockSignals(true);
+    m_examples->setCurrentRow(0);
+    m_examples->blockSignals(false);
+}
+
+QString BroadcastTab::exampleCell(int row)
+{
+    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
+}
+
+QString BroadcastTab::cell() const
+{
+    return exampleCell(std::max(0, m_examples->currentRow()));
+}
+
+QString BroadcastTab::caption() const
+{
+    return m_caption->text();
+}
+
+void BroadcastTab::showRun(const CellRun &run)
+{
+    const auto x = run.arrays.find(QStringLiteral("x"));
+    const auto y = run.arrays.find(QStringLiteral("y"));
+    if (x == run.arrays.end() || y == run.arrays.end()) {
+        if (run.result.ok()) m_caption->setText(tr("Define arrays x and y in the cell."));
+        return;
+    }
+    m_x = x->second;
+    m_y = y->second;
+    m_sum.reset();
+    const core::cell::ShapeRule rule = core::cell::broadcastShapes(m_x->shape(), m_y->shape());
+    m_error.clear();
+    if (!rule.ok()) {
+        // Which axes fail, counted as the operands count them.
+        m_error = tr("ValueError: %1<br>Aligned from the right, axis %2 of x (length %3) meets "
+                     "axis %4 of y (length %5): they differ and neither is 1.")
+                      .arg(QString::fromStdString(rule.error).toHtmlEscaped())
+                      .arg(rule.axisA)
+                      .arg(rule.axisA >= 0 ? m_x->shape()[rule.axisA] : 0)
+                      .arg(rule.axisB)
+                      .arg(rule.axisB >= 0 ? m_y->shape()[rule.axisB] : 0);
+    } else {
+        try {
+            m_sum =
+                core::cell::applyBinary(core::cell::BinaryOp::Add, core::cell::Value::array(*m_x),
+                                        core::cell::Value::array(*m_y))
+                    .asArray();
+        } catch (const std::exception &e) {
+            m_error = QString::fromUtf8(e.what()).toHtmlEscaped();
+        }
+    }
+    m_playhead->seek(0);
+    showPhase();
+}
+
+void BroadcastTab::showPhase()
+{
+    if (!m_x || !m_y) return;
+    const int phase = m_error.isEmpty() ? static_cast<int>(std::floor(m_playhead->time())) : 0;
+    const int rank = std::max(m_x->ndim(), m_y->ndim());
+    core::Tensor x = *m_x, y = *m_y;
+    const core::Shape shape = m_sum ? m_sum->shape() : core::Shape{};
+    QString step;
+    if (phase >= 1) {
+        x = padded(x, rank);
+        y = padded(y, rank);
+        step = tr("<b>Step 1</b>: axes of length 1 are added on the left until both have %1 "
+                  "axes: x is %2, y is %3.")
+                   .arg(rank)
+                   .arg(shapeText(x.shape()), shapeText(y.shape()));
+    }
+    m_xView->setHighlighter({});
+    m_yView->setHighlighter({});
+    if (phase >= 2) {
+        const core::Shape xOwn = x.shape(), yOwn = y.shape();
+        x = stretched(x, shape);
+        y = stretched(y, shape);
+        m_xView->setHighlighter(repeatedCells(xOwn));
+        m_yView->setHighlighter(repeatedCells(yOwn));
+        step = tr("<b>Step 2</b>: each is repeated along its axes of length 1 to %1 (faded: "
+                  "NumPy repeats them without copying).")
+                   .arg(shapeText(shape));
+    }
+    m_xView->setTensor(x);
+    m_yView->setTensor(y);
+    if (phase >= 3 && m_sum) {
+        m_result->setTensor(*m_sum);
+        step = tr("<b>x + y</b>, element by element: shape %1.").arg(shapeText(shape));
+    } else {
+        m_result->clear(m_error.isEmpty() ? tr("x + y appears after step 2.")
+                                          : tr("No result: the shapes do not broadcast."));
+    }
+    if (!m_error.isEmpty()) {
+        m_caption->setText(QStringLiteral("<span style='color:#B01E1E'>%1</span>").arg(m_error));
+        return;
+    }
+    if (step.isEmpty())
+        step = tr("x is %1, y is %2: play to see NumPy's two steps.")
+                   .arg(shapeText(m_x->shape()), shapeText(m_y->shape()));
+    m_caption->setText(step);
+}
+
+} // namespace ui

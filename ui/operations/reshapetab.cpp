@@ -1,0 +1,152 @@
+#include "ui/operations/reshapetab.h"
+
+#include "core/cell/repr.h"
+#include "core/cell/shaperules.h"
+#include "ui/common/playbar.h"
+#include "ui/common/playhead.h"
+#include "ui/operations/reshapeview.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+#include <array>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+struct Example {
+    const char *title;
+    const char *cell;
+};
+
+const std::array<Example, 5> kExamples = {{
+    {"(3, 2) → (6, 1) → (2, 3): the book's", "x = np.array([[0., 1.],\n"
+                                             "              [2., 3.],\n"
+                                             "              [4., 5.]])\n"
+                                             "y = x.reshape((6, 1))\n"
+                                             "z = x.reshape((2, 3))\nz"},
+    {"-1: the length NumPy infers", "x = np.arange(12).reshape((3, 4))\n"
+                                    "y = x.reshape((2, -1))\ny.shape"},
+    {"transpose (3, 2) → (2, 3)", "x = np.arange(6).reshape((3, 2))\n"
+                                  "y = np.transpose(x)\nprint(x.strides, y.strides)\ny"},
+    {"transpose (300, 20): the strides swap", "x = np.zeros((300, 20))\n"
+                                              "y = np.transpose(x)\n"
+                                              "print(x.strides, y.strides)\ny.shape"},
+    {"impossible: (3, 2) → (4, -1)", "x = np.arange(6).reshape((3, 2))\n"
+                                     "y = x.reshape((4, -1))"},
+}};
+
+QString tuple(const std::vector<std::int64_t> &v)
+{
+    return QString::fromStdString(core::cell::compactShape(v))
+        .replace(QLatin1Char(','), QStringLiteral(", "));
+}
+
+} // namespace
+
+ReshapeTab::ReshapeTab(QWidget *parent)
+    : CellTab(parent), m_view(new ReshapeView(this)), m_stages(new QLabel(this)),
+      m_playhead(new Playhead(this)), m_side(new QWidget), m_examples(new QListWidget(m_side))
+{
+    m_view->setMaxCell(60);
+    m_stages->setObjectName(QStringLiteral("reshapeStages"));
+    m_stages->setWordWrap(true);
+    m_stages->setTextFormat(Qt::RichText);
+    m_playhead->setSecondsPerPhase(1.2);
+    auto *bar = new PlayBar(m_playhead, this);
+    PlayBarWording words;
+    words.startTip = tr("The first array");
+    words.endTip = tr("The last");
+    words.playTip = tr("Move every element to its place in the next shape");
+    words.scrubberTip = tr("From one shape to the next");
+    words.atStart = tr("first shape");
+    words.atEnd = tr("last shape");
+    bar->setWording(words);
+    connect(m_playhead, &Playhead::timeChanged, this, [this](double t) {
+        m_view->setTime(t);
+        showStages();
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stages);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(bar);
+
+    for (const Example &e : kExamples)
+        m_examples->addItem(tr(e.title));
+    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) emit cellChosen(exampleCell(row));
+    });
+    auto *sideLayout = new QVBoxLayout(m_side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto *note = new QLabel(tr("<b>Reshaping</b> rearranges rows and columns to a target shape; "
+                               "the elements keep their row-major order. A <b>transpose</b> "
+                               "swaps the axes: nothing moves in memory, the strides swap. Each "
+                               "array the cell assigns is a stage."),
+                            m_side);
+    note->setWordWrap(true);
+    sideLayout->addWidget(note);
+    sideLayout->addWidget(m_examples);
+    m_examples->blockSignals(true);
+    m_examples->setCurrentRow(0);
+    m_examples->blockSignals(false);
+}
+
+QString ReshapeTab::exampleCell(int row)
+{
+    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
+}
+
+QString ReshapeTab::cell() const
+{
+    return exampleCell(std::max(0, m_examples->currentRow()));
+}
+
+void ReshapeTab::showRun(const CellRun &run)
+{
+    if (!run.result.ok()) return; // the last good stages stay; the error is under the code
+    // The stages: the arrays assigned, in order, with as many elements as the first.
+    std::vector<core::Tensor> stages;
+    m_names.clear();
+    for (const QString &name : CellRunner::assignedNames(run.cell)) {
+        const auto it = run.arrays.find(name);
+        if (it == run.arrays.end() || m_names.contains(name)) continue;
+        if (!stages.empty() && it->second.size() != stages.front().size()) continue;
+        stages.push_back(it->second);
+        m_names << name;
+    }
+    m_view->setStages(stages);
+    m_playhead->setPhaseCount(std::max(0, static_cast<int>(stages.size()) - 1));
+    m_playhead->seek(0);
+    showStages();
+}
+
+QString ReshapeTab::stagesText() const
+{
+    QString text = m_stages->text();
+    text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    return text;
+}
+
+void ReshapeTab::showStages()
+{
+    const auto &stages = m_view->stages();
+    if (stages.empty()) {
+        m_stages->setText(tr("Assign arrays in the cell: each is a stage."));
+        return;
+    }
+    const int current = static_cast<int>(std::lround(m_playhead->time()));
+    QStringList parts;
+    for (int i = 0; i < static_cast<int>(stages.size()); ++i) {
+        const core::Tensor &t = stages[static_cast<std::size_t>(i)];
+        const QString part =
+            tr("%1 %2, strides %3")
+                .arg(m_names.value(i), tuple(t.shape()), tuple(core::cell::byteStrides(t)));
+        parts << (i == current ? QStringLiteral("<b>%1</b>").arg(part) : part);
+    }
+    m_stages->setText(parts.join(QStringLiteral(" → ")));
+}
+
+} // namespace ui
