@@ -44,7 +44,8 @@ struct Node {
     bool overflow = false;
     double floatValue = 0;
     bool parenthesized = false;
-    int opLine = 0, opColumn = 0;  // Binary: the operator; Attribute: the name after '.'
+    // Binary: the operator; Attribute: the name after '.'; Subscript: '['; Call: '('.
+    int opLine = 0, opColumn = 0;
     std::vector<NodePtr> children; // null entries only in Slice
     std::vector<Keyword> keywords; // Call
 };

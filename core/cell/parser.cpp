@@ -8,18 +8,17 @@
 
 namespace core::cell {
 
-namespace {
-
-constexpr std::array kKeywords = {
-    "and",    "as",   "assert", "async",  "await",  "break",   "class",    "continue",
-    "def",    "del",  "elif",   "else",   "except", "finally", "for",      "from",
-    "global", "if",   "import", "in",     "is",     "lambda",  "nonlocal", "not",
-    "or",     "pass", "raise",  "return", "try",    "while",   "with",     "yield"};
-
-bool isKeyword(const std::string &s)
+bool isKeyword(std::string_view word)
 {
-    return std::find(kKeywords.begin(), kKeywords.end(), s) != kKeywords.end();
+    static constexpr std::array<std::string_view, 32> kKeywords = {
+        "and",    "as",   "assert", "async",  "await",  "break",   "class",    "continue",
+        "def",    "del",  "elif",   "else",   "except", "finally", "for",      "from",
+        "global", "if",   "import", "in",     "is",     "lambda",  "nonlocal", "not",
+        "or",     "pass", "raise",  "return", "try",    "while",   "with",     "yield"};
+    return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
 }
+
+namespace {
 
 class Parser {
 public:
@@ -101,7 +100,7 @@ private:
         if (t.kind == TokenKind::Name && isKeyword(t.text) && t.text != "not" && t.text != "lambda")
             throw SyntaxErrorAt("SyntaxError",
                                 "'" + t.text + "' statements are not supported in these cells",
-                                t.line, t.column);
+                                t.line, t.column, "unexpected '" + t.text + "'");
         NodePtr first = exprList();
         if (!cur().is("=")) {
             if (cur().kind == TokenKind::Op && cur().text.size() >= 2 && cur().text.back() == '=' &&
@@ -110,7 +109,7 @@ private:
                 throw SyntaxErrorAt("SyntaxError",
                                     "augmented assignment ('" + cur().text +
                                         "') is not supported in these cells",
-                                    cur().line, cur().column);
+                                    cur().line, cur().column, "unexpected '" + cur().text + "'");
             s.value = std::move(first);
             return s;
         }
@@ -267,8 +266,10 @@ private:
             } else if (cur().is("(")) {
                 n = call(std::move(n));
             } else if (cur().is("[")) {
-                ++m_i;
                 auto s = node(NodeKind::Subscript, *n);
+                s->opLine = cur().line;
+                s->opColumn = cur().column;
+                ++m_i;
                 s->children.push_back(std::move(n));
                 s->children.push_back(subscript());
                 expectClose("]");
@@ -281,8 +282,10 @@ private:
 
     NodePtr call(NodePtr function)
     {
-        ++m_i; // '('
         auto c = node(NodeKind::Call, *function);
+        c->opLine = cur().line;
+        c->opColumn = cur().column;
+        ++m_i; // '('
         c->children.push_back(std::move(function));
         while (!cur().is(")")) {
             const Token &t = cur();
@@ -428,7 +431,7 @@ private:
             if (t.is("{"))
                 throw SyntaxErrorAt("SyntaxError",
                                     "dictionaries and sets are not supported in these cells",
-                                    t.line, t.column);
+                                    t.line, t.column, "unexpected '{'");
             break;
         default:
             break;

@@ -15,6 +15,9 @@ namespace core::cell {
 
 constexpr int kMaxNesting = 200;
 
+// Python's reserved words ("import", "if", "not", ...); None, True and False are constants.
+bool isKeyword(std::string_view word);
+
 Program parseCell(std::string_view cell);
 Program parseTokens(const std::vector<Token> &tokens);
 

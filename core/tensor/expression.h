@@ -1,11 +1,13 @@
 #pragma once
 // A small Python expression language over named arrays, enough for the book's slicing lines:
 //   train_images[10:100, 7:-7, ::2]   test_labels[:10]   train_images[4].shape   len(train_labels)
-// Grammar (whitespace allowed between tokens):
+// The text is read by the notebook cells' lexer and parser (core/cell) as one Python expression,
+// then kept to this subset:
 //   expression := 'len' '(' access ')' | access
 //   access     := NAME ('[' items ']')* ('.' ('shape' | 'ndim' | 'dtype' | 'size'))?
 //   items      := item (',' item)* ','?
 //   item       := '...' | 'None' | 'np.newaxis' | INT | [INT] ':' [INT] [':' [INT]]
+// where INT is an integer literal with optional signs and a slice part may also be None.
 
 #include "core/tensor/indexing.h"
 #include "core/tensor/tensor.h"
@@ -26,7 +28,8 @@ struct Expression {
     Attribute attribute = Attribute::None;
 };
 
-// Parses text; throws ParseError with the 1-based column of the first offending character.
+// Parses text; throws ParseError with the 1-based column (a byte offset in text) where the parser
+// stopped, or of the part the subset lacks, e.g. the '+' of "train_images + 1".
 Expression parseExpression(std::string_view text);
 
 // Python spelling of a parsed expression, e.g. "train_images[10:100, 7:-7]".

@@ -3,4 +3,5 @@ target_sources(uncrumple_core PRIVATE
     tensor/tensor.cpp
     tensor/indexing.cpp
     tensor/expression.cpp
+    tensor/expressionparser.cpp
     tensor/format.cpp)

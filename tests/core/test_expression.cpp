@@ -43,6 +43,17 @@ private slots:
                                  << "train_images[4][7:-7]" << 2;
         QTest::newRow("plus sign") << "train_images[+4]"
                                    << "train_images[4]" << 1;
+        // Python spellings the cell parser reads and the slicing language means the same by.
+        QTest::newRow("signs") << "train_images[--4, -+4]"
+                               << "train_images[4, -4]" << 1;
+        QTest::newRow("None bounds") << "train_images[None:5:None]"
+                                     << "train_images[:5]" << 1;
+        QTest::newRow("tuple") << "train_images[(1, 2)]"
+                               << "train_images[1, 2]" << 1;
+        QTest::newRow("comment") << "train_images[0]  # the first"
+                                 << "train_images[0]" << 1;
+        QTest::newRow("lines in brackets") << "train_images[0,\n 3]"
+                                           << "train_images[0, 3]" << 1;
     }
     void valid()
     {
@@ -67,7 +78,7 @@ private slots:
         QTest::newRow("non-ASCII char")
             << QStringLiteral("train_images[\u00e9]") << 14 << QStringLiteral("but found '\u00e9'");
         QTest::newRow("empty subscript") << "train_images[]" << 14 << "empty subscript";
-        QTest::newRow("float") << "train_images[1.5]" << 15 << "expected an integer";
+        QTest::newRow("float") << "train_images[1.5]" << 14 << "expected an integer";
         QTest::newRow("name index") << "train_images[n]" << 14 << "only integers, slices";
         QTest::newRow("attribute") << "train_images.shap" << 14 << "unknown attribute 'shap'";
         QTest::newRow("trailing") << "train_images[0] + 1" << 17 << "unexpected '+'";
@@ -76,6 +87,30 @@ private slots:
         QTest::newRow("too large")
             << "train_images[99999999999999999999]" << 14 << "integer too large";
         QTest::newRow("len unclosed") << "len(train_labels" << 17 << "expected ')'";
+        // Python the cell parser reads but the slicing language lacks: the column of that part.
+        QTest::newRow("operator") << "train_images + 1" << 14 << "unexpected '+'";
+        QTest::newRow("operator in index") << "train_images[1 * 2]" << 16 << "unexpected '*'";
+        QTest::newRow("float bound") << "train_images[:2.0]" << 15 << "expected an integer";
+        QTest::newRow("string index") << "train_images['a']" << 14 << "only integers, slices";
+        QTest::newRow("list index") << "train_images[[1, 2]]" << 14 << "only integers, slices";
+        QTest::newRow("after attribute") << "train_images.shape[0]" << 19 << "unexpected '['";
+        QTest::newRow("after len") << "len(train_labels).size" << 19 << "unexpected '.size'";
+        QTest::newRow("call") << "sum(train_labels)" << 4 << "only len() can be called";
+        QTest::newRow("len of attribute") << "len(train_labels.shape)" << 18 << "not an attribute";
+        QTest::newRow("len of two") << "len(train_labels, test_labels)" << 19
+                                    << "len() takes exactly one argument (2 given)";
+        QTest::newRow("empty tuple") << "train_images[()]" << 14 << "empty subscript";
+        QTest::newRow("assignment") << "train_images = 1" << 14 << "invalid syntax: unexpected '='";
+        QTest::newRow("two statements") << "train_images; test_images" << 13 << "unexpected ';'";
+        QTest::newRow("second line")
+            << "train_images\ntest_images" << 14 << "unexpected 'test_images'";
+        QTest::newRow("keyword") << "import numpy" << 1 << "expected an array name";
+        QTest::newRow("unmatched") << "train_images[0]]" << 16 << "unmatched ']'";
+        QTest::newRow("missing comma") << "train_images[0 1]" << 16 << "expected ','";
+        QTest::newRow("deep") << "train_images[" + QString(500, '-') + "1]" << 412
+                              << "too many nested parentheses";
+        QTest::newRow("unclosed over lines") << "train_images[0,\n 1" << 19 << "column 13";
+        QTest::newRow("leading blanks") << "  train_images[1.5]" << 16 << "expected an integer";
     }
     void invalid()
     {
@@ -88,6 +123,17 @@ private slots:
         } catch (const ParseError &e) {
             QCOMPARE(e.column(), column);
             QVERIFY2(QString::fromStdString(e.what()).contains(contains), e.what());
+        }
+    }
+
+    void messagesAreOneLine()
+    {
+        try {
+            parseExpression("train_images 'a\\nb'");
+            QFAIL("expected a ParseError");
+        } catch (const ParseError &e) {
+            QCOMPARE(QString::fromStdString(e.detail()),
+                     QStringLiteral("invalid syntax: unexpected 'a\\nb'"));
         }
     }
 
