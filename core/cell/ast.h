@@ -48,6 +48,7 @@ struct Node {
     int opLine = 0, opColumn = 0;
     std::vector<NodePtr> children; // null entries only in Slice
     std::vector<Keyword> keywords; // Call
+    int height = 1;                // the longest path to a leaf, counted in nodes
 };
 
 enum class StatementKind { Expression, Assign, Import };

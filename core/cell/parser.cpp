@@ -225,7 +225,21 @@ private:
         n->opColumn = op.column;
         n->children.push_back(std::move(left));
         n->children.push_back(right());
+        grown(*n);
         return n;
+    }
+
+    // A chain (a + a + ..., a[0][0]..., f()()...) deepens the tree without nesting brackets; the
+    // evaluator recurses once per level, so a tree taller than kMaxHeight is refused as CPython's
+    // compiler refuses one: a cell of 50,000 '+ a' would otherwise overflow the stack.
+    void grown(Node &n) const
+    {
+        for (const NodePtr &c : n.children)
+            if (c) n.height = std::max(n.height, c->height + 1);
+        if (n.height > kMaxHeight)
+            throw SyntaxErrorAt("RecursionError",
+                                "maximum recursion depth exceeded during compilation", n.line,
+                                n.column);
     }
 
     NodePtr factor()
@@ -241,6 +255,7 @@ private:
             if (!startsExpression(cur()) && cur().kind != TokenKind::Error)
                 failHere("expected a number after the sign");
             n->children.push_back(factor());
+            grown(*n);
             return n;
         }
         NodePtr base = primary();
@@ -262,6 +277,7 @@ private:
                 a->opColumn = cur().column;
                 ++m_i;
                 a->children.push_back(std::move(n));
+                grown(*a);
                 n = std::move(a);
             } else if (cur().is("(")) {
                 n = call(std::move(n));
@@ -273,6 +289,7 @@ private:
                 s->children.push_back(std::move(n));
                 s->children.push_back(subscript());
                 expectClose("]");
+                grown(*s);
                 n = std::move(s);
             } else {
                 return n;
@@ -312,6 +329,7 @@ private:
             if (!cur().is(")")) failAfterItem(*lastItem(*c));
         }
         ++m_i;
+        grown(*c);
         return c;
     }
 

@@ -14,6 +14,8 @@
 namespace core::cell {
 
 constexpr int kMaxNesting = 200;
+// The tallest expression tree a cell may build (chains of operators, subscripts and calls).
+constexpr int kMaxHeight = 1000;
 
 // Python's reserved words ("import", "if", "not", ...); None, True and False are constants.
 bool isKeyword(std::string_view word);

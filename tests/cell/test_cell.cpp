@@ -28,6 +28,25 @@ QString reprOf(Session &s, const char *cell)
 class TestCell : public QObject {
     Q_OBJECT
 private slots:
+    void longChainsAreRefusedAsCPythonsCompilerRefusesThem()
+    {
+        // 50,000 links once overflowed the evaluator's stack (a crash, not an error).
+        Session s;
+        s.run("a = 1");
+        for (const char *link : {"+a", "[0]", ".real", "()"}) {
+            std::string cell = "a";
+            for (int i = 0; i < 50000; ++i)
+                cell += link;
+            QCOMPARE(errorOf(s, cell.c_str()),
+                     QStringLiteral("RecursionError: maximum recursion depth exceeded during "
+                                    "compilation"));
+        }
+        std::string ok = "a";
+        for (int i = 0; i < 900; ++i)
+            ok += "+a";
+        QCOMPARE(reprOf(s, ok.c_str()), QStringLiteral("901"));
+    }
+
     void defaultMemoryLimitRefusesBeforeAllocating()
     {
         Session s;
