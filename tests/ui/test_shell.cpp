@@ -24,6 +24,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -234,6 +236,49 @@ private slots:
         const QStringList clipped = testing::clippedWidgets(&window);
         context.setPresentationMode(false);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+    }
+
+    void theCellPagesFitProjectorsInPresentationMode_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<QSize>("projector");
+        for (const char *page : {"tensors", "operations"}) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 1280 x 800").arg(page)))
+                << QString::fromLatin1(page) << QSize(1280, 800);
+            QTest::newRow(qPrintable(QStringLiteral("%1 1024 x 768").arg(page)))
+                << QString::fromLatin1(page) << QSize(1024, 768);
+        }
+    }
+    void theCellPagesFitProjectorsInPresentationMode()
+    {
+        // Every tab: the window keeps the projector's size, nothing sticks out, no tab is hidden
+        // behind the tab bar's scroll arrows.
+        QFETCH(QString, page);
+        QFETCH(QSize, projector);
+        DataStore store;
+        AppContext context(&store);
+        MainWindow window(&context);
+        window.resize(projector);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showPage(page));
+        context.setPresentationMode(true);
+        auto *tabs = window.currentPage()->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QTest::qWait(100);
+            QCOMPARE(window.size(), projector);
+            const QStringList clipped = testing::clippedWidgets(&window);
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
+            const QTabBar *bar = tabs->tabBar();
+            for (int t = 0; t < bar->count(); ++t)
+                QVERIFY2(bar->rect().contains(bar->tabRect(t)),
+                         qPrintable(QStringLiteral("tab %1 ('%2') is outside the bar")
+                                        .arg(t)
+                                        .arg(bar->tabText(t))));
+        }
+        context.setPresentationMode(false);
     }
 
     void aFailedLoadKeepsItsWholeReasonInReach()

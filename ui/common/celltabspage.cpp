@@ -4,6 +4,7 @@
 #include "ui/common/cellrunner.h"
 #include "ui/common/celltab.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/tabtitles.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 
@@ -30,6 +31,7 @@ QString resultText(const CellRun &run)
 
 CellTabsPage::CellTabsPage(AppContext *context, QWidget *parent)
     : Page(context, parent), m_tabs(new QTabWidget), m_sides(new QStackedWidget),
+      m_titles(new TabTitles(m_tabs)),
       m_runner(new CellRunner(core::mnistArrays(*context->data()->data()), this))
 {
     setBody(m_tabs, m_sides);
@@ -43,13 +45,15 @@ CellTabsPage::CellTabsPage(AppContext *context, QWidget *parent)
 
 CellTabsPage::~CellTabsPage() = default;
 
-void CellTabsPage::addTab(CellTab *tab, const QString &title, const QString &name)
+void CellTabsPage::addTab(CellTab *tab, const QString &title, const QString &brief,
+                          const QString &name)
 {
     const int index = static_cast<int>(m_tabList.size());
     m_tabList << tab;
     m_cells << tab->cell();
     m_names << name;
     m_tabs->addTab(tab, title);
+    m_titles->setTitles(tab, title, brief);
     m_sides->addWidget(tab->side());
     connect(tab, &CellTab::cellChosen, this,
             [this, index](const QString &cell) { onCellChosen(index, cell); });

@@ -12,6 +12,7 @@ namespace ui {
 
 class CellRunner;
 class CellTab;
+class TabTitles;
 struct CellRun;
 
 class CellTabsPage : public Page {
@@ -28,8 +29,9 @@ public:
     QStringList tabNames() const override { return m_names; }
 
 protected:
-    // name: the tab's name for --tab ("tensor", "broadcasting").
-    void addTab(CellTab *tab, const QString &title, const QString &name);
+    // name: the tab's name for --tab ("tensor", "broadcasting"); brief: its title where the full
+    // titles do not fit.
+    void addTab(CellTab *tab, const QString &title, const QString &brief, const QString &name);
     // Call once every tab is added: shows the first and runs its cell.
     void start();
     // Runs a tab's cell even when it is not shown (its picture follows new data).
@@ -43,6 +45,7 @@ private:
 
     QTabWidget *m_tabs;
     QStackedWidget *m_sides;
+    TabTitles *m_titles;
     CellRunner *m_runner;
     QList<CellTab *> m_tabList;
     QStringList m_cells;

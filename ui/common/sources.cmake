@@ -18,6 +18,7 @@ target_sources(uncrumple_ui PRIVATE
     common/playhead.cpp
     common/pngfile.cpp
     common/pythonhighlighter.cpp
+    common/tabtitles.cpp
     common/tensorimage.cpp
     common/tensorlayout.cpp
     common/tensorview.cpp)

@@ -117,6 +117,8 @@ BroadcastTab::BroadcastTab(QWidget *parent)
     operands->addWidget(m_result, 3, 0, 1, 2);
     operands->setRowStretch(1, 1);
     operands->setRowStretch(3, 1);
+    operands->setColumnStretch(0, 1);
+    operands->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
     layout->addLayout(operands, 1);

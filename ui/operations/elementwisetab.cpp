@@ -72,6 +72,8 @@ ElementwiseTab::ElementwiseTab(QWidget *parent)
     grid->addWidget(m_relu, 3, 1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(3, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     m_caption->setWordWrap(true);
     m_caption->setObjectName(QStringLiteral("elementwiseCaption"));
     auto *layout = new QVBoxLayout(this);

@@ -15,10 +15,10 @@ OperationsPage::OperationsPage(AppContext *context, QWidget *parent)
       m_broadcast(new BroadcastTab), m_product(new ProductTab), m_reshape(new ReshapeTab)
 {
     tabs()->setObjectName(QStringLiteral("operationsTabs"));
-    addTab(m_elementwise, tr("Element-wise"), QStringLiteral("elementwise"));
-    addTab(m_broadcast, tr("Broadcasting"), QStringLiteral("broadcasting"));
-    addTab(m_product, tr("Tensor product"), QStringLiteral("product"));
-    addTab(m_reshape, tr("Reshape"), QStringLiteral("reshape"));
+    addTab(m_elementwise, tr("Element-wise"), tr("Element"), QStringLiteral("elementwise"));
+    addTab(m_broadcast, tr("Broadcasting"), tr("Broadcast"), QStringLiteral("broadcasting"));
+    addTab(m_product, tr("Tensor product"), tr("Product"), QStringLiteral("product"));
+    addTab(m_reshape, tr("Reshape"), tr("Reshape"), QStringLiteral("reshape"));
     connect(m_product, &ProductTab::geometryRequested, context,
             [context] { emit context->pageRequested(QStringLiteral("geometry")); });
     start();

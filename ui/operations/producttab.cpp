@@ -123,6 +123,8 @@ ProductTab::ProductTab(QWidget *parent)
     box->addWidget(m_zView, 3, 1);
     box->setRowStretch(1, 1);
     box->setRowStretch(3, 1);
+    box->setColumnStretch(0, 1);
+    box->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_caption);
     layout->addLayout(box, 1);

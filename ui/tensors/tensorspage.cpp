@@ -16,9 +16,9 @@ TensorsPage::TensorsPage(AppContext *context, QWidget *parent)
       m_batches(new BatchTab)
 {
     tabs()->setObjectName(QStringLiteral("tensorsTabs"));
-    addTab(m_tensor, tr("A tensor"), QStringLiteral("tensor"));
-    addTab(m_realData, tr("Real-world data"), QStringLiteral("data"));
-    addTab(m_batches, tr("Batches"), QStringLiteral("batches"));
+    addTab(m_tensor, tr("A tensor"), tr("Tensor"), QStringLiteral("tensor"));
+    addTab(m_realData, tr("Real-world data"), tr("Data"), QStringLiteral("data"));
+    addTab(m_batches, tr("Batches"), tr("Batches"), QStringLiteral("batches"));
     connect(m_batches, &BatchTab::showOnMnistPage, context, &AppContext::mnistBatchRequested);
     connect(context->data(), &DataStore::dataChanged, this, &TensorsPage::onData);
     onData();

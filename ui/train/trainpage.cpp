@@ -5,6 +5,7 @@
 #include "ui/common/codepanel.h"
 #include "ui/common/fittinglabel.h"
 #include "ui/common/numbers.h"
+#include "ui/common/tabtitles.h"
 #include "ui/shell/appcontext.h"
 #include "ui/shell/datastore.h"
 #include "ui/train/curvepanel.h"
@@ -180,10 +181,13 @@ QWidget *TrainPage::buildMain()
         }
     });
 
-    // The bar never scrolls: its titles shorten instead (fitTabTitles).
-    m_tabs->setUsesScrollButtons(false);
-    m_tabs->tabBar()->setElideMode(Qt::ElideRight);
-    m_tabs->installEventFilter(this);
+    // The bar never scrolls: its titles shorten instead.
+    m_tabTitles = new TabTitles(m_tabs);
+    m_tabTitles->setTitles(m_weights, tr("First-layer weights"), tr("Weights"));
+    m_tabTitles->setTitles(m_tabs->widget(PredictionsTab), tr("Predictions"), tr("Predictions"));
+    m_tabTitles->setTitles(m_tabs->widget(EvaluateTab), tr("Evaluate"), tr("Evaluate"));
+    m_tabTitles->setTitles(m_draw, tr("Draw a digit"), tr("Draw"));
+    m_tabTitles->setTitles(m_curves, tr("Charts"), tr("Charts"));
 
     m_split = new QSplitter(Qt::Vertical);
     m_split->addWidget(m_curves);
@@ -638,7 +642,7 @@ void TrainPage::setChartsInTab(bool inTab)
         m_curves->show();
         if (charts) m_tabs->setCurrentIndex(WeightsTab);
     }
-    fitTabTitles();
+    m_tabTitles->fit();
 }
 
 void TrainPage::showTab(Tab tab)
@@ -648,30 +652,6 @@ void TrainPage::showTab(Tab tab)
         return;
     }
     m_tabs->setCurrentIndex(tab);
-}
-
-void TrainPage::fitTabTitles()
-{
-    static const char *const full[] = {QT_TR_NOOP("First-layer weights"), QT_TR_NOOP("Predictions"),
-                                       QT_TR_NOOP("Evaluate"), QT_TR_NOOP("Draw a digit"),
-                                       QT_TR_NOOP("Charts")};
-    static const char *const brief[] = {QT_TR_NOOP("Weights"), QT_TR_NOOP("Predictions"),
-                                        QT_TR_NOOP("Evaluate"), QT_TR_NOOP("Draw"),
-                                        QT_TR_NOOP("Charts")};
-    auto setTitles = [this](const char *const *titles) {
-        for (int i = 0; i < m_tabs->count(); ++i)
-            if (m_tabs->tabText(i) != tr(titles[i])) m_tabs->setTabText(i, tr(titles[i]));
-    };
-    setTitles(full);
-    if (m_tabs->tabBar()->sizeHint().width() > m_tabs->width()) setTitles(brief);
-}
-
-bool TrainPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_tabs &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
-        fitTabTitles();
-    return Page::eventFilter(watched, event);
 }
 
 void TrainPage::activated()

@@ -28,6 +28,7 @@ class DrawPanel;
 class EvaluatePanel;
 class PredictionGrid;
 class RecipeEditor;
+class TabTitles;
 class TrainProgress;
 class TrainSession;
 class WeightGrid;
@@ -91,7 +92,6 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildMain();
@@ -117,7 +117,6 @@ private:
     void applyScale();
     void setChartsInTab(bool inTab);
     // Short tab titles when the long ones would not fit the bar (which never scrolls).
-    void fitTabTitles();
     void askSaveModel();
     void askLoadModel();
     void askExportCsv();
@@ -132,6 +131,7 @@ private:
     std::optional<RecipeInput> m_modelInput; // the recipe the shown model was trained with
     CurvePanel *m_curves = nullptr;
     QTabWidget *m_tabs = nullptr;
+    TabTitles *m_tabTitles = nullptr;
     QSplitter *m_split = nullptr;
     WeightGrid *m_weights = nullptr;
     PredictionGrid *m_predictions = nullptr;
