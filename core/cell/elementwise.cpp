@@ -2,9 +2,12 @@
 
 #include "core/cell/conversion.h"
 #include "core/cell/memorylimit.h"
+#include "core/cell/parallel.h"
 #include "core/cell/pyerror.h"
+#include "core/cell/resultbuffers.h"
 #include "core/cell/shaperules.h"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -22,48 +25,92 @@ Strides broadcastStrides(const Tensor &a, const Shape &out)
     return s;
 }
 
-template<class T, class F>
-void stridedLoop(const Shape &shape, const T *a, const Strides &sa, const T *b, const Strides &sb,
-                 T *out, F f)
+// The output's shape with each operand's strides, as NumPy's iterator coalesces it: axes of
+// length 1 dropped and neighbours merged where both operands step through them as one axis. Equal
+// contiguous shapes become one axis, and (1024, 3, 32, 10) + (32, 10) is (3072, 320) + (0, 1).
+struct Layout {
+    Shape shape;
+    Strides sa, sb;
+};
+
+Layout coalesce(const Shape &shape, const Strides &sa, const Strides &sb)
 {
-    const int nd = static_cast<int>(shape.size());
-    std::int64_t total = 1;
-    for (auto d : shape)
-        total *= d;
-    if (total == 0) return;
-    if (nd == 0) {
-        *out = f(*a, *b);
-        return;
-    }
-    const std::int64_t inner = shape[nd - 1];
-    const std::int64_t ia = sa[nd - 1], ib = sb[nd - 1];
-    std::vector<std::int64_t> counter(nd, 0);
-    for (;;) {
-        if (ia == 1 && ib == 1)
-            for (std::int64_t i = 0; i < inner; ++i)
-                out[i] = f(a[i], b[i]);
-        else if (ia == 1 && ib == 0)
-            for (std::int64_t i = 0; i < inner; ++i)
-                out[i] = f(a[i], *b);
-        else if (ia == 0 && ib == 1)
-            for (std::int64_t i = 0; i < inner; ++i)
-                out[i] = f(*a, b[i]);
-        else
-            for (std::int64_t i = 0; i < inner; ++i)
-                out[i] = f(a[i * ia], b[i * ib]);
-        out += inner;
-        int axis = nd - 2;
-        for (; axis >= 0; --axis) {
-            a += sa[axis];
-            b += sb[axis];
-            if (++counter[axis] < shape[axis]) break;
-            a -= sa[axis] * shape[axis];
-            b -= sb[axis] * shape[axis];
-            counter[axis] = 0;
+    Layout l;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (shape[i] == 1) continue;
+        if (!l.shape.empty() && l.sa.back() == sa[i] * shape[i] &&
+            l.sb.back() == sb[i] * shape[i]) {
+            l.shape.back() *= shape[i];
+            l.sa.back() = sa[i];
+            l.sb.back() = sb[i];
+        } else {
+            l.shape.push_back(shape[i]);
+            l.sa.push_back(sa[i]);
+            l.sb.push_back(sb[i]);
         }
-        if (axis < 0) return;
+    }
+    if (l.shape.empty()) l = {{1}, {0}, {0}};
+    return l;
+}
+
+// One run along the last axis; the common stride patterns get loops the compiler vectorises.
+template<class T, class F>
+void innerLoop(T *__restrict o, const T *__restrict a, std::int64_t ia, const T *__restrict b,
+               std::int64_t ib, std::int64_t n, F f)
+{
+    if (ia == 1 && ib == 1) {
+        for (std::int64_t i = 0; i < n; ++i)
+            o[i] = f(a[i], b[i]);
+    } else if (ia == 1 && ib == 0) {
+        const T s = *b;
+        for (std::int64_t i = 0; i < n; ++i)
+            o[i] = f(a[i], s);
+    } else if (ia == 0 && ib == 1) {
+        const T s = *a;
+        for (std::int64_t i = 0; i < n; ++i)
+            o[i] = f(s, b[i]);
+    } else {
+        for (std::int64_t i = 0; i < n; ++i)
+            o[i] = f(a[i * ia], b[i * ib]);
     }
 }
+
+// Output elements [lo, hi) in row-major order: a chunk may start and end inside a row.
+template<class T, class F>
+void loopRange(const Layout &l, const T *a, const T *b, T *out, std::int64_t lo, std::int64_t hi,
+               F f)
+{
+    const int nd = static_cast<int>(l.shape.size());
+    const std::int64_t inner = l.shape[nd - 1], ia = l.sa[nd - 1], ib = l.sb[nd - 1];
+    std::int64_t index[32]; // an array has at most 32 axes (tensor.h)
+    std::int64_t offA = 0, offB = 0, rest = lo;
+    for (int d = nd - 1; d >= 0; --d) {
+        index[d] = rest % l.shape[d];
+        rest /= l.shape[d];
+        offA += index[d] * l.sa[d];
+        offB += index[d] * l.sb[d];
+    }
+    for (std::int64_t pos = lo;;) {
+        const std::int64_t len = std::min(inner - index[nd - 1], hi - pos);
+        innerLoop<T>(out + pos, a + offA, ia, b + offB, ib, len, f);
+        pos += len;
+        if (pos >= hi) return;
+        offA -= index[nd - 1] * ia;
+        offB -= index[nd - 1] * ib;
+        index[nd - 1] = 0;
+        for (int d = nd - 2; d >= 0; --d) {
+            offA += l.sa[d];
+            offB += l.sb[d];
+            if (++index[d] < l.shape[d]) break;
+            offA -= l.sa[d] * l.shape[d];
+            offB -= l.sb[d] * l.shape[d];
+            index[d] = 0;
+        }
+    }
+}
+
+// Large outputs are cut into chunks of this many elements for the pool (parallel.h).
+constexpr std::int64_t kGrain = std::int64_t{1} << 15;
 
 // Integer arithmetic wraps like NumPy's C loops; done in unsigned types so that it is defined.
 template<class T> T wrapped(T x, T y, char op)
@@ -96,29 +143,18 @@ template<class T> T integerPower(T base, T exp)
 
 template<class T> Tensor compute(BinaryOp op, const Tensor &a, const Tensor &b, const Shape &shape)
 {
-    Tensor out = newArray(dtypeOf<T>(), shape);
+    Tensor out = newResult(dtypeOf<T>(), shape);
     T *o = out.mutableData<T>();
     const T *pa = a.data<T>();
     const T *pb = b.data<T>();
     const std::int64_t n = out.size();
-    const bool same =
-        a.isContiguous() && b.isContiguous() && a.shape() == shape && b.shape() == shape;
+    if (n == 0) return out;
+    const Layout layout = coalesce(shape, broadcastStrides(a, shape), broadcastStrides(b, shape));
     auto run = [&](auto f) {
-        if (same) {
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = f(pa[i], pb[i]);
-        } else if (b.size() == 1 && a.isContiguous() && a.shape() == shape) {
-            const T s = *pb;
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = f(pa[i], s);
-        } else if (a.size() == 1 && b.isContiguous() && b.shape() == shape) {
-            const T s = *pa;
-            for (std::int64_t i = 0; i < n; ++i)
-                o[i] = f(s, pb[i]);
-        } else {
-            stridedLoop<T>(shape, pa, broadcastStrides(a, shape), pb, broadcastStrides(b, shape), o,
-                           f);
-        }
+        const std::int64_t chunks = chunkCount(n, kGrain);
+        parallelChunks(chunks, [&](std::int64_t c) {
+            loopRange<T>(layout, pa, pb, o, c * n / chunks, (c + 1) * n / chunks, f);
+        });
     };
     switch (op) {
     case BinaryOp::Add:

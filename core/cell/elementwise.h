@@ -1,7 +1,8 @@
 #pragma once
 // NumPy's arithmetic ufuncs on arrays and NumPy scalars: add, subtract, multiply, true_divide,
-// power, maximum, minimum and negative, with broadcasting and 1.24's type promotion. Contiguous
-// operands of one type run a plain loop the compiler vectorises; others walk strides.
+// power, maximum, minimum and negative, with broadcasting and 1.24's type promotion. Axes are
+// coalesced as NumPy's iterator does, so contiguous and broadcast operands run long loops the
+// compiler vectorises; large outputs are split between the cores (parallel.h).
 
 #include "core/cell/value.h"
 

@@ -1,12 +1,13 @@
 #include "core/cell/linalg.h"
 
 #include "core/cell/conversion.h"
+#include "core/cell/denseproduct.h"
 #include "core/cell/elementwise.h"
 #include "core/cell/memorylimit.h"
 #include "core/cell/pyerror.h"
+#include "core/cell/resultbuffers.h"
 #include "core/cell/shaperules.h"
 
-#include <Eigen/Core>
 #include <type_traits>
 
 namespace core::cell {
@@ -14,21 +15,13 @@ namespace core::cell {
 namespace {
 
 // C (rows x cols) = A (rows x inner, row stride lda) * B (inner x cols, row stride ldb), written
-// with row stride ldc. Floats through Eigen; integers wrap as NumPy's C loops do.
+// with row stride ldc. Floats through Eigen (denseproduct.h); integers wrap as NumPy's C loops do.
 template<class T>
 void gemm(const T *A, std::int64_t lda, const T *B, std::int64_t ldb, T *C, std::int64_t ldc,
           std::int64_t rows, std::int64_t inner, std::int64_t cols)
 {
     if constexpr (std::is_floating_point_v<T>) {
-        using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-        using Stride = Eigen::OuterStride<>;
-        Eigen::Map<const Mat, 0, Stride> a(A, rows, inner, Stride(lda));
-        Eigen::Map<const Mat, 0, Stride> b(B, inner, cols, Stride(ldb));
-        Eigen::Map<Mat, 0, Stride> c(C, rows, cols, Stride(ldc));
-        if (inner == 0)
-            c.setZero();
-        else
-            c.noalias() = a * b;
+        denseProduct<T>(A, lda, B, ldb, C, ldc, rows, inner, cols);
     } else if constexpr (std::is_same_v<T, bool>) {
         for (std::int64_t i = 0; i < rows; ++i)
             for (std::int64_t j = 0; j < cols; ++j) {
@@ -67,7 +60,7 @@ Value dot(const Value &va, const Value &vb)
     // Named, not a structured binding: clang 14 (the fuzzers' compiler) cannot capture those.
     const std::pair<Tensor, Tensor> ab = prepare(x, y, t);
     const Tensor &a = ab.first, &b = ab.second;
-    Tensor out = newArray(t, *rule.shape);
+    Tensor out = newResult(t, *rule.shape);
     const std::int64_t inner = a.shape().back();
     const std::int64_t rows = shapeSize(Shape(a.shape().begin(), a.shape().end() - 1));
     visitDType(t, [&](auto tag) {
@@ -103,7 +96,7 @@ Value matmul(const Value &va, const Value &vb)
     const std::int64_t n = ma[ma.size() - 2], k = ma.back(), m = mb.back();
     const Shape sa(ma.begin(), ma.end() - 2), sb(mb.begin(), mb.end() - 2);
     const Shape stack = *broadcastShapes(sa, sb).shape;
-    Tensor out = newArray(t, *rule.shape);
+    Tensor out = newResult(t, *rule.shape);
     // Walk the broadcast stack; each operand's matrix index follows its own (broadcast) shape.
     auto matrixIndex = [&](const Shape &own, std::int64_t flat) {
         std::int64_t index = 0, scale = 1;

@@ -1,6 +1,6 @@
 #pragma once
 // np.dot and np.matmul (the @ operator) with NumPy's shape rules (see shaperules.h); float
-// products run on Eigen's GEMM.
+// products run on Eigen's GEMM (denseproduct.h).
 
 #include "core/cell/value.h"
 

@@ -2,11 +2,13 @@
 
 #include "core/cell/conversion.h"
 #include "core/cell/memorylimit.h"
+#include "core/cell/parallel.h"
 #include "core/cell/pyerror.h"
 
 #include <algorithm>
 #include <cmath>
 #include <type_traits>
+#include <vector>
 
 namespace core::cell {
 
@@ -37,6 +39,42 @@ template<class T> T pairwiseSum(const T *a, std::int64_t n)
     std::int64_t n2 = n / 2;
     n2 -= n2 % 8;
     return pairwiseSum(a, n2) + pairwiseSum(a + n2, n - n2);
+}
+
+// The pairwise sum of one of NumPy's buffers, converted to A first.
+template<class A, class T> A bufferSum(const T *p, std::int64_t len, std::vector<A> &scratch)
+{
+    if constexpr (std::is_same_v<A, T>) {
+        return pairwiseSum<A>(p, len);
+    } else {
+        scratch.resize(static_cast<std::size_t>(len));
+        for (std::int64_t i = 0; i < len; ++i)
+            scratch[i] = static_cast<A>(p[i]);
+        return pairwiseSum<A>(scratch.data(), len);
+    }
+}
+
+// Adds the sums of a[0, n)'s 8192-element buffers to total, in order, as NumPy's reduction does.
+// The buffers' sums are independent: for large n the threads compute them.
+template<class A, class T> void addBufferSums(const T *a, std::int64_t n, A &total)
+{
+    constexpr std::int64_t kBuffer = 8192;
+    std::vector<A> scratch;
+    if (n < kParallelMinElements) {
+        for (std::int64_t s = 0; s < n; s += kBuffer)
+            total += bufferSum<A, T>(a + s, std::min(kBuffer, n - s), scratch);
+        return;
+    }
+    const std::int64_t count = (n + kBuffer - 1) / kBuffer;
+    std::vector<A> sums(static_cast<std::size_t>(count));
+    const std::int64_t chunks = (count + 7) / 8;
+    parallelChunks(chunks, [&](std::int64_t c) {
+        std::vector<A> buf;
+        for (std::int64_t k = c * count / chunks; k < (c + 1) * count / chunks; ++k)
+            sums[k] = bufferSum<A, T>(a + k * kBuffer, std::min(kBuffer, n - k * kBuffer), buf);
+    });
+    for (A s : sums)
+        total += s;
 }
 
 const char *opName(ReduceOp op)
@@ -85,18 +123,7 @@ void run(ReduceOp op, const Tensor &in, const std::vector<bool> &reduced, A *out
             if constexpr (std::is_floating_point_v<A>) {
                 // NumPy's reduction runs in buffers of 8192 elements, each summed pairwise and
                 // added to the running total (also when no cast is needed).
-                std::vector<A> buf;
-                for (std::int64_t s = 0; s < block; s += 8192) {
-                    const std::int64_t len = std::min<std::int64_t>(8192, block - s);
-                    if constexpr (std::is_same_v<A, T>) {
-                        out[pos] += pairwiseSum<A>(p + s, len);
-                    } else {
-                        buf.resize(static_cast<std::size_t>(len));
-                        for (std::int64_t k = 0; k < len; ++k)
-                            buf[k] = static_cast<A>(p[s + k]);
-                        out[pos] += pairwiseSum<A>(buf.data(), len);
-                    }
-                }
+                addBufferSums<A, T>(p, block, out[pos]);
                 if (block == 0) out[pos] += A{0};
             } else {
                 A acc = 0;

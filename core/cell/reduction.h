@@ -3,6 +3,7 @@
 // keepdims), with its result types (sum of uint8 is uint64, mean of integers float64) and its
 // order of float additions: pairwise summation (blocks of 8, split past 128) along a contiguous
 // reduced axis, plain accumulation across the others, so float results match NumPy's digits.
+// Long sums compute their 8192-element buffers on the cores (parallel.h) and add them in order.
 
 #include "core/cell/value.h"
 

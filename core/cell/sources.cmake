@@ -8,7 +8,10 @@ target_sources(uncrumple_core PRIVATE
     cell/promotion.cpp
     cell/memorylimit.cpp
     cell/conversion.cpp
+    cell/parallel.cpp
+    cell/resultbuffers.cpp
     cell/elementwise.cpp
+    cell/denseproduct.cpp
     cell/linalg.cpp
     cell/naiveloops.cpp
     cell/reduction.cpp
