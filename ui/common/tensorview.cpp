@@ -8,6 +8,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScopeGuard>
 #include <algorithm>
 #include <cmath>
 
@@ -67,9 +68,15 @@ void TensorView::setHighlighter(Highlighter highlighter)
     update();
 }
 
-void TensorView::setValueHidden(std::function<bool(const std::vector<std::int64_t> &)> hidden)
+void TensorView::setValueHidden(CellTest hidden)
 {
     m_hidden = std::move(hidden);
+    update();
+}
+
+void TensorView::setFaded(CellTest faded)
+{
+    m_faded = std::move(faded);
     update();
 }
 
@@ -169,11 +176,19 @@ void TensorView::paintCells(QPainter &painter, const TensorLayout &l) const
     const QFontMetricsF metrics(valueFont);
     const QColor border = palette().color(QPalette::Mid);
     const QColor text = palette().color(QPalette::Text);
+    QColor veil = palette().color(QPalette::Window);
+    veil.setAlphaF(0.6);
     for (const TensorCell &c : l.cells()) {
+        const bool hidden = m_hidden && m_hidden(c.index);
         painter.setPen(QPen(border, line));
-        painter.setBrush(tintOf(c.index, maxAbs));
+        // A hidden value's tint would give its size away.
+        painter.setBrush(hidden ? palette().color(QPalette::Base) : tintOf(c.index, maxAbs));
         painter.drawRect(c.rect);
-        if (!m_tensor || s < 14 || (m_hidden && m_hidden(c.index))) continue;
+        // Faded: drawn as usual under a veil of the background, after the value (below).
+        const auto fade = qScopeGuard([&] {
+            if (m_faded && m_faded(c.index)) painter.fillRect(c.rect, veil);
+        });
+        if (!m_tensor || s < 14 || hidden) continue;
         const QString value = valueText(c.index);
         const double width = metrics.horizontalAdvance(value);
         painter.setPen(text);

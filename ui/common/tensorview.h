@@ -30,8 +30,11 @@ public:
     // Nothing drawn but the message (e.g. "no array yet").
     void clear(const QString &message);
     void setHighlighter(Highlighter highlighter);
+    using CellTest = std::function<bool(const std::vector<std::int64_t> &)>;
     // Cells whose value is not drawn (not computed yet, in a step-by-step product).
-    void setValueHidden(std::function<bool(const std::vector<std::int64_t> &)> hidden);
+    void setValueHidden(CellTest hidden);
+    // Cells drawn faded (repeated by broadcasting rather than stored).
+    void setFaded(CellTest faded);
     // Python's name for the array in the hover text: "x[1, 2] = 36".
     void setName(const QString &name);
     QString name() const { return m_name; }
@@ -73,7 +76,8 @@ private:
     QString m_name = QStringLiteral("x");
     QString m_message;
     Highlighter m_highlighter;
-    std::function<bool(const std::vector<std::int64_t> &)> m_hidden;
+    CellTest m_hidden;
+    CellTest m_faded;
     double m_maxCell = 64.0;
     QString m_hover;
 };

@@ -63,14 +63,14 @@ core::Tensor stretched(const core::Tensor &a, const core::Shape &shape)
     return core::Tensor(a.dtype(), shape, strides, a.offset(), a.buffer());
 }
 
-// Faded: the elements of a stretched operand that NumPy repeats rather than stores.
-TensorView::Highlighter repeatedCells(const core::Shape &own)
+// The elements of a stretched operand that NumPy repeats rather than stores.
+TensorView::CellTest repeatedCells(const core::Shape &own)
 {
-    return [own](const std::vector<std::int64_t> &index) -> std::optional<QColor> {
-        if (index.size() != own.size()) return std::nullopt;
+    return [own](const std::vector<std::int64_t> &index) {
+        if (index.size() != own.size()) return false;
         for (std::size_t i = 0; i < own.size(); ++i)
-            if (own[i] == 1 && index[i] > 0) return QColor(0xEE, 0xEE, 0xEE);
-        return std::nullopt;
+            if (own[i] == 1 && index[i] > 0) return true;
+        return false;
     };
 }
 
@@ -209,14 +209,14 @@ void BroadcastTab::showPhase()
                    .arg(rank)
                    .arg(shapeText(x.shape()), shapeText(y.shape()));
     }
-    m_xView->setHighlighter({});
-    m_yView->setHighlighter({});
+    m_xView->setFaded({});
+    m_yView->setFaded({});
     if (phase >= 2) {
         const core::Shape xOwn = x.shape(), yOwn = y.shape();
         x = stretched(x, shape);
         y = stretched(y, shape);
-        m_xView->setHighlighter(repeatedCells(xOwn));
-        m_yView->setHighlighter(repeatedCells(yOwn));
+        m_xView->setFaded(repeatedCells(xOwn));
+        m_yView->setFaded(repeatedCells(yOwn));
         step = tr("<b>Step 2</b>: each is repeated along its axes of length 1 to %1 (faded: "
                   "NumPy repeats them without copying).")
                    .arg(shapeText(shape));
@@ -227,7 +227,7 @@ void BroadcastTab::showPhase()
         m_result->setTensor(*m_sum);
         step = tr("<b>x + y</b>, element by element: shape %1.").arg(shapeText(shape));
     } else {
-        m_result->clear(m_error.isEmpty() ? tr("x + y appears after step 2.")
+        m_result->clear(m_error.isEmpty() ? tr("x + y is the last step.")
                                           : tr("No result: the shapes do not broadcast."));
     }
     if (!m_error.isEmpty()) {
