@@ -80,6 +80,12 @@ void TensorView::setFaded(CellTest faded)
     update();
 }
 
+void TensorView::setCornerLabel(std::function<QString(const std::vector<std::int64_t> &)> label)
+{
+    m_cornerLabel = std::move(label);
+    update();
+}
+
 void TensorView::setName(const QString &name)
 {
     m_name = name;
@@ -186,6 +192,15 @@ void TensorView::paintCells(QPainter &painter, const TensorLayout &l) const
         painter.drawRect(c.rect);
         // Faded: drawn as usual under a veil of the background, after the value (below).
         const auto fade = qScopeGuard([&] {
+            if (m_cornerLabel && s >= 24) {
+                QFont small = valueFont;
+                small.setPixelSize(std::max(6, static_cast<int>(s * 0.2)));
+                painter.setFont(small);
+                painter.setPen(palette().color(QPalette::PlaceholderText));
+                painter.drawText(c.rect.adjusted(2, 1, -2, -1), Qt::AlignLeft | Qt::AlignTop,
+                                 m_cornerLabel(c.index));
+                painter.setFont(valueFont);
+            }
             if (m_faded && m_faded(c.index)) painter.fillRect(c.rect, veil);
         });
         if (!m_tensor || s < 14 || hidden) continue;

@@ -35,6 +35,8 @@ public:
     void setValueHidden(CellTest hidden);
     // Cells drawn faded (repeated by broadcasting rather than stored).
     void setFaded(CellTest faded);
+    // A small label in each cell's corner (a reshape shows each element's place in memory).
+    void setCornerLabel(std::function<QString(const std::vector<std::int64_t> &)> label);
     // Python's name for the array in the hover text: "x[1, 2] = 36".
     void setName(const QString &name);
     QString name() const { return m_name; }
@@ -78,6 +80,7 @@ private:
     Highlighter m_highlighter;
     CellTest m_hidden;
     CellTest m_faded;
+    std::function<QString(const std::vector<std::int64_t> &)> m_cornerLabel;
     double m_maxCell = 64.0;
     QString m_hover;
 };

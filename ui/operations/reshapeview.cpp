@@ -26,7 +26,14 @@ QRectF lerp(const QRectF &a, const QRectF &b, double f)
 
 } // namespace
 
-ReshapeView::ReshapeView(QWidget *parent) : TensorView(parent) {}
+ReshapeView::ReshapeView(QWidget *parent) : TensorView(parent)
+{
+    // At a whole stage, each cell shows its place in memory, as the moving cells do.
+    setCornerLabel([this](const std::vector<std::int64_t> &index) {
+        const int stage = static_cast<int>(std::lround(m_time));
+        return stage < stageCount() ? QString::number(keyOf(stage, index)) : QString();
+    });
+}
 
 void ReshapeView::setStages(std::vector<core::Tensor> stages)
 {
