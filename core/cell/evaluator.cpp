@@ -284,6 +284,12 @@ void Evaluator::setItem(const Value &obj, const Node &index, const Value &value)
         raise("TypeError", "'" + obj.typeName() + "' object does not support item assignment");
     const std::vector<IndexItem> items = indexItems(*this, index);
     Tensor view = core::index(obj.asArray(), items);
+    // The data set's arrays are shared with the whole app (every page, every notebook): they are
+    // read-only, as NumPy says of an array whose flags.writeable is False. A copy is writable.
+    if (m_context.data)
+        for (const char *name : {"train_images", "train_labels", "test_images", "test_labels"})
+            if (const auto t = m_context.data(name); t && t->buffer() == view.buffer())
+                raise("ValueError", "assignment destination is read-only");
     const ArrayOperand src = toOperand(value);
     // NumPy broadcasts the value to the selection and casts it to the array's type.
     Shape want = view.shape();

@@ -12,6 +12,14 @@ std::string compactShape(const Shape &shape)
     return s + (shape.size() == 1 ? ",)" : ")");
 }
 
+std::string shapeRepr(const Shape &shape)
+{
+    std::string s = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + (shape.size() == 1 ? ",)" : ")");
+}
+
 ShapeRule broadcastShapes(const Shape &a, const Shape &b)
 {
     const std::size_t n = std::max(a.size(), b.size());

@@ -40,5 +40,7 @@ ShapeRule reshapeShape(std::int64_t size, const Shape &requested);
 
 // NumPy's spelling in error messages: "(3,4)", "(5,)", "()".
 std::string compactShape(const Shape &shape);
+// Python's repr of the shape tuple, as a.shape prints: "(3, 4)", "(5,)", "()".
+std::string shapeRepr(const Shape &shape);
 
 } // namespace core::cell

@@ -5,6 +5,7 @@
 
 #include "ui/common/cellrunner.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/examplelist.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
 #include "ui/operations/broadcasttab.h"
@@ -121,12 +122,16 @@ private slots:
         QVERIFY(!tab->resultView()->tensor());
         tab->playhead()->seek(3.0);
         QCOMPARE(tab->resultView()->tensor()->at(std::vector<std::int64_t>{2, 3}), 51.0);
-        // The book's (64, 3, 32, 10) with (32, 10).
+        // The book's (64, 3, 32, 10) with (32, 10): z is the cell's np.maximum(x, y).
         choose(tab->examples(), 2);
         tab->playhead()->seek(1.0);
         QCOMPARE(tab->yView()->shape(), (std::vector<std::int64_t>{1, 1, 32, 10}));
         tab->playhead()->seek(3.0);
         QCOMPARE(tab->resultView()->shape(), (std::vector<std::int64_t>{64, 3, 32, 10}));
+        const auto x = *tab->xView()->tensor(); // stretched views at step 3 still read x and y
+        const std::vector<std::int64_t> at{5, 1, 7, 3};
+        QCOMPARE(tab->resultView()->tensor()->at(at),
+                 std::max(x.at(at), tab->yView()->tensor()->at(at)));
     }
 
     void incompatibleShapesShowNumPysMessageAndTheAxis()
@@ -159,6 +164,19 @@ private slots:
         choose(tab->examples(), 3); // mismatch
         QVERIFY(tab->caption().contains(
             QStringLiteral("shapes (3,4) and (3,) not aligned: 4 (dim 1) != 3 (dim 0)")));
+    }
+
+    void emptyProductsAreSaidNotComputed()
+    {
+        ProductTab *tab = m_page->productTab();
+        // (3, 4) . (4, 0) once divided by zero; (0, 4) . (4, 2) read past the arrays.
+        type(QStringLiteral("x = np.ones((3, 4))\ny = np.ones((4, 0))\nz = np.dot(x, y)"));
+        QVERIFY2(tab->caption().contains(QStringLiteral("is empty")), qPrintable(tab->caption()));
+        type(QStringLiteral("x = np.ones((0, 4))\ny = np.ones((4, 2))\nz = np.dot(x, y)"));
+        QVERIFY(tab->caption().contains(QStringLiteral("is empty")));
+        type(QStringLiteral("x = np.ones((3, 0))\ny = np.ones((0, 2))\nz = np.dot(x, y)"));
+        QVERIFY2(tab->caption().contains(QStringLiteral("an empty sum")),
+                 qPrintable(tab->caption()));
     }
 
     void theShapeCalculatorFollowsNumPysRule()
@@ -204,6 +222,12 @@ private slots:
         QCOMPARE(tab->stagesText(),
                  QStringLiteral("x (300, 20), strides (160, 8) → y (20, 300), strides (8, 160)"));
         QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("(160, 8) (8, 160)\n(20, 300)"));
+        // A reshape of a transposed view is a copy: its elements follow the view's row-major
+        // order: y is [0, 3, 1, 4, 2, 5], so 4 (memory place 4, at x[1, 1]) goes to y[3].
+        type(QStringLiteral("x = np.arange(6).reshape((2, 3)).T\ny = x.reshape((6,))"));
+        QCOMPARE(view->stageCount(), 2);
+        QCOMPARE(view->keyOf(1, {3}), 4); // y[3] is x[1, 1], 4 in memory
+        QCOMPARE(view->keyOf(1, {1}), 3); // y[1] is x[0, 1], 3 in memory
         choose(tab->examples(), 4);
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 2: ValueError: cannot reshape array of size 6 into shape "

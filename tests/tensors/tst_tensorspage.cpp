@@ -4,6 +4,7 @@
 
 #include "ui/common/cellrunner.h"
 #include "ui/common/codepanel.h"
+#include "ui/common/examplelist.h"
 #include "ui/common/tensorview.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/mnist/slicestate.h"
@@ -15,6 +16,7 @@
 #include "ui/tensors/tensorcelltab.h"
 #include "ui/tensors/tensorspage.h"
 
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -117,7 +119,7 @@ private slots:
         QFETCH(std::vector<std::int64_t>, shape);
         QFETCH(QString, attributes);
         choose(m_page->tensorTab()->examples(), row);
-        QCOMPARE(m_page->codePanel()->code(), TensorCellTab::exampleCell(row));
+        QCOMPARE(m_page->codePanel()->code(), m_page->tensorTab()->examples()->cellAt(row));
         QVERIFY2(!m_page->codePanel()->resultIsError(),
                  qPrintable(m_page->codePanel()->resultText()));
         QCOMPARE(m_page->tensorTab()->view()->shape(), shape);
@@ -166,6 +168,37 @@ private slots:
                                 "100000) and data type float64"));
     }
 
+    void oddArraysAreDrawnOrExplainedNeverACrash()
+    {
+        TensorView *view = m_page->tensorTab()->view();
+        // Rank 6: past the drawings (once an IndexError thrown out of a paint).
+        type(QStringLiteral("x = np.zeros((0, 2, 2, 2, 2, 2))\nx"));
+        QVERIFY(!view->tensor());
+        view->repaint();
+        // Empty, with huge other axes: summarised at once (once a loop over millions of rows).
+        type(QStringLiteral("x = np.zeros((4000, 4000, 0))\nx"));
+        QCOMPARE(view->shape(), (std::vector<std::int64_t>{4000, 4000, 0}));
+        QElapsedTimer clock;
+        clock.start();
+        view->repaint();
+        QTest::mouseMove(view, view->rect().center());
+        QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+        type(QStringLiteral("x = np.array([1.5, np.nan, -np.inf])\nx"));
+        view->repaint();
+    }
+
+    void theDataSetIsReadOnlyInCells()
+    {
+        // Every page shares the MNIST arrays: a cell may read them, not write into them.
+        type(QStringLiteral("before = train_images[0].sum()\ntrain_images[0] = 255"));
+        QCOMPARE(m_page->codePanel()->resultText(),
+                 QStringLiteral("line 2: ValueError: assignment destination is read-only"));
+        type(QStringLiteral("train_images[0].sum() - before"));
+        QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("0"));
+        type(QStringLiteral("mine = train_images[:2].copy()\nmine[0] = 255\nmine[0].sum()"));
+        QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("199920"));
+    }
+
     void realWorldDataShowsTheBooksFootprints()
     {
         m_page->tabs()->setCurrentIndex(TensorsPage::RealDataTabIndex);
@@ -201,6 +234,11 @@ private slots:
         tab->batchIndex()->setValue(6);
         settle();
         QCOMPARE(tab->batchShape(), QStringLiteral("(32, 28, 28)"));
+        // n's range follows the batch size.
+        tab->batchSize()->setValue(100);
+        QCOMPARE(tab->batchIndex()->maximum(), 7);
+        tab->batchSize()->setValue(128);
+        QCOMPARE(tab->batchIndex()->maximum(), 6);
     }
 
     void aBatchOpensOnTheMnistPage()

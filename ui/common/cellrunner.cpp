@@ -1,7 +1,8 @@
 #include "ui/common/cellrunner.h"
 
+#include "core/cell/parser.h"
+
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <algorithm>
 
 namespace ui {
@@ -39,6 +40,12 @@ void CellRunner::run(const QString &cell, int slot)
     m_wake.notify_all();
 }
 
+void CellRunner::setWatched(const QStringList &names)
+{
+    std::lock_guard lock(m_mutex);
+    m_watched = names;
+}
+
 void CellRunner::setData(core::ArrayResolver data)
 {
     std::lock_guard lock(m_mutex);
@@ -51,15 +58,40 @@ bool CellRunner::isBusy() const
     return m_running || !m_pending.empty();
 }
 
+namespace {
+
+// The cell as the engine parses it (no statements when it does not parse).
+core::cell::Program parsed(const QString &cell)
+{
+    try {
+        return core::cell::parseCell(cell.toStdString());
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+// The names a target binds: x in "x = ...", a and b in "(a, b), c = ...".
+void boundNames(const core::cell::Node &target, QStringList &names)
+{
+    using core::cell::NodeKind;
+    if (target.kind == NodeKind::Name) names << QString::fromStdString(target.text);
+    if (target.kind == NodeKind::Tuple || target.kind == NodeKind::List)
+        for (const auto &item : target.children)
+            if (item) boundNames(*item, names);
+    // x[0, 0] = -1 changes x.
+    if (target.kind == NodeKind::Subscript && target.children[0]->kind == NodeKind::Name)
+        names << QString::fromStdString(target.children[0]->text);
+}
+
+} // namespace
+
 QStringList CellRunner::assignedNames(const QString &cell)
 {
-    // A statement starting "name =" (not "=="), on its own line or after ';'.
-    static const QRegularExpression assignment(
-        QStringLiteral(R"((?:^|[;\n])\s*([A-Za-z_]\w*)\s*=(?!=))"));
     QStringList names;
-    auto it = assignment.globalMatch(cell);
-    while (it.hasNext())
-        names << it.next().captured(1);
+    for (const core::cell::Statement &s : parsed(cell).statements)
+        if (s.kind == core::cell::StatementKind::Assign)
+            for (const auto &target : s.targets)
+                boundNames(*target, names);
     return names;
 }
 
@@ -71,15 +103,13 @@ QString CellRunner::lastAssignedName(const QString &cell)
 
 QString CellRunner::lastExpressionName(const QString &cell)
 {
-    static const QRegularExpression separators(QStringLiteral("[;\n]"));
-    const QStringList statements = cell.split(separators, Qt::SkipEmptyParts);
-    for (auto it = statements.crbegin(); it != statements.crend(); ++it) {
-        const QString s = it->trimmed();
-        if (s.isEmpty() || s.startsWith(QLatin1Char('#'))) continue;
-        static const QRegularExpression name(QStringLiteral(R"(^[A-Za-z_]\w*$)"));
-        return name.match(s).hasMatch() ? s : QString();
-    }
-    return {};
+    const core::cell::Program program = parsed(cell);
+    if (program.statements.empty()) return {};
+    const core::cell::Statement &last = program.statements.back();
+    return last.kind == core::cell::StatementKind::Expression && last.value &&
+                   last.value->kind == core::cell::NodeKind::Name
+               ? QString::fromStdString(last.value->text)
+               : QString();
 }
 
 void CellRunner::work()
@@ -107,7 +137,12 @@ void CellRunner::work()
         clock.start();
         run.result = m_session.run(cell.toStdString());
         run.seconds = clock.nsecsElapsed() / 1e9;
-        for (const QString &name : assignedNames(cell))
+        QStringList reported = assignedNames(cell);
+        {
+            std::lock_guard lock(m_mutex);
+            reported += m_watched;
+        }
+        for (const QString &name : reported)
             if (const auto value = m_session.variable(name.toStdString());
                 value && value->isArray())
                 run.arrays[name] = value->asArray();

@@ -28,7 +28,8 @@ struct CellRun {
     // the cell assigned last (x in "x = np.array(...); x.ndim"), with its name ("" if unnamed).
     std::optional<core::Tensor> shown;
     QString shownName;
-    // Every array the cell assigned, by name, as it holds after the cell ("x", "y", "z").
+    // Every array the cell assigned (or changed an element of) and every watched name that holds
+    // an array, by name, as they are after the cell ("x", "y", "z").
     std::map<QString, core::Tensor> arrays;
     double seconds = 0;
 };
@@ -42,9 +43,11 @@ public:
     void run(const QString &cell, int slot = 0);
     // The arrays cells may name without defining them, from the next cell on.
     void setData(core::ArrayResolver data);
+    // Names whose arrays every run reports, assigned by the cell or not (a tab draws x and y).
+    void setWatched(const QStringList &names);
     bool isBusy() const;
 
-    // The names the cell assigns, in order ("x" in "x = 1\nx.ndim"); the last is the last one.
+    // The names the cell assigns, in order ("x" in "x = 1\nx.ndim"), as the engine parses it.
     static QStringList assignedNames(const QString &cell);
     static QString lastAssignedName(const QString &cell);
     // The name the cell ends on ("x" in "x = 1\nx"), or "" when it ends on anything else.
@@ -61,6 +64,7 @@ private:
     core::cell::Session m_session; // touched by the worker only, or under m_mutex when it idles
     std::deque<std::pair<int, QString>> m_pending; // (slot, cell), oldest first
     std::optional<core::ArrayResolver> m_newData;
+    QStringList m_watched;
     bool m_running = false;
     bool m_stop = false;
     std::thread m_thread;

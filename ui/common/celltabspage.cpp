@@ -37,6 +37,7 @@ CellTabsPage::CellTabsPage(AppContext *context, QWidget *parent)
     setBody(m_tabs, m_sides);
     codePanel()->setTitle(tr("The cell (NumPy), live: edit it"), tr("The cell, live"));
     codePanel()->setLive(true);
+    m_runner->setWatched({QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")});
     connect(codePanel(), &CodePanel::runRequested, this, &CellTabsPage::onRunRequested);
     connect(m_runner, &CellRunner::finished, this, &CellTabsPage::onRunFinished);
     connect(context->data(), &DataStore::dataChanged, this,
@@ -88,7 +89,8 @@ void CellTabsPage::onTabChanged(int index)
 void CellTabsPage::onCellChosen(int tab, const QString &cell)
 {
     m_cells[tab] = cell;
-    if (m_tabs->currentIndex() == tab)
+    // The same text runs again too: the data it reads may have changed.
+    if (m_tabs->currentIndex() == tab && codePanel()->code() != cell)
         codePanel()->setCode(cell);
     else
         rerun(tab);

@@ -1,5 +1,7 @@
 #include "ui/common/numbers.h"
 
+#include "core/cell/shaperules.h"
+
 namespace ui {
 
 QString thousands(qint64 n)
@@ -8,6 +10,11 @@ QString thousands(qint64 n)
     for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
         digits.insert(i, QLatin1Char(','));
     return n < 0 ? QLatin1Char('-') + digits : digits;
+}
+
+QString shapeTuple(const std::vector<std::int64_t> &values)
+{
+    return QString::fromStdString(core::cell::shapeRepr(values));
 }
 
 } // namespace ui

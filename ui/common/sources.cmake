@@ -1,6 +1,7 @@
 target_sources(uncrumple_ui PRIVATE
     common/captions.cpp
     common/cellrunner.cpp
+    common/examplelist.cpp
     common/celltab.h
     common/celltabspage.cpp
     common/codepanel.cpp

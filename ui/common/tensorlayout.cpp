@@ -59,6 +59,7 @@ TensorLayout::TensorLayout(std::vector<std::int64_t> shape, const QRectF &area, 
 void TensorLayout::place(const QRectF &area, double labelHeight, double maxCell)
 {
     const int r = rank();
+    if (r > 5) return; // no drawing for it: nothing laid out
     // Every entry when all fit at a readable size (a 28 x 28 digit shows its ink), else NumPy's
     // summary of the long axes.
     std::vector<std::vector<std::int64_t>> entries(r);
@@ -67,7 +68,10 @@ void TensorLayout::place(const QRectF &area, double labelHeight, double maxCell)
         entries[a] = shownEntries(std::max<std::int64_t>(m_shape[a], 0), 4096);
         total *= static_cast<std::int64_t>(entries[a].size());
     }
-    if (total > kMaxWhole || layOut(entries, area, labelHeight, maxCell) < kMinWhole) {
+    // An empty tensor is summarised at once: drawn whole, a (4000, 4000, 0) would loop over
+    // millions of empty rows on every paint.
+    if (total == 0 || total > kMaxWhole ||
+        layOut(entries, area, labelHeight, maxCell) < kMinWhole) {
         for (int a = 0; a < r; ++a)
             entries[a] = shownEntries(std::max<std::int64_t>(m_shape[a], 0), maxShown(r, a));
     }
@@ -133,7 +137,7 @@ double TensorLayout::layOut(const std::vector<std::vector<std::int64_t>> &entrie
             // Back layers first, so the front (index 0) covers them.
             for (int d = static_cast<int>(depth.size()) - 1; d >= 0; --d) {
                 const QPointF layer(x0 + d * kPeek * s, y0 + (layers - 1 - d) * kPeek * s);
-                if (depth[d] < 0) {
+                if (depth[d] < 0 && !cols.empty()) {
                     m_ellipses.push_back(
                         {QRectF(layer + QPointF((cols.size() - 1) * s, 0), QSizeF(s, s)), true});
                     continue;

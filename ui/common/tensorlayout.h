@@ -41,8 +41,9 @@ public:
     // ellipsis), n - 3, n - 2, n - 1.
     static std::vector<std::int64_t> shownEntries(std::int64_t n, int maxShown);
 
-    // shape: rank 0 to 5. area: where to draw; labelHeight: the height of one line of the axis
-    // labels, for which room is kept around the cells. maxCell caps a cell's side.
+    // shape: rank 0 to 5 (a higher rank lays nothing out). area: where to draw; labelHeight: the
+    // height of one line of the axis labels, for which room is kept around the cells. maxCell caps
+    // a cell's side.
     TensorLayout(std::vector<std::int64_t> shape, const QRectF &area, double labelHeight,
                  double maxCell = 64.0);
 

@@ -16,6 +16,15 @@ namespace ui {
 
 namespace {
 
+constexpr int kMaxRank = 5; // the drawings go up to a grid of stacks
+
+QString tooManyAxes(int rank)
+{
+    return QObject::tr("A tensor of rank %1: the drawing goes up to rank 5 (a grid of stacks). "
+                       "The cell's output shows its values.")
+        .arg(rank);
+}
+
 QString indexText(const std::vector<std::int64_t> &index)
 {
     QStringList parts;
@@ -35,6 +44,10 @@ TensorView::TensorView(QWidget *parent) : QWidget(parent)
 
 void TensorView::setTensor(const core::Tensor &tensor, const QStringList &axisNames)
 {
+    if (tensor.ndim() > kMaxRank) {
+        clear(tooManyAxes(tensor.ndim()));
+        return;
+    }
     m_tensor = tensor;
     m_shape = tensor.shape();
     m_axisNames = axisNames;
@@ -45,6 +58,10 @@ void TensorView::setTensor(const core::Tensor &tensor, const QStringList &axisNa
 
 void TensorView::setShape(const std::vector<std::int64_t> &shape, const QStringList &axisNames)
 {
+    if (static_cast<int>(shape.size()) > kMaxRank) {
+        clear(tooManyAxes(static_cast<int>(shape.size())));
+        return;
+    }
     m_tensor.reset();
     m_shape = shape;
     m_axisNames = axisNames;

@@ -3,14 +3,15 @@
 #include "core/cell/elementwise.h"
 #include "core/cell/shaperules.h"
 #include "core/cell/value.h"
+#include "ui/common/examplelist.h"
 #include "ui/common/fonts.h"
+#include "ui/common/numbers.h"
 #include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
 
 #include <QGridLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QVBoxLayout>
 #include <array>
 #include <cmath>
@@ -19,12 +20,10 @@ namespace ui {
 
 namespace {
 
-struct Example {
-    const char *title;
-    const char *cell;
-};
+// Larger results are the cell's to compute (assign z), not the window's thread's.
+constexpr std::int64_t kMaxComputedHere = 4'000'000;
 
-const std::array<Example, 5> kExamples = {{
+const std::array<CellExample, 5> kExamples = {{
     {"(3, 4) + (4,): the rule, small", "x = np.arange(12).reshape((3, 4))\n"
                                        "y = np.array([10, 20, 30, 40])\nz = x + y\nz.shape"},
     {"(32, 10) + (10,): the book's", "x = np.random.random((32, 10))\n"
@@ -37,11 +36,6 @@ const std::array<Example, 5> kExamples = {{
     {"(3, 4) + (3,): incompatible", "x = np.arange(12).reshape((3, 4))\n"
                                     "y = np.array([1, 2, 3])\nz = x + y"},
 }};
-
-QString shapeText(const core::Shape &shape)
-{
-    return QString::fromStdString(core::cell::compactShape(shape));
-}
 
 // a with leading axes of length 1 added up to rank (step 1), as a view.
 core::Tensor padded(const core::Tensor &a, int rank)
@@ -79,7 +73,7 @@ TensorView::CellTest repeatedCells(const core::Shape &own)
 BroadcastTab::BroadcastTab(QWidget *parent)
     : CellTab(parent), m_xView(new TensorView(this)), m_yView(new TensorView(this)),
       m_result(new TensorView(this)), m_caption(new QLabel(this)), m_playhead(new Playhead(this)),
-      m_side(new QWidget), m_examples(new QListWidget(m_side))
+      m_side(new QWidget), m_examples(new ExampleList(kExamples, 0, m_side))
 {
     m_xView->setName(QStringLiteral("x"));
     m_yView->setName(QStringLiteral("y"));
@@ -104,7 +98,7 @@ BroadcastTab::BroadcastTab(QWidget *parent)
     auto *operands = new QGridLayout;
     auto *xTitle = new QLabel(QStringLiteral("x"), this);
     auto *yTitle = new QLabel(QStringLiteral("y"), this);
-    auto *zTitle = new QLabel(QStringLiteral("z = x + y"), this);
+    auto *zTitle = new QLabel(QStringLiteral("z"), this);
     for (QLabel *l : {xTitle, yTitle, zTitle}) {
         l->setFont(monospaceFont());
         l->setAlignment(Qt::AlignCenter);
@@ -124,11 +118,7 @@ BroadcastTab::BroadcastTab(QWidget *parent)
     layout->addLayout(operands, 1);
     layout->addWidget(bar);
 
-    for (const Example &e : kExamples)
-        m_examples->addItem(tr(e.title));
-    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) emit cellChosen(exampleCell(row));
-    });
+    connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
     auto *sideLayout = new QVBoxLayout(m_side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     auto *note = new QLabel(tr("<b>Broadcasting</b>: the smaller tensor is stretched to match the "
@@ -137,19 +127,11 @@ BroadcastTab::BroadcastTab(QWidget *parent)
     note->setWordWrap(true);
     sideLayout->addWidget(note);
     sideLayout->addWidget(m_examples);
-    m_examples->blockSignals(true);
-    m_examples->setCurrentRow(0);
-    m_examples->blockSignals(false);
-}
-
-QString BroadcastTab::exampleCell(int row)
-{
-    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
 }
 
 QString BroadcastTab::cell() const
 {
-    return exampleCell(std::max(0, m_examples->currentRow()));
+    return m_examples->cell();
 }
 
 QString BroadcastTab::caption() const
@@ -168,6 +150,7 @@ void BroadcastTab::showRun(const CellRun &run)
     m_x = x->second;
     m_y = y->second;
     m_sum.reset();
+    m_shape.reset();
     const core::cell::ShapeRule rule = core::cell::broadcastShapes(m_x->shape(), m_y->shape());
     m_error.clear();
     if (!rule.ok()) {
@@ -179,7 +162,10 @@ void BroadcastTab::showRun(const CellRun &run)
                       .arg(rule.axisA >= 0 ? m_x->shape()[rule.axisA] : 0)
                       .arg(rule.axisB)
                       .arg(rule.axisB >= 0 ? m_y->shape()[rule.axisB] : 0);
-    } else {
+    } else if (const auto z = run.arrays.find(QStringLiteral("z"));
+               z != run.arrays.end() && z->second.shape() == *rule.shape) {
+        m_sum = z->second; // the cell's own z: x + y, np.maximum(x, y), ...
+    } else if (core::shapeSize(*rule.shape) <= kMaxComputedHere) {
         try {
             m_sum =
                 core::cell::applyBinary(core::cell::BinaryOp::Add, core::cell::Value::array(*m_x),
@@ -189,6 +175,7 @@ void BroadcastTab::showRun(const CellRun &run)
             m_error = QString::fromUtf8(e.what()).toHtmlEscaped();
         }
     }
+    if (rule.ok()) m_shape = *rule.shape;
     m_playhead->seek(0);
     showPhase();
 }
@@ -199,7 +186,7 @@ void BroadcastTab::showPhase()
     const int phase = m_error.isEmpty() ? static_cast<int>(std::floor(m_playhead->time())) : 0;
     const int rank = std::max(m_x->ndim(), m_y->ndim());
     core::Tensor x = *m_x, y = *m_y;
-    const core::Shape shape = m_sum ? m_sum->shape() : core::Shape{};
+    const core::Shape shape = m_shape.value_or(core::Shape{});
     QString step;
     if (phase >= 1) {
         x = padded(x, rank);
@@ -207,11 +194,11 @@ void BroadcastTab::showPhase()
         step = tr("<b>Step 1</b>: axes of length 1 are added on the left until both have %1 "
                   "axes: x is %2, y is %3.")
                    .arg(rank)
-                   .arg(shapeText(x.shape()), shapeText(y.shape()));
+                   .arg(shapeTuple(x.shape()), shapeTuple(y.shape()));
     }
     m_xView->setFaded({});
     m_yView->setFaded({});
-    if (phase >= 2) {
+    if (phase >= 2 && m_shape) {
         const core::Shape xOwn = x.shape(), yOwn = y.shape();
         x = stretched(x, shape);
         y = stretched(y, shape);
@@ -219,15 +206,17 @@ void BroadcastTab::showPhase()
         m_yView->setFaded(repeatedCells(yOwn));
         step = tr("<b>Step 2</b>: each is repeated along its axes of length 1 to %1 (faded: "
                   "NumPy repeats them without copying).")
-                   .arg(shapeText(shape));
+                   .arg(shapeTuple(shape));
     }
     m_xView->setTensor(x);
     m_yView->setTensor(y);
     if (phase >= 3 && m_sum) {
         m_result->setTensor(*m_sum);
-        step = tr("<b>x + y</b>, element by element: shape %1.").arg(shapeText(shape));
+        step = tr("<b>z</b>, element by element: shape %1.").arg(shapeTuple(shape));
     } else {
-        m_result->clear(m_error.isEmpty() ? tr("x + y is the last step.")
+        m_result->clear(m_error.isEmpty() ? (m_sum ? tr("The result is the last step.")
+                                                   : tr("Assign z = x + y in the cell to see so "
+                                                        "large a result."))
                                           : tr("No result: the shapes do not broadcast."));
     }
     if (!m_error.isEmpty()) {
@@ -236,7 +225,7 @@ void BroadcastTab::showPhase()
     }
     if (step.isEmpty())
         step = tr("x is %1, y is %2: play to see NumPy's two steps.")
-                   .arg(shapeText(m_x->shape()), shapeText(m_y->shape()));
+                   .arg(shapeTuple(m_x->shape()), shapeTuple(m_y->shape()));
     m_caption->setText(step);
 }
 

@@ -11,10 +11,10 @@
 #include <optional>
 
 class QLabel;
-class QListWidget;
 
 namespace ui {
 
+class ExampleList;
 class Playhead;
 class TensorView;
 
@@ -27,13 +27,12 @@ public:
     QString cell() const override;
     void showRun(const CellRun &run) override;
 
-    QListWidget *examples() const { return m_examples; }
+    ExampleList *examples() const { return m_examples; }
     Playhead *playhead() const { return m_playhead; }
     TensorView *xView() const { return m_xView; }
     TensorView *yView() const { return m_yView; }
     TensorView *resultView() const { return m_result; }
     QString caption() const;
-    static QString exampleCell(int row);
 
 private:
     void showPhase();
@@ -42,8 +41,9 @@ private:
     QLabel *m_caption;
     Playhead *m_playhead;
     QWidget *m_side;
-    QListWidget *m_examples;
+    ExampleList *m_examples;
     std::optional<core::Tensor> m_x, m_y, m_sum;
+    std::optional<core::Shape> m_shape; // the broadcast result's, when the shapes fit
     QString m_error;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/cell/elementwise.h"
 #include "core/cell/session.h"
+#include "core/cell/shaperules.h"
 #include "ui/common/fonts.h"
 #include "ui/common/pythonhighlighter.h"
 #include "ui/common/tensorview.h"
@@ -17,6 +18,7 @@ namespace ui {
 namespace {
 
 constexpr int kRepetitions = 1000;
+constexpr std::int64_t kMaxDrawn = 1'000'000; // computed on the window's thread: keep it quick
 
 const char *const kBookLoops = R"(def naive_relu(x):
     assert len(x.shape) == 2
@@ -125,6 +127,19 @@ void ElementwiseTab::showRun(const CellRun &run)
     const auto y = run.arrays.find(QStringLiteral("y"));
     if (x == run.arrays.end() || y == run.arrays.end()) {
         m_caption->setText(tr("Define arrays x and y in the cell to see x + y and its relu."));
+        return;
+    }
+    const core::cell::ShapeRule rule =
+        core::cell::broadcastShapes(x->second.shape(), y->second.shape());
+    if (!rule.ok()) {
+        m_caption->setText(tr("x + y fails: %1").arg(QString::fromStdString(rule.error)));
+        return;
+    }
+    if (core::shapeSize(*rule.shape) > kMaxDrawn) {
+        m_caption->setText(tr("x + y would have %1 elements: the picture takes up to %2 (the "
+                              "cell computes any size).")
+                               .arg(core::shapeSize(*rule.shape))
+                               .arg(kMaxDrawn));
         return;
     }
     try {

@@ -2,9 +2,12 @@
 
 #include "core/cell/linalg.h"
 #include "core/cell/repr.h"
+#include "core/cell/session.h"
 #include "core/cell/shaperules.h"
 #include "core/cell/value.h"
+#include "ui/common/examplelist.h"
 #include "ui/common/fonts.h"
+#include "ui/common/numbers.h"
 #include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
@@ -13,9 +16,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
@@ -25,12 +26,7 @@ namespace ui {
 
 namespace {
 
-struct Example {
-    const char *title;
-    const char *cell;
-};
-
-const std::array<Example, 4> kExamples = {{
+const std::array<CellExample, 4> kExamples = {{
     {"vector · vector",
      "x = np.array([1, 2, 3, 4])\ny = np.array([5, 6, 7, 8])\nz = np.dot(x, y)\nz"},
     {"matrix · vector", "x = np.arange(12).reshape((3, 4))\ny = np.array([1, 0, 2, 1])\n"
@@ -41,36 +37,32 @@ const std::array<Example, 4> kExamples = {{
                                 "z = np.dot(x, y)"},
 }};
 
+constexpr std::int64_t kMaxComputedHere = 10'000'000; // multiply-adds
+constexpr std::int64_t kMaxSteps = 1000;
 const QColor kRow(0xFF, 0xD8, 0x7A);     // the row and column being multiplied
 const QColor kCurrent(0xFF, 0xB0, 0x3B); // the element being computed
 
-// "(2, 3, 4)" or "2, 3, 4" or "(5,)" to a shape; nullopt when it is not one.
+// A shape typed as Python writes it, "(2, 3, 4)", "(5,)" or "5", read by the cell engine's own
+// parser; nullopt when it is not a tuple of lengths.
 std::optional<core::Shape> parseShape(const QString &text)
 {
-    QString t = text.trimmed();
-    if (t.startsWith(QLatin1Char('('))) t.remove(0, 1);
-    if (t.endsWith(QLatin1Char(')'))) t.chop(1);
+    core::cell::Session session;
+    const core::cell::CellResult r = session.run(text.toStdString());
+    if (!r.ok() || !r.value) return std::nullopt;
+    const core::cell::Value &v = *r.value;
+    std::vector<core::cell::Value> items;
+    if (v.kind() == core::cell::ValueKind::Int)
+        items = {v};
+    else if (v.kind() == core::cell::ValueKind::Tuple || v.kind() == core::cell::ValueKind::List)
+        items = v.items();
+    else
+        return std::nullopt;
     core::Shape shape;
-    const QStringList parts = t.split(QLatin1Char(','));
-    for (int i = 0; i < parts.size(); ++i) {
-        const QString p = parts[i].trimmed();
-        if (p.isEmpty() && i == parts.size() - 1 && i > 0) break; // "(5,)"
-        bool ok = false;
-        const qlonglong n = p.toLongLong(&ok);
-        if (!ok || n < 0 || n > 1'000'000'000) return std::nullopt;
-        shape.push_back(n);
+    for (const core::cell::Value &item : items) {
+        if (item.kind() != core::cell::ValueKind::Int || item.asInt() < 0) return std::nullopt;
+        shape.push_back(item.asInt());
     }
-    if (t.trimmed().isEmpty()) shape.clear();
     return shape;
-}
-
-QString shapeText(const core::Shape &shape)
-{
-    QStringList parts;
-    for (const auto n : shape)
-        parts << QString::number(n);
-    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) +
-           (shape.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
 }
 
 QString element(const core::Tensor &t, std::vector<std::int64_t> index)
@@ -83,7 +75,7 @@ QString element(const core::Tensor &t, std::vector<std::int64_t> index)
 ProductTab::ProductTab(QWidget *parent)
     : CellTab(parent), m_xView(new TensorView(this)), m_yView(new TensorView(this)),
       m_zView(new TensorView(this)), m_caption(new QLabel(this)), m_playhead(new Playhead(this)),
-      m_side(new QWidget), m_examples(new QListWidget(m_side)),
+      m_side(new QWidget), m_examples(new ExampleList(kExamples, 2, m_side)),
       m_shapeA(new QLineEdit(QStringLiteral("(2, 3, 4, 5)"), m_side)),
       m_shapeB(new QLineEdit(QStringLiteral("(5, 6)"), m_side)), m_calculator(new QLabel(m_side))
 {
@@ -130,11 +122,7 @@ ProductTab::ProductTab(QWidget *parent)
     layout->addLayout(box, 1);
     layout->addWidget(bar);
 
-    for (const Example &e : kExamples)
-        m_examples->addItem(tr(e.title));
-    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) emit cellChosen(exampleCell(row));
-    });
+    connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
     m_calculator->setObjectName(QStringLiteral("dotShape"));
     m_calculator->setWordWrap(true);
     m_calculator->setTextFormat(Qt::RichText);
@@ -165,20 +153,12 @@ ProductTab::ProductTab(QWidget *parent)
     connect(geometry, &QPushButton::clicked, this, &ProductTab::geometryRequested);
     sideLayout->addWidget(geometry);
     sideLayout->addStretch(1);
-    m_examples->blockSignals(true);
-    m_examples->setCurrentRow(2);
-    m_examples->blockSignals(false);
     calculate();
-}
-
-QString ProductTab::exampleCell(int row)
-{
-    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
 }
 
 QString ProductTab::cell() const
 {
-    return exampleCell(std::max(0, m_examples->currentRow()));
+    return m_examples->cell();
 }
 
 QString ProductTab::caption() const
@@ -201,7 +181,7 @@ void ProductTab::calculate()
     }
     const core::cell::ShapeRule rule = core::cell::dotShape(*a, *b);
     m_calculator->setText(rule.ok()
-                              ? tr("np.dot(x, y).shape → <b>%1</b>").arg(shapeText(*rule.shape))
+                              ? tr("np.dot(x, y).shape → <b>%1</b>").arg(shapeTuple(*rule.shape))
                               : tr("<span style='color:#B01E1E'>ValueError: %1</span>")
                                     .arg(QString::fromStdString(rule.error).toHtmlEscaped()));
 }
@@ -229,18 +209,38 @@ void ProductTab::showRun(const CellRun &run)
     if (m_x->ndim() < 1 || m_x->ndim() > 2 || m_y->ndim() < 1 || m_y->ndim() > 2) {
         m_zView->clear(tr("The diagram draws vectors and matrices; the calculator at the right "
                           "takes any rank."));
-        m_caption->setText(tr("np.dot(x, y).shape is %1.").arg(shapeText(*rule.shape)));
+        m_caption->setText(tr("np.dot(x, y).shape is %1.").arg(shapeTuple(*rule.shape)));
         return;
     }
-    try {
-        m_z = core::cell::dot(core::cell::Value::array(*m_x), core::cell::Value::array(*m_y))
-                  .asArray();
-    } catch (const std::exception &e) {
-        m_caption->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+    // The cell's own z when it is this product; else computed here only while small, as the
+    // window's thread computes it (a (4000, 4000) product is the cell's to run, not the picture's).
+    const auto z = run.arrays.find(QStringLiteral("z"));
+    if (z != run.arrays.end() && z->second.shape() == *rule.shape) {
+        m_z = z->second;
+    } else if (m_x->size() * m_y->shape().back() <= kMaxComputedHere) {
+        try {
+            m_z = core::cell::dot(core::cell::Value::array(*m_x), core::cell::Value::array(*m_y))
+                      .asArray();
+        } catch (const std::exception &e) {
+            m_caption->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+            return;
+        }
+    } else {
+        m_zView->clear(tr("Assign z = np.dot(x, y) in the cell to see so large a product."));
+        m_caption->setText(tr("np.dot(x, y).shape is %1.").arg(shapeTuple(*rule.shape)));
+        return;
+    }
+    if (m_z->size() == 0) {
+        m_zView->setTensor(*m_z);
+        m_caption->setText(tr("z = np.dot(x, y) is empty: shape %1, nothing to compute.")
+                               .arg(shapeTuple(m_z->shape())));
+        m_playhead->setPhaseCount(0);
+        m_z.reset();
         return;
     }
     m_zView->setTensor(*m_z);
-    m_playhead->setPhaseCount(static_cast<int>(std::max<std::int64_t>(1, m_z->size())));
+    // One step an element, up to kMaxSteps: beyond that nobody watches them one by one.
+    m_playhead->setPhaseCount(static_cast<int>(std::min(m_z->size(), kMaxSteps)));
     m_playhead->seek(0);
     showStep();
 }
@@ -296,6 +296,7 @@ void ProductTab::showStep()
         terms << QStringLiteral("%1·%2").arg(element(*m_x, xi), element(*m_y, yi));
     }
     if (n > 4) terms << QStringLiteral("…");
+    if (n == 0) terms << tr("(an empty sum)");
     const QString xPart =
         m_x->ndim() == 2 ? QStringLiteral("x[%1, :]").arg(row) : QStringLiteral("x");
     const QString yPart =
@@ -309,7 +310,7 @@ void ProductTab::showStep()
     m_caption->setText(
         tr("<b>%1</b> = %2 · %3 = %4 = <b>%5</b>%6")
             .arg(zPart, xPart, yPart, terms.join(QStringLiteral(" + ")), element(*m_z, zIndex))
-            .arg(done ? tr(" — every element of z computed: shape %1").arg(shapeText(m_z->shape()))
+            .arg(done ? tr(" — every element of z computed: shape %1").arg(shapeTuple(m_z->shape()))
                       : QString()));
 }
 

@@ -12,10 +12,10 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
 
 namespace ui {
 
+class ExampleList;
 class Playhead;
 class TensorView;
 
@@ -28,14 +28,13 @@ public:
     QString cell() const override;
     void showRun(const CellRun &run) override;
 
-    QListWidget *examples() const { return m_examples; }
+    ExampleList *examples() const { return m_examples; }
     Playhead *playhead() const { return m_playhead; }
     TensorView *resultView() const { return m_zView; }
     QString caption() const;
     QLineEdit *shapeA() const { return m_shapeA; }
     QLineEdit *shapeB() const { return m_shapeB; }
     QString calculatorResult() const;
-    static QString exampleCell(int row);
 
 signals:
     // "The geometric reading": the Geometry page shows dot products as maps of the plane.
@@ -49,7 +48,7 @@ private:
     QLabel *m_caption;
     Playhead *m_playhead;
     QWidget *m_side;
-    QListWidget *m_examples;
+    ExampleList *m_examples;
     QLineEdit *m_shapeA, *m_shapeB;
     QLabel *m_calculator;
     std::optional<core::Tensor> m_x, m_y, m_z;

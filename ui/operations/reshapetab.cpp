@@ -2,12 +2,13 @@
 
 #include "core/cell/repr.h"
 #include "core/cell/shaperules.h"
+#include "ui/common/examplelist.h"
+#include "ui/common/numbers.h"
 #include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/operations/reshapeview.h"
 
 #include <QLabel>
-#include <QListWidget>
 #include <QRegularExpression>
 #include <QVBoxLayout>
 #include <array>
@@ -17,12 +18,7 @@ namespace ui {
 
 namespace {
 
-struct Example {
-    const char *title;
-    const char *cell;
-};
-
-const std::array<Example, 5> kExamples = {{
+const std::array<CellExample, 5> kExamples = {{
     {"(3, 2) → (6, 1) → (2, 3): the book's", "x = np.array([[0., 1.],\n"
                                              "              [2., 3.],\n"
                                              "              [4., 5.]])\n"
@@ -39,17 +35,12 @@ const std::array<Example, 5> kExamples = {{
                                      "y = x.reshape((4, -1))"},
 }};
 
-QString tuple(const std::vector<std::int64_t> &v)
-{
-    return QString::fromStdString(core::cell::compactShape(v))
-        .replace(QLatin1Char(','), QStringLiteral(", "));
-}
-
 } // namespace
 
 ReshapeTab::ReshapeTab(QWidget *parent)
     : CellTab(parent), m_view(new ReshapeView(this)), m_stages(new QLabel(this)),
-      m_playhead(new Playhead(this)), m_side(new QWidget), m_examples(new QListWidget(m_side))
+      m_playhead(new Playhead(this)), m_side(new QWidget),
+      m_examples(new ExampleList(kExamples, 0, m_side))
 {
     m_view->setMaxCell(60);
     m_stages->setObjectName(QStringLiteral("reshapeStages"));
@@ -74,11 +65,7 @@ ReshapeTab::ReshapeTab(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(bar);
 
-    for (const Example &e : kExamples)
-        m_examples->addItem(tr(e.title));
-    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) emit cellChosen(exampleCell(row));
-    });
+    connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
     auto *sideLayout = new QVBoxLayout(m_side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     auto *note = new QLabel(tr("<b>Reshaping</b> rearranges rows and columns to a target shape; "
@@ -89,19 +76,11 @@ ReshapeTab::ReshapeTab(QWidget *parent)
     note->setWordWrap(true);
     sideLayout->addWidget(note);
     sideLayout->addWidget(m_examples);
-    m_examples->blockSignals(true);
-    m_examples->setCurrentRow(0);
-    m_examples->blockSignals(false);
-}
-
-QString ReshapeTab::exampleCell(int row)
-{
-    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
 }
 
 QString ReshapeTab::cell() const
 {
-    return exampleCell(std::max(0, m_examples->currentRow()));
+    return m_examples->cell();
 }
 
 void ReshapeTab::showRun(const CellRun &run)
@@ -141,9 +120,9 @@ void ReshapeTab::showStages()
     QStringList parts;
     for (int i = 0; i < static_cast<int>(stages.size()); ++i) {
         const core::Tensor &t = stages[static_cast<std::size_t>(i)];
-        const QString part =
-            tr("%1 %2, strides %3")
-                .arg(m_names.value(i), tuple(t.shape()), tuple(core::cell::byteStrides(t)));
+        const QString part = tr("%1 %2, strides %3")
+                                 .arg(m_names.value(i), shapeTuple(t.shape()),
+                                      shapeTuple(core::cell::byteStrides(t)));
         parts << (i == current ? QStringLiteral("<b>%1</b>").arg(part) : part);
     }
     m_stages->setText(parts.join(QStringLiteral(" → ")));

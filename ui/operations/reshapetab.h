@@ -7,10 +7,10 @@
 #include "ui/common/celltab.h"
 
 class QLabel;
-class QListWidget;
 
 namespace ui {
 
+class ExampleList;
 class Playhead;
 class ReshapeView;
 
@@ -23,12 +23,11 @@ public:
     QString cell() const override;
     void showRun(const CellRun &run) override;
 
-    QListWidget *examples() const { return m_examples; }
+    ExampleList *examples() const { return m_examples; }
     Playhead *playhead() const { return m_playhead; }
     ReshapeView *view() const { return m_view; }
     // "x (3, 2) strides (16, 8) → y (6, 1) strides (8, 8) → ...", plain text.
     QString stagesText() const;
-    static QString exampleCell(int row);
 
 private:
     void showStages();
@@ -37,7 +36,7 @@ private:
     QLabel *m_stages;
     Playhead *m_playhead;
     QWidget *m_side;
-    QListWidget *m_examples;
+    ExampleList *m_examples;
     QStringList m_names;
 };
 

@@ -39,8 +39,12 @@ void ReshapeView::setStages(std::vector<core::Tensor> stages)
 {
     m_stages = std::move(stages);
     m_time = 0;
+    const bool drawable = std::all_of(m_stages.begin(), m_stages.end(),
+                                      [](const core::Tensor &t) { return t.ndim() <= 5; });
+    if (!drawable) m_stages.clear(); // the drawings go up to rank 5
     if (m_stages.empty())
-        clear(tr("No reshape to show."));
+        clear(drawable ? tr("No reshape to show.")
+                       : tr("An array of rank 6 or more: the drawing goes up to rank 5."));
     else
         setTensor(m_stages.front());
 }
@@ -56,14 +60,25 @@ void ReshapeView::setTime(double t)
 std::int64_t ReshapeView::keyOf(int stage, const std::vector<std::int64_t> &index) const
 {
     const core::Tensor &t = m_stages[static_cast<std::size_t>(stage)];
-    const bool sameBuffer = t.buffer() == m_stages.front().buffer();
-    std::int64_t key = 0;
+    const core::Tensor &first = m_stages.front();
+    if (t.buffer() == first.buffer()) {
+        std::int64_t key = t.offset() - first.offset();
+        for (std::size_t a = 0; a < index.size(); ++a)
+            key += index[a] * t.strides()[a];
+        return key;
+    }
+    // A copy (a reshape of a transposed view) holds the elements in row-major order of the array
+    // it copied: the element at row-major position p here is the first stage's at position p.
+    std::int64_t position = 0;
     for (std::size_t a = 0; a < index.size(); ++a)
-        key += sameBuffer ? index[a] * t.strides()[a] : 0;
-    if (sameBuffer) return key + t.offset() - m_stages.front().offset();
-    for (std::size_t a = 0; a < index.size(); ++a) // a copy: row-major order
-        key = key * t.shape()[a] + index[a];
-    return key;
+        position = position * t.shape()[a] + index[a];
+    std::vector<std::int64_t> there(first.shape().size());
+    for (std::size_t a = there.size(); a-- > 0;) {
+        const std::int64_t n = std::max<std::int64_t>(first.shape()[a], 1);
+        there[a] = position % n;
+        position /= n;
+    }
+    return keyOf(0, there);
 }
 
 QRectF ReshapeView::elementRect(std::int64_t key, double t) const

@@ -125,7 +125,6 @@ void BatchTab::setSampleCount(qint64 count)
 {
     m_count = count;
     m_axis->setBatch(count, 0, 0);
-    m_index->setMaximum(static_cast<int>(std::max<qint64>(0, (count - 1) / m_size->value())));
     onBatchChanged();
 }
 
@@ -138,6 +137,9 @@ QString BatchTab::cell() const
 
 void BatchTab::onBatchChanged()
 {
+    // n's range follows the batch size: 469 batches of 128, 60,000 of 1.
+    m_index->setMaximum(
+        static_cast<int>(std::max<qint64>(0, (m_count - 1) / std::max(1, m_size->value()))));
     emit cellChosen(cell());
 }
 
@@ -155,7 +157,9 @@ void BatchTab::showRun(const CellRun &run)
     const qint64 start = std::min(size * n, m_count);
     const qint64 stop = start + batch.shape()[0];
     m_axis->setBatch(m_count, start, stop);
-    m_axis->setDigits(imageOfTensor(batch, 1, 16, 128));
+    // MNIST's 28 x 28 digits; a cell's batch of huge images is described, not drawn.
+    const bool drawable = batch.shape()[1] * batch.shape()[2] <= 128 * 128;
+    m_axis->setDigits(drawable ? imageOfTensor(batch, 1, 16, 128) : QImage());
     const QString name = run.shownName.isEmpty() ? QStringLiteral("_") : run.shownName;
     m_summary->setText(
         batch.shape()[0] == 0

@@ -15,14 +15,6 @@ namespace ui {
 
 namespace {
 
-QString shapeText(const std::vector<std::int64_t> &shape)
-{
-    QStringList parts;
-    for (const std::int64_t n : shape)
-        parts << QString::number(n);
-    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
-}
-
 const core::DataShape &shapeAt(int row)
 {
     return core::bookDataShapes().at(static_cast<std::size_t>(row));
@@ -54,7 +46,7 @@ RealDataTab::RealDataTab(QWidget *parent)
 
     for (const core::DataShape &d : core::bookDataShapes())
         m_examples->addItem(
-            QStringLiteral("%1 %2").arg(QString::fromStdString(d.kind), shapeText(d.shape)));
+            QStringLiteral("%1 %2").arg(QString::fromStdString(d.kind), shapeTuple(d.shape)));
     connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0) return;
         showExample(row);
@@ -79,7 +71,7 @@ void RealDataTab::showExample(int row)
         names << QString::fromStdString(n);
     m_view->setShape(d.shape, names);
     m_title->setText(QStringLiteral("<b>%1</b> %2: %3")
-                         .arg(QString::fromStdString(d.kind), shapeText(d.shape),
+                         .arg(QString::fromStdString(d.kind), shapeTuple(d.shape),
                               QString::fromStdString(d.example).toHtmlEscaped()));
 
     QString axes = QStringLiteral("<table cellspacing=2>");

@@ -1,11 +1,12 @@
 #include "ui/tensors/tensorcelltab.h"
 
 #include "core/cell/repr.h"
+#include "ui/common/examplelist.h"
+#include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 #include "ui/common/tensorview.h"
 
 #include <QLabel>
-#include <QListWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
@@ -14,13 +15,8 @@ namespace ui {
 
 namespace {
 
-struct Example {
-    const char *title;
-    const char *cell;
-};
-
 // The book's cells of section 2.2 first, then ranks 4 and 5, other dtypes and a real digit.
-const std::array<Example, 9> kExamples = {{
+const std::array<CellExample, 9> kExamples = {{
     {"Scalar (rank 0)", "x = np.array(12)\nx"},
     {"Vector (rank 1)", "x = np.array([12, 3, 6, 14, 7])\nx"},
     {"Matrix (rank 2)", "x = np.array([[5, 78, 2, 34, 0],\n"
@@ -43,15 +39,15 @@ const std::array<Example, 9> kExamples = {{
     {"An MNIST digit", "digit = train_images[4]\ndigit.shape"},
 }};
 
+// The shape with each length in its axis' colour (rich), or as Python prints it.
 QString tupleText(const std::vector<std::int64_t> &values, bool coloured)
 {
+    if (!coloured) return shapeTuple(values);
     QStringList parts;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const QString n = QString::number(values[i]);
-        parts << (coloured ? QStringLiteral("<span style='color:%1'>%2</span>")
-                                 .arg(palette::axis(static_cast<int>(i)).name(), n)
-                           : n);
-    }
+    for (std::size_t i = 0; i < values.size(); ++i)
+        parts << QStringLiteral("<span style='color:%1'>%2</span>")
+                     .arg(palette::axis(static_cast<int>(i)).name())
+                     .arg(values[i]);
     return QLatin1Char('(') + parts.join(QStringLiteral(", ")) +
            (values.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
 }
@@ -77,7 +73,8 @@ QString attributes(const core::Tensor &t, const QString &name, bool rich)
 
 TensorCellTab::TensorCellTab(QWidget *parent)
     : CellTab(parent), m_view(new TensorView(this)), m_attributes(new QLabel(this)),
-      m_hover(new QLabel(this)), m_side(new QWidget), m_examples(new QListWidget(m_side))
+      m_hover(new QLabel(this)), m_side(new QWidget),
+      m_examples(new ExampleList(kExamples, 2, m_side))
 {
     m_attributes->setObjectName(QStringLiteral("tensorAttributes"));
     m_attributes->setTextFormat(Qt::RichText);
@@ -95,36 +92,19 @@ TensorCellTab::TensorCellTab(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_hover);
 
-    for (const Example &e : kExamples)
-        m_examples->addItem(tr(e.title));
     m_examples->setToolTip(tr("The book's tensors of section 2.2, and a few more"));
-    connect(m_examples, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) emit cellChosen(exampleCell(row));
-    });
+    connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
     auto *sideLayout = new QVBoxLayout(m_side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("<b>The book's tensors</b> — or type any cell below"), m_side);
     title->setWordWrap(true);
     sideLayout->addWidget(title);
     sideLayout->addWidget(m_examples);
-    m_examples->blockSignals(true);
-    m_examples->setCurrentRow(2); // the book's matrix
-    m_examples->blockSignals(false);
-}
-
-QString TensorCellTab::exampleCell(int row)
-{
-    return QString::fromUtf8(kExamples.at(static_cast<std::size_t>(row)).cell);
 }
 
 QString TensorCellTab::cell() const
 {
-    return exampleCell(std::max(0, m_examples->currentRow()));
-}
-
-int TensorCellTab::exampleCount()
-{
-    return static_cast<int>(kExamples.size());
+    return m_examples->cell();
 }
 
 QString TensorCellTab::attributesText() const

@@ -7,10 +7,10 @@
 #include "ui/common/celltab.h"
 
 class QLabel;
-class QListWidget;
 
 namespace ui {
 
+class ExampleList;
 class TensorView;
 
 class TensorCellTab : public CellTab {
@@ -21,13 +21,10 @@ public:
     // The side column's controls: the book's cells.
     QWidget *side() const override { return m_side; }
     QString cell() const override;
-    QListWidget *examples() const { return m_examples; }
+    ExampleList *examples() const { return m_examples; }
     TensorView *view() const { return m_view; }
     // "ndim 2 · shape (3, 5) · dtype int64 · nbytes 120 · strides (40, 8)", as plain text.
     QString attributesText() const;
-    // The cell of the example chosen in the list.
-    static QString exampleCell(int row);
-    static int exampleCount();
 
     void showRun(const CellRun &run) override;
 
@@ -36,7 +33,7 @@ private:
     QLabel *m_attributes;
     QLabel *m_hover;
     QWidget *m_side;
-    QListWidget *m_examples;
+    ExampleList *m_examples;
 };
 
 } // namespace ui
