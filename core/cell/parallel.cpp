@@ -1,5 +1,7 @@
 #include "core/cell/parallel.h"
 
+#include "core/cell/pyerror.h"
+
 #include "core/nn/threadpool.h"
 
 #include <algorithm>
@@ -10,7 +12,14 @@
 
 namespace core::cell::detail {
 
+thread_local const std::atomic<bool> *t_interrupt = nullptr;
+
 namespace {
+
+PyError interrupted()
+{
+    return PyError("KeyboardInterrupt", "");
+}
 
 // One round at a time: the caller publishes the chunk function, starts a round of the nn
 // engine's pool (whose late threads skip rounds instead of holding them up) and takes chunks too.
@@ -27,6 +36,7 @@ public:
         m_fn = fn;
         m_f = f;
         m_error = nullptr;
+        m_stop = t_interrupt; // the pool's threads see the caller's flag
         const std::uint32_t g = m_pool.nextGeneration();
         m_queue.reset(g, static_cast<std::uint32_t>(chunks));
         m_pool.post();
@@ -53,6 +63,7 @@ private:
     {
         for (int c; (c = m_queue.take(generation)) >= 0;) {
             try {
+                if (m_stop && m_stop->load(std::memory_order_relaxed)) throw interrupted();
                 m_fn(m_f, c);
             } catch (...) {
                 const std::lock_guard<std::mutex> lock(m_errorMutex);
@@ -66,6 +77,7 @@ private:
     nn::WorkQueue m_queue;
     ChunkFn m_fn = nullptr;
     const void *m_f = nullptr;
+    const std::atomic<bool> *m_stop = nullptr;
     std::mutex m_errorMutex;
     std::exception_ptr m_error;
     nn::ThreadPool m_pool; // last: its threads stop before the rest goes
@@ -77,8 +89,29 @@ void runChunks(std::int64_t chunks, ChunkFn fn, const void *f)
 {
     static Pool pool;
     if (pool.tryRun(chunks, fn, f)) return;
-    for (std::int64_t c = 0; c < chunks; ++c)
+    for (std::int64_t c = 0; c < chunks; ++c) {
+        checkInterrupt();
         fn(f, c);
+    }
+}
+
+void checkInterrupt()
+{
+    if (t_interrupt && t_interrupt->load(std::memory_order_relaxed)) throw interrupted();
 }
 
 } // namespace core::cell::detail
+
+namespace core::cell {
+
+InterruptScope::InterruptScope(const std::atomic<bool> *flag) : m_previous(detail::t_interrupt)
+{
+    detail::t_interrupt = flag;
+}
+
+InterruptScope::~InterruptScope()
+{
+    detail::t_interrupt = m_previous;
+}
+
+} // namespace core::cell

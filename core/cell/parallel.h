@@ -8,9 +8,24 @@
 // number of threads. When another Session's operation holds the pool, or the machine has one
 // core, the chunks run on the calling thread.
 
+#include <atomic>
 #include <cstdint>
 
 namespace core::cell {
+
+// While alive, operations on this thread stop when *flag becomes true: chunks not yet started are
+// skipped and the operation fails with KeyboardInterrupt, as an interrupted notebook cell does.
+// Session::run sets one, so that closing the app need not wait for a long product to end.
+class InterruptScope {
+public:
+    explicit InterruptScope(const std::atomic<bool> *flag);
+    ~InterruptScope();
+    InterruptScope(const InterruptScope &) = delete;
+    InterruptScope &operator=(const InterruptScope &) = delete;
+
+private:
+    const std::atomic<bool> *m_previous;
+};
 
 // Below this many elements (or a product's multiply-adds below 64 times it) an operation stays on
 // one thread: waking the pool costs more than it saves.
@@ -19,6 +34,8 @@ constexpr std::int64_t kParallelMinElements = std::int64_t{1} << 17;
 namespace detail {
 using ChunkFn = void (*)(const void *f, std::int64_t chunk);
 void runChunks(std::int64_t chunks, ChunkFn fn, const void *f);
+// Throws KeyboardInterrupt when this thread's cell has been interrupted.
+void checkInterrupt();
 } // namespace detail
 
 // Calls f(chunk) for chunk in [0, chunks), on the pool's threads and this one. Rethrows the first
@@ -27,6 +44,7 @@ template<class F> void parallelChunks(std::int64_t chunks, const F &f)
 {
     if (chunks <= 0) return;
     if (chunks == 1) {
+        detail::checkInterrupt();
         f(std::int64_t{0});
         return;
     }

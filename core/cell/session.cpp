@@ -1,5 +1,7 @@
 #include "core/cell/session.h"
 
+#include "core/cell/parallel.h"
+
 #include "core/cell/evaluator.h"
 #include "core/cell/memorylimit.h"
 #include "core/cell/parser.h"
@@ -26,6 +28,7 @@ CellResult Session::run(std::string_view cell)
         return result;
     }
     MemoryBudget budget(m_memoryLimit);
+    const InterruptScope interruptible(&m_interrupt);
     Context context{m_variables, m_data, m_random, result.output};
     Evaluator evaluator(context);
     const Statement *current = nullptr;
@@ -38,6 +41,7 @@ CellResult Session::run(std::string_view cell)
     try {
         for (const auto &s : program.statements) {
             current = &s;
+            detail::checkInterrupt();
             std::optional<Value> v = evaluator.execute(s);
             if (v && !v->isNone()) {
                 result.value = std::move(v);

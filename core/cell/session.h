@@ -15,6 +15,7 @@
 #include "core/cell/value.h"
 #include "core/tensor/expression.h"
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -60,6 +61,11 @@ public:
     void setVariable(const std::string &name, Value value);
     void clearVariables();
 
+    // Stops the running cell (from another thread) at its next statement or chunk of work, with
+    // KeyboardInterrupt, and every later cell: for closing the app without waiting for a long
+    // product to end.
+    void interrupt() { m_interrupt = true; }
+
     std::int64_t memoryLimit() const { return m_memoryLimit; }
     void setMemoryLimit(std::int64_t bytes) { m_memoryLimit = bytes; }
 
@@ -68,6 +74,7 @@ private:
     std::map<std::string, Value, std::less<>> m_variables;
     std::int64_t m_memoryLimit = kDefaultMemoryLimit;
     Mt19937 m_random; // NumPy's legacy global generator, one per notebook
+    std::atomic<bool> m_interrupt{false};
 };
 
 } // namespace core::cell

@@ -6,8 +6,10 @@
 #include "core/cell/session.h"
 #include "core/cell/shaperules.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 #include <array>
+#include <thread>
 
 using namespace core::cell;
 
@@ -45,6 +47,26 @@ private slots:
         for (int i = 0; i < 900; ++i)
             ok += "+a";
         QCOMPARE(reprOf(s, ok.c_str()), QStringLiteral("901"));
+    }
+
+    void aLongCellStopsWhenInterrupted()
+    {
+        // Closing the app interrupts a running cell: ten (1500, 1500) products would take
+        // seconds; the next chunk of work after interrupt() fails with KeyboardInterrupt.
+        Session s;
+        std::string cell = "import numpy as np\nx = np.ones((1500, 1500))";
+        for (int i = 0; i < 10; ++i)
+            cell += "\ny = x @ x";
+        CellResult result;
+        QElapsedTimer clock;
+        clock.start();
+        std::thread worker([&] { result = s.run(cell); });
+        QTest::qWait(50);
+        s.interrupt();
+        worker.join();
+        QVERIFY(result.error);
+        QCOMPARE(QString::fromStdString(result.error->type), QStringLiteral("KeyboardInterrupt"));
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
     }
 
     void defaultMemoryLimitRefusesBeforeAllocating()

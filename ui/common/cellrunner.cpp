@@ -22,6 +22,7 @@ CellRunner::~CellRunner()
         std::lock_guard lock(m_mutex);
         m_stop = true;
     }
+    m_session.interrupt(); // a long product stops at its next chunk instead of holding up exit
     m_wake.notify_all();
     m_thread.join();
 }

@@ -38,7 +38,7 @@ class CellRunner : public QObject {
     Q_OBJECT
 public:
     explicit CellRunner(core::ArrayResolver data = {}, QObject *parent = nullptr);
-    ~CellRunner() override; // waits for a running cell to finish
+    ~CellRunner() override; // interrupts a running cell and waits for it to stop
 
     void run(const QString &cell, int slot = 0);
     // The arrays cells may name without defining them, from the next cell on.
