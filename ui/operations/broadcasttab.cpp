@@ -4,11 +4,10 @@
 #include "core/cell/shaperules.h"
 #include "core/cell/value.h"
 #include "ui/common/examplelist.h"
-#include "ui/common/fonts.h"
 #include "ui/common/numbers.h"
-#include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
+#include "ui/operations/tabparts.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -72,42 +71,30 @@ TensorView::CellTest repeatedCells(const core::Shape &own)
 
 BroadcastTab::BroadcastTab(QWidget *parent)
     : CellTab(parent), m_xView(new TensorView(this)), m_yView(new TensorView(this)),
-      m_result(new TensorView(this)), m_caption(new QLabel(this)), m_playhead(new Playhead(this)),
-      m_side(new QWidget), m_examples(new ExampleList(kExamples, 0, m_side))
+      m_result(new TensorView(this)),
+      m_caption(captionLabel(QStringLiteral("broadcastCaption"), this)),
+      m_playhead(new Playhead(this)), m_side(new QWidget),
+      m_examples(new ExampleList(kExamples, 0, m_side))
 {
     m_xView->setName(QStringLiteral("x"));
     m_yView->setName(QStringLiteral("y"));
     m_result->setName(QStringLiteral("z"));
     for (TensorView *v : {m_xView, m_yView, m_result})
         v->setMaxCell(48);
-    m_caption->setObjectName(QStringLiteral("broadcastCaption"));
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::RichText);
     m_playhead->setPhaseCount(3);
-    auto *bar = new PlayBar(m_playhead, this);
-    PlayBarWording words;
-    words.startTip = tr("The operands as given");
-    words.endTip = tr("The sum");
-    words.playTip = tr("Play NumPy's two steps, then the sum");
-    words.scrubberTip = tr("Step 1: axes added; step 2: repeated; then x + y");
-    words.atStart = tr("as given");
-    words.atEnd = tr("x + y");
-    bar->setWording(words);
+    auto *bar = playBar(
+        m_playhead,
+        {tr("The operands as given"), tr("The sum"), tr("Play NumPy's two steps, then the sum"),
+         tr("Step 1: axes added; step 2: repeated; then x + y"), tr("as given"), tr("x + y")},
+        this);
     connect(m_playhead, &Playhead::timeChanged, this, &BroadcastTab::showPhase);
 
     auto *operands = new QGridLayout;
-    auto *xTitle = new QLabel(QStringLiteral("x"), this);
-    auto *yTitle = new QLabel(QStringLiteral("y"), this);
-    auto *zTitle = new QLabel(QStringLiteral("z"), this);
-    for (QLabel *l : {xTitle, yTitle, zTitle}) {
-        l->setFont(monospaceFont());
-        l->setAlignment(Qt::AlignCenter);
-    }
-    operands->addWidget(xTitle, 0, 0);
-    operands->addWidget(yTitle, 0, 1);
+    operands->addWidget(arrayTitle(QStringLiteral("x"), this), 0, 0);
+    operands->addWidget(arrayTitle(QStringLiteral("y"), this), 0, 1);
     operands->addWidget(m_xView, 1, 0);
     operands->addWidget(m_yView, 1, 1);
-    operands->addWidget(zTitle, 2, 0, 1, 2);
+    operands->addWidget(arrayTitle(QStringLiteral("z"), this), 2, 0, 1, 2);
     operands->addWidget(m_result, 3, 0, 1, 2);
     operands->setRowStretch(1, 1);
     operands->setRowStretch(3, 1);
@@ -119,14 +106,10 @@ BroadcastTab::BroadcastTab(QWidget *parent)
     layout->addWidget(bar);
 
     connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
-    auto *sideLayout = new QVBoxLayout(m_side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("<b>Broadcasting</b>: the smaller tensor is stretched to match the "
-                               "larger, in two steps. Pick a pair, or type any x and y below."),
-                            m_side);
-    note->setWordWrap(true);
-    sideLayout->addWidget(note);
-    sideLayout->addWidget(m_examples);
+    sideColumn(m_side,
+               tr("<b>Broadcasting</b>: the smaller tensor is stretched to match the larger, in "
+                  "two steps. Pick a pair, or type any x and y below."),
+               m_examples);
 }
 
 QString BroadcastTab::cell() const

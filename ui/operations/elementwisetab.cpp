@@ -6,6 +6,7 @@
 #include "ui/common/fonts.h"
 #include "ui/common/pythonhighlighter.h"
 #include "ui/common/tensorview.h"
+#include "ui/operations/tabparts.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -41,20 +42,13 @@ def naive_add(x, y):
 z = x + y
 z = np.maximum(z, 0.))";
 
-QLabel *titleOver(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setFont(monospaceFont());
-    return label;
-}
-
 } // namespace
 
 ElementwiseTab::ElementwiseTab(QWidget *parent)
     : CellTab(parent), m_x(new TensorView(this)), m_y(new TensorView(this)),
-      m_sum(new TensorView(this)), m_relu(new TensorView(this)), m_caption(new QLabel(this)),
-      m_side(new QWidget), m_time(new QPushButton(tr("Time it: 1,000 repetitions"), m_side)),
+      m_sum(new TensorView(this)), m_relu(new TensorView(this)),
+      m_caption(captionLabel(QStringLiteral("elementwiseCaption"), this)), m_side(new QWidget),
+      m_time(new QPushButton(tr("Time it: 1,000 repetitions"), m_side)),
       m_timingLabel(new QLabel(m_side))
 {
     m_x->setName(QStringLiteral("x"));
@@ -64,20 +58,18 @@ ElementwiseTab::ElementwiseTab(QWidget *parent)
     for (TensorView *v : {m_x, m_y, m_sum, m_relu})
         v->setMaxCell(56);
     auto *grid = new QGridLayout;
-    grid->addWidget(titleOver(QStringLiteral("x"), this), 0, 0);
-    grid->addWidget(titleOver(QStringLiteral("y"), this), 0, 1);
+    grid->addWidget(arrayTitle(QStringLiteral("x"), this), 0, 0);
+    grid->addWidget(arrayTitle(QStringLiteral("y"), this), 0, 1);
     grid->addWidget(m_x, 1, 0);
     grid->addWidget(m_y, 1, 1);
-    grid->addWidget(titleOver(QStringLiteral("z = x + y"), this), 2, 0);
-    grid->addWidget(titleOver(QStringLiteral("np.maximum(z, 0.)  (relu)"), this), 2, 1);
+    grid->addWidget(arrayTitle(QStringLiteral("z = x + y"), this), 2, 0);
+    grid->addWidget(arrayTitle(QStringLiteral("np.maximum(z, 0.)  (relu)"), this), 2, 1);
     grid->addWidget(m_sum, 3, 0);
     grid->addWidget(m_relu, 3, 1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(3, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    m_caption->setWordWrap(true);
-    m_caption->setObjectName(QStringLiteral("elementwiseCaption"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(grid, 1);
     layout->addWidget(m_caption);

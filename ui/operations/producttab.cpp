@@ -6,11 +6,10 @@
 #include "core/cell/shaperules.h"
 #include "core/cell/value.h"
 #include "ui/common/examplelist.h"
-#include "ui/common/fonts.h"
 #include "ui/common/numbers.h"
-#include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
+#include "ui/operations/tabparts.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -74,8 +73,10 @@ QString element(const core::Tensor &t, std::vector<std::int64_t> index)
 
 ProductTab::ProductTab(QWidget *parent)
     : CellTab(parent), m_xView(new TensorView(this)), m_yView(new TensorView(this)),
-      m_zView(new TensorView(this)), m_caption(new QLabel(this)), m_playhead(new Playhead(this)),
-      m_side(new QWidget), m_examples(new ExampleList(kExamples, 2, m_side)),
+      m_zView(new TensorView(this)),
+      m_caption(captionLabel(QStringLiteral("productCaption"), this)),
+      m_playhead(new Playhead(this)), m_side(new QWidget),
+      m_examples(new ExampleList(kExamples, 2, m_side)),
       m_shapeA(new QLineEdit(QStringLiteral("(2, 3, 4, 5)"), m_side)),
       m_shapeB(new QLineEdit(QStringLiteral("(5, 6)"), m_side)), m_calculator(new QLabel(m_side))
 {
@@ -84,29 +85,17 @@ ProductTab::ProductTab(QWidget *parent)
     m_zView->setName(QStringLiteral("z"));
     for (TensorView *v : {m_xView, m_yView, m_zView})
         v->setMaxCell(52);
-    m_caption->setObjectName(QStringLiteral("productCaption"));
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::RichText);
     m_playhead->setSecondsPerPhase(0.7);
-    auto *bar = new PlayBar(m_playhead, this);
-    PlayBarWording words;
-    words.startTip = tr("Before the first element");
-    words.endTip = tr("Every element computed");
-    words.playTip = tr("Compute z one element at a time");
-    words.scrubberTip = tr("Which element of z is being computed");
-    words.atStart = tr("z[0]");
-    words.atEnd = tr("all of z");
-    bar->setWording(words);
+    auto *bar = playBar(m_playhead,
+                        {tr("Before the first element"), tr("Every element computed"),
+                         tr("Compute z one element at a time"),
+                         tr("Which element of z is being computed"), tr("z[0]"), tr("all of z")},
+                        this);
     connect(m_playhead, &Playhead::timeChanged, this, &ProductTab::showStep);
 
     // The box diagram: y above z, x at z's left, so x's rows and y's columns meet in z.
     auto *box = new QGridLayout;
-    auto title = [this](const QString &text) {
-        auto *l = new QLabel(text, this);
-        l->setFont(monospaceFont());
-        l->setAlignment(Qt::AlignCenter);
-        return l;
-    };
+    auto title = [this](const QString &text) { return arrayTitle(text, this); };
     box->addWidget(title(QStringLiteral("y")), 0, 1);
     box->addWidget(m_yView, 1, 1);
     box->addWidget(title(QStringLiteral("x")), 2, 0);
@@ -128,14 +117,10 @@ ProductTab::ProductTab(QWidget *parent)
     m_calculator->setTextFormat(Qt::RichText);
     connect(m_shapeA, &QLineEdit::textChanged, this, &ProductTab::calculate);
     connect(m_shapeB, &QLineEdit::textChanged, this, &ProductTab::calculate);
-    auto *sideLayout = new QVBoxLayout(m_side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("<b>The tensor product</b> (np.dot): each element of z is a row of "
-                               "x times a column of y, summed."),
-                            m_side);
-    note->setWordWrap(true);
-    sideLayout->addWidget(note);
-    sideLayout->addWidget(m_examples);
+    QVBoxLayout *sideLayout = sideColumn(m_side,
+                                         tr("<b>The tensor product</b> (np.dot): each element of z "
+                                            "is a row of x times a column of y, summed."),
+                                         m_examples);
     auto *rules = new QLabel(tr("<b>Shapes of higher ranks</b>: (a, b, c, d) · (d,) → (a, b, c); "
                                 "(a, b, c, d) · (d, e) → (a, b, c, e)"),
                              m_side);

@@ -4,9 +4,9 @@
 #include "core/cell/shaperules.h"
 #include "ui/common/examplelist.h"
 #include "ui/common/numbers.h"
-#include "ui/common/playbar.h"
 #include "ui/common/playhead.h"
 #include "ui/operations/reshapeview.h"
+#include "ui/operations/tabparts.h"
 
 #include <QLabel>
 #include <QRegularExpression>
@@ -38,24 +38,17 @@ const std::array<CellExample, 5> kExamples = {{
 } // namespace
 
 ReshapeTab::ReshapeTab(QWidget *parent)
-    : CellTab(parent), m_view(new ReshapeView(this)), m_stages(new QLabel(this)),
-      m_playhead(new Playhead(this)), m_side(new QWidget),
-      m_examples(new ExampleList(kExamples, 0, m_side))
+    : CellTab(parent), m_view(new ReshapeView(this)),
+      m_stages(captionLabel(QStringLiteral("reshapeStages"), this)), m_playhead(new Playhead(this)),
+      m_side(new QWidget), m_examples(new ExampleList(kExamples, 0, m_side))
 {
     m_view->setMaxCell(60);
-    m_stages->setObjectName(QStringLiteral("reshapeStages"));
-    m_stages->setWordWrap(true);
-    m_stages->setTextFormat(Qt::RichText);
     m_playhead->setSecondsPerPhase(1.2);
-    auto *bar = new PlayBar(m_playhead, this);
-    PlayBarWording words;
-    words.startTip = tr("The first array");
-    words.endTip = tr("The last");
-    words.playTip = tr("Move every element to its place in the next shape");
-    words.scrubberTip = tr("From one shape to the next");
-    words.atStart = tr("first shape");
-    words.atEnd = tr("last shape");
-    bar->setWording(words);
+    auto *bar = playBar(m_playhead,
+                        {tr("The first array"), tr("The last"),
+                         tr("Move every element to its place in the next shape"),
+                         tr("From one shape to the next"), tr("first shape"), tr("last shape")},
+                        this);
     connect(m_playhead, &Playhead::timeChanged, this, [this](double t) {
         m_view->setTime(t);
         showStages();
@@ -66,16 +59,11 @@ ReshapeTab::ReshapeTab(QWidget *parent)
     layout->addWidget(bar);
 
     connect(m_examples, &ExampleList::cellChosen, this, &CellTab::cellChosen);
-    auto *sideLayout = new QVBoxLayout(m_side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("<b>Reshaping</b> rearranges rows and columns to a target shape; "
-                               "the elements keep their row-major order. A <b>transpose</b> "
-                               "swaps the axes: nothing moves in memory, the strides swap. Each "
-                               "array the cell assigns is a stage."),
-                            m_side);
-    note->setWordWrap(true);
-    sideLayout->addWidget(note);
-    sideLayout->addWidget(m_examples);
+    sideColumn(m_side,
+               tr("<b>Reshaping</b> rearranges rows and columns to a target shape; the elements "
+                  "keep their row-major order. A <b>transpose</b> swaps the axes: nothing moves in "
+                  "memory, the strides swap. Each array the cell assigns is a stage."),
+               m_examples);
 }
 
 QString ReshapeTab::cell() const
