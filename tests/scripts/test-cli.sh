@@ -124,12 +124,20 @@ check "--screenshot exits 0" [ $? -eq 0 ]
 check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
 # Started in presentation mode on a 1024 x 768 projector, every page keeps the projector's size
 # (the Train page's optimizer list, sized at its first showing, made it 1026 pixels wide).
-for page in mnist geometry train uncrumple hidden; do
+for page in mnist tensors operations geometry train uncrumple hidden; do
     "$app" --page $page --presentation --size 1024x768 --screenshot "$tmp/projector.png" \
         >/dev/null 2>&1
     check "--page $page --presentation keeps 1024 x 768" \
         [ "$(png_size "$tmp/projector.png")" = "1024x768" ]
 done
+# --tab shows a tab of the live-cell pages, and refuses what is not one.
+"$app" --page operations --tab reshape --screenshot "$tmp/tab.png" >/dev/null 2>&1
+check "--page operations --tab reshape exits 0" [ $? -eq 0 ]
+"$app" --page tensors --tab nosuch --screenshot "$tmp/tab.png" 2>"$tmp/tab.err" >/dev/null
+check "--tab nosuch exits 2" [ $? -eq 2 ]
+check "--tab nosuch names the tabs" grep -q "expects one of tensor, data, batches" "$tmp/tab.err"
+"$app" --page geometry --tab x --screenshot "$tmp/tab.png" 2>"$tmp/tab.err" >/dev/null
+check "--tab on a page without tabs says so" grep -q "the geometry page has no tabs" "$tmp/tab.err"
 "$app" --presentation --size 1024x768 --train-tab charts --screenshot "$tmp/charts.png" \
     >/dev/null 2>&1
 check "the Train page's charts tab keeps 1024 x 768 in presentation mode" \
