@@ -4,6 +4,7 @@
 #include "core/cell/session.h"
 #include "core/cell/shaperules.h"
 #include "ui/common/fonts.h"
+#include "ui/common/numbers.h"
 #include "ui/common/pythonhighlighter.h"
 #include "ui/common/tensorview.h"
 #include "ui/operations/tabparts.h"
@@ -213,7 +214,7 @@ QString ElementwiseTab::timingText() const
         .arg(t.vectorisedSeconds, 0, 'f', 4)
         .arg(t.naiveSeconds, 0, 'f', 2)
         .arg(ratio, 0, 'f', 0)
-        .arg(t.repetitions)
+        .arg(thousands(t.repetitions))
         .arg(t.sameResult ? tr("both give the same z, bit for bit.")
                           : tr("<b>the two results differ</b>."));
 }
