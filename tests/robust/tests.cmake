@@ -12,7 +12,10 @@ if(UNCRUMPLE_SANITIZE)
     # the 4 MB window image at each repaint, each copy a new mapping and a thousand page faults.
     # Measured on 2026-12-05 (seed 1, 120 s): slowest round-trips of 440 to 954 ms in the
     # sanitizer build where the Release build's stay under 200 ms, which that build still checks.
-    set(_monkey_limit_ms 1500)
+    # Later that day, with seven pages (live cells and their thread pool share the two cores with
+    # the training), a clean-clone run hit 2,493 ms, 2,260 ms of it GUI CPU in the Train page's
+    # progress bar (Qt shaping its text under ASan); the Release build passed at its 200 ms.
+    set(_monkey_limit_ms 3000)
 else()
     set(_monkey_seconds 20)
     set(_monkey_limit_ms 200)
