@@ -51,7 +51,7 @@ struct Node {
     int height = 1;                // the longest path to a leaf, counted in nodes
 };
 
-enum class StatementKind { Expression, Assign, Import };
+enum class StatementKind { Expression, Assign, Import, With };
 
 struct ImportName {
     std::string module; // "numpy", "tensorflow.keras.datasets.mnist"
@@ -62,8 +62,10 @@ struct Statement {
     StatementKind kind = StatementKind::Expression;
     int line = 0, column = 0;
     std::vector<NodePtr> targets; // Assign: a = b = value has two
-    NodePtr value;                // Expression and Assign
+    NodePtr value;                // Expression and Assign; With: the context expression
     std::vector<ImportName> imports;
+    std::string bound;           // With: the name after 'as' (empty without one)
+    std::vector<Statement> body; // With: the indented block
 };
 
 struct Program {

@@ -3,11 +3,13 @@
 #include "core/cell/conversion.h"
 #include "core/cell/elementwise.h"
 #include "core/cell/linalg.h"
+#include "core/cell/mathfuncs.h"
 #include "core/cell/memorylimit.h"
 #include "core/cell/pyerror.h"
 #include "core/cell/reduction.h"
 #include "core/cell/repr.h"
 #include "core/cell/shapeops.h"
+#include "core/cell/tensorflow.h"
 #include "core/tensor/elementcast.h"
 
 #include <algorithm>
@@ -25,12 +27,14 @@ const std::set<std::string> kBuiltins = {"print", "len",  "int",  "float", "type
 
 // numpy's functions, by their name after "np.".
 const std::set<std::string> kNumpyFunctions = {
-    "array",       "asarray",       "zeros",   "ones",       "arange",   "expand_dims",
-    "concatenate", "maximum",       "minimum", "add",        "subtract", "multiply",
-    "divide",      "true_divide",   "power",   "negative",   "dot",      "matmul",
-    "transpose",   "reshape",       "sum",     "max",        "min",      "amax",
-    "amin",        "mean",          "shape",   "ndim",       "size",     "copy",
-    "result_type", "promote_types", "empty",   "zeros_like", "ones_like"};
+    "array",       "asarray",       "zeros",   "ones",       "arange",    "expand_dims",
+    "concatenate", "maximum",       "minimum", "add",        "subtract",  "multiply",
+    "divide",      "true_divide",   "power",   "negative",   "dot",       "matmul",
+    "transpose",   "reshape",       "sum",     "max",        "min",       "amax",
+    "amin",        "mean",          "shape",   "ndim",       "size",      "copy",
+    "result_type", "promote_types", "empty",   "zeros_like", "ones_like", "sin",
+    "cos",         "exp",           "log",     "tanh",       "sqrt",      "abs",
+    "absolute",    "square"};
 
 const std::set<std::string> kArrayMethods = {"reshape", "transpose", "astype", "copy",
                                              "dot",     "sum",       "max",    "min",
@@ -393,6 +397,10 @@ Value callNumpy(const std::string &fn, CallArgs &args, Context &ctx)
             args.bind(fn, {"x1", "x2"});
             return applyBinary(op, args.required("x1"), args.required("x2"));
         }
+    if (auto f = mathFunc(fn); f && fn != "sigmoid") {
+        args.bind(fn, {"x"});
+        return applyMath(*f, args.required("x"));
+    }
     if (fn == "negative") {
         args.bind(fn, {"x"});
         return applyNegative(args.required("x"));
@@ -489,6 +497,7 @@ Value importModule(const std::string &dotted)
 {
     if (dotted == "numpy") return Value::module("numpy");
     if (dotted == "numpy.random") return Value::module("numpy.random");
+    if (dotted == "tensorflow") return Value::module("tensorflow");
     if (dotted == "tensorflow.keras.datasets.mnist" || dotted == "keras.datasets.mnist")
         return Value::module("mnist");
     const std::string top = dotted.substr(0, dotted.find('.'));
@@ -522,9 +531,15 @@ Value getAttribute(const Value &obj, const std::string &name)
                 return Value::function("np.random." + name);
         } else if (m == "mnist") {
             if (name == "load_data") return Value::function("mnist.load_data");
+        } else if (m.rfind("tensorflow", 0) == 0) {
+            if (auto v = tensorflowAttribute(m, name)) return *v;
         }
         noAttribute(obj, name);
     }
+    case ValueKind::Tape:
+        if (name == "gradient" || name == "watch")
+            return Value::function("GradientTape." + name, obj);
+        raise("AttributeError", "'GradientTape' object has no attribute '" + name + "'");
     case ValueKind::Array: {
         const Tensor &a = obj.asArray();
         if (name == "ndim") return Value::integer(a.ndim());
@@ -565,6 +580,14 @@ Value callFunction(const Value &fn, CallArgs &args, Context &ctx)
     if (name == "np.ndarray")
         raise("NotImplementedError", "np.ndarray() is not supported: use np.array or np.zeros");
     if (name.rfind("np.", 0) == 0) return callNumpy(name.substr(3), args, ctx);
+    if (name.rfind("tf.", 0) == 0) return callTensorflow(name, args, ctx);
+    if (name == "GradientTape.watch") {
+        args.bind("watch", {"tensor"}); // every source named in tape.gradient is watched
+        return Value();
+    }
+    if (name == "GradientTape.gradient")
+        raise("TypeError", "call tape.gradient(target, sources) directly, after the tape's with "
+                           "block, in these cells");
     return callBuiltin(name, args, ctx);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/cell/builtins.h"
 #include "core/cell/conversion.h"
+#include "core/cell/gradienttape.h"
 #include "core/cell/pyerror.h"
 #include "core/cell/pyops.h"
 #include "core/errors.h"
@@ -44,7 +45,11 @@ const char *kIndexTypes = "only integers, slices (`:`), ellipsis (`...`), numpy.
 
 std::optional<Value> Evaluator::execute(const Statement &s)
 {
+    m_current = &s;
     switch (s.kind) {
+    case StatementKind::With:
+        runWith(s, *this, m_context);
+        return std::nullopt;
     case StatementKind::Import:
         for (const auto &imp : s.imports)
             m_context.variables[imp.bound] = importModule(imp.module);
@@ -154,6 +159,9 @@ Value Evaluator::evaluate(const Node &n)
 Value Evaluator::call(const Node &n)
 {
     const Value fn = evaluate(*n.children[0]);
+    if (fn.kind() == ValueKind::Function && fn.name() == "GradientTape.gradient" &&
+        n.children[0]->kind == NodeKind::Attribute)
+        return tapeGradient(fn.self(), n, m_context);
     CallArgs args;
     for (std::size_t i = 1; i < n.children.size(); ++i)
         args.positional.push_back(evaluate(*n.children[i]));

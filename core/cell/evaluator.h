@@ -1,6 +1,7 @@
 #pragma once
-// Walks a parsed cell: runs statements (assignment with unpacking, imports, expressions) and
-// evaluates expressions to values. Errors are PyError with Python's and NumPy's wording.
+// Walks a parsed cell: runs statements (assignment with unpacking, imports, expressions, with
+// blocks) and evaluates expressions to values. Errors are PyError with Python's and NumPy's
+// wording.
 
 #include "core/cell/ast.h"
 #include "core/cell/context.h"
@@ -17,15 +18,19 @@ public:
     // The value of an expression statement; nullopt for other statements.
     std::optional<Value> execute(const Statement &statement);
     Value evaluate(const Node &node);
+    // object[index] and target = value, for the autodiff's re-run (autodiff.h).
+    Value subscript(const Value &object, const Node &index);
+    void assign(const Node &target, const Value &value);
+    // The statement running (or that raised), also inside a with block.
+    const Statement *current() const { return m_current; }
 
 private:
     Value lookup(const Node &name);
-    Value subscript(const Value &object, const Node &index);
     Value call(const Node &node);
-    void assign(const Node &target, const Value &value);
     void setItem(const Value &object, const Node &index, const Value &value);
 
     Context &m_context;
+    const Statement *m_current = nullptr;
 };
 
 } // namespace core::cell

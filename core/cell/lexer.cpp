@@ -54,14 +54,27 @@ public:
             if (lineStart && m_open.empty()) {
                 lineStart = false;
                 const std::size_t start = m_pos;
-                while (m_pos < m_text.size() && (peek() == ' ' || peek() == '\t' || peek() == '\f'))
-                    ++m_pos;
+                // Python's two counts: tabs to the next multiple of 8, and tabs as one column;
+                // an indentation the two order differently is a TabError.
+                std::int64_t col = 0, alt = 0;
+                for (;; ++m_pos) {
+                    if (peek() == ' ') {
+                        ++col;
+                        ++alt;
+                    } else if (peek() == '\t') {
+                        col = (col / 8 + 1) * 8;
+                        ++alt;
+                    } else if (peek() == '\f') {
+                        col = alt = 0;
+                    } else {
+                        break;
+                    }
+                }
                 const char c = peek();
                 const bool blank = c == '\0' || c == '\n' || c == '\r' || c == '#';
-                if (!blank && m_pos > start && !m_continued) {
-                    error("IndentationError", "unexpected indent", static_cast<int>(m_pos - start));
+                if (!blank && !m_continued &&
+                    !indentation(col, alt, static_cast<int>(m_pos - start)))
                     return finish();
-                }
                 m_continued = false;
                 continue;
             }
@@ -329,12 +342,74 @@ private:
         return false;
     }
 
+    // Compares a line's indentation with the open blocks': Indent or Dedent tokens, or an error.
+    bool indentation(std::int64_t col, std::int64_t alt, int chars)
+    {
+        const Level top = m_levels.back();
+        if (col == top.col) {
+            if (alt == top.alt) return true;
+        } else if (col > top.col) {
+            if (alt > top.alt) {
+                if (static_cast<int>(m_levels.size()) >= kMaxIndentLevels) {
+                    error("IndentationError", "too many levels of indentation", 1);
+                    return false;
+                }
+                Token t = make(TokenKind::Indent, "", m_pos);
+                t.column = chars;
+                m_tokens.push_back(std::move(t));
+                m_levels.push_back({col, alt});
+                return true;
+            }
+        } else {
+            while (m_levels.size() > 1 && col < m_levels.back().col) {
+                m_levels.pop_back();
+                push(TokenKind::Dedent, "", m_pos);
+            }
+            if (col != m_levels.back().col) {
+                std::size_t end = m_pos;
+                while (end < m_text.size() && m_text[end] != '\n' && m_text[end] != '\r')
+                    ++end;
+                error("IndentationError", "unindent does not match any outer indentation level",
+                      static_cast<int>(end - m_lineStart) + 1);
+                return false;
+            }
+            if (alt == m_levels.back().alt) return true;
+        }
+        error("TabError", "inconsistent use of tabs and spaces in indentation", 1);
+        return false;
+    }
+
+    // Just past the last line with anything but whitespace on it (a comment counts).
+    void setEndOfContent(Token &end) const
+    {
+        int line = 1;
+        std::size_t lineStart = 0;
+        for (std::size_t i = 0; i < m_text.size(); ++i) {
+            const char c = m_text[i];
+            if (c == '\n') {
+                ++line;
+                lineStart = i + 1;
+            } else if (c != ' ' && c != '\t' && c != '\f' && c != '\r') {
+                end.eofLine = line;
+                std::size_t e = i;
+                while (e < m_text.size() && m_text[e] != '\n' && m_text[e] != '\r')
+                    ++e;
+                end.eofColumn = static_cast<int>(e - lineStart) + 1;
+                i = e - 1;
+            }
+        }
+    }
+
     std::vector<Token> finish()
     {
         if (m_tokens.empty() || m_tokens.back().kind != TokenKind::Error) {
             if (!m_tokens.empty() && m_tokens.back().kind != TokenKind::Newline && m_open.empty())
                 push(TokenKind::Newline, "", m_pos);
+            if (m_open.empty())
+                for (std::size_t i = 1; i < m_levels.size(); ++i)
+                    push(TokenKind::Dedent, "", m_pos);
             Token end = make(TokenKind::End, "", m_pos);
+            setEndOfContent(end);
             if (!m_open.empty()) {
                 end.openBracket = std::string(1, m_open.back().bracket);
                 end.openLine = m_open.back().line;
@@ -397,6 +472,10 @@ private:
     std::size_t m_lineStart = 0;
     std::vector<std::size_t> m_lineStarts{0};
     bool m_continued = false;
+    struct Level {
+        std::int64_t col, alt;
+    };
+    std::vector<Level> m_levels{{0, 0}};
     std::vector<Open> m_open;
     std::vector<Token> m_tokens;
 };

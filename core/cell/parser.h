@@ -1,9 +1,10 @@
 #pragma once
 // Parses a cell into a Program: a recursive-descent parser over the lexer's tokens for the subset
 // of Python the chapter uses (assignment with tuple unpacking, imports, calls with keywords,
-// subscripts and slices, attributes, + - * / @ // % ** and unary -). Throws SyntaxErrorAt with
-// Python 3.11's message and column. Nesting deeper than kMaxNesting is refused before the
-// recursion can exhaust the stack.
+// subscripts and slices, attributes, + - * / @ // % ** and unary -, and `with EXPR as NAME:`
+// blocks). Throws SyntaxErrorAt with Python 3.11's message and column. Nesting deeper than
+// kMaxNesting is refused before the recursion can exhaust the stack. Expressions are parsed in
+// parser.cpp, statements in statementparser.cpp.
 
 #include "core/cell/ast.h"
 #include "core/cell/token.h"

@@ -20,27 +20,27 @@ Session::Session(ArrayResolver data)
 CellResult Session::run(std::string_view cell)
 {
     CellResult result;
-    Program program;
+    auto program = std::make_shared<Program>();
     try {
-        program = parseCell(cell);
+        *program = parseCell(cell);
     } catch (const SyntaxErrorAt &e) {
         result.error = CellError{e.type(), e.what(), e.line(), e.column()};
         return result;
     }
     MemoryBudget budget(m_memoryLimit);
     const InterruptScope interruptible(&m_interrupt);
-    Context context{m_variables, m_data, m_random, result.output};
+    Context context{m_variables, m_data, m_random, result.output, program};
     Evaluator evaluator(context);
-    const Statement *current = nullptr;
     auto fail = [&](std::string type, std::string message) {
+        // The innermost statement, also inside a with block, as Python's traceback points.
+        const Statement *current = evaluator.current();
         result.value.reset();
         result.valueRepr.clear();
         result.error = CellError{std::move(type), std::move(message), current ? current->line : 0,
                                  current ? current->column : 0};
     };
     try {
-        for (const auto &s : program.statements) {
-            current = &s;
+        for (const auto &s : program->statements) {
             detail::checkInterrupt();
             std::optional<Value> v = evaluator.execute(s);
             if (v && !v->isNone()) {
@@ -78,6 +78,13 @@ std::optional<Value> Session::variable(const std::string &name) const
 void Session::setVariable(const std::string &name, Value value)
 {
     m_variables[name] = std::move(value);
+}
+
+std::shared_ptr<const RecordedTape> Session::tape(const std::string &name) const
+{
+    const auto it = m_variables.find(name);
+    if (it == m_variables.end() || it->second.kind() != ValueKind::Tape) return nullptr;
+    return it->second.asTape();
 }
 
 void Session::clearVariables()

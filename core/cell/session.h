@@ -12,12 +12,14 @@
 // memoryLimit() bytes of arrays; past that it fails with NumPy's MemoryError before allocating.
 
 #include "core/cell/mt19937.h"
+#include "core/cell/tape.h"
 #include "core/cell/value.h"
 #include "core/tensor/expression.h"
 
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +62,9 @@ public:
     std::optional<Value> variable(const std::string &name) const;
     void setVariable(const std::string &name, Value value);
     void clearVariables();
+    // The recording of `with tf.GradientTape() as name:` (nullptr when name is not a tape that
+    // has recorded a block). It stays valid, and usable from any thread, after later cells.
+    std::shared_ptr<const RecordedTape> tape(const std::string &name) const;
 
     // Stops the running cell (from another thread) at its next statement or chunk of work, with
     // KeyboardInterrupt, and every later cell: for closing the app without waiting for a long

@@ -1,6 +1,7 @@
 target_sources(uncrumple_core PRIVATE
     cell/lexer.cpp
     cell/parser.cpp
+    cell/statementparser.cpp
     cell/value.cpp
     cell/floatformat.cpp
     cell/repr.cpp
@@ -20,5 +21,10 @@ target_sources(uncrumple_core PRIVATE
     cell/callargs.cpp
     cell/pyops.cpp
     cell/builtins.cpp
+    cell/mathfuncs.cpp
+    cell/tensorflow.cpp
+    cell/gradientrules.cpp
+    cell/autodiff.cpp
+    cell/gradienttape.cpp
     cell/evaluator.cpp
     cell/session.cpp)

@@ -7,8 +7,10 @@
 namespace core::cell {
 
 // Error: the tokenizer stopped here (message in text, type in errorType); the parser raises it
-// when it gets this far, so an earlier syntax error wins as in Python.
-enum class TokenKind { Name, Int, Float, String, Op, Newline, End, Error };
+// when it gets this far, so an earlier syntax error wins as in Python. Indent and Dedent open and
+// close a deeper-indented block, as Python's INDENT and DEDENT (only `with` takes one); an Indent's
+// column is the width of the indentation in characters, where Python reports "unexpected indent".
+enum class TokenKind { Name, Int, Float, String, Op, Newline, End, Error, Indent, Dedent };
 
 struct Token {
     TokenKind kind = TokenKind::End;
@@ -26,6 +28,9 @@ struct Token {
     // End: the innermost bracket left open, if any (for "'[' was never closed").
     std::string openBracket;
     int openLine = 0, openColumn = 0;
+    // End: just past the last line that is not blank (comments count), where Python reports a
+    // block missing at the end of the cell.
+    int eofLine = 1, eofColumn = 1;
     bool is(const char *op) const { return kind == TokenKind::Op && text == op; }
 };
 

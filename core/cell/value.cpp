@@ -67,6 +67,13 @@ Value Value::function(std::string name, Value self)
     return v;
 }
 
+Value Value::tape(std::shared_ptr<const RecordedTape> recording)
+{
+    Value v;
+    v.m_v = Tape{std::move(recording)};
+    return v;
+}
+
 ValueKind Value::kind() const
 {
     return static_cast<ValueKind>(m_v.index());
@@ -115,6 +122,10 @@ const Value &Value::self() const
 {
     return *std::get<Function>(m_v).self;
 }
+const std::shared_ptr<const RecordedTape> &Value::asTape() const
+{
+    return std::get<Tape>(m_v).recording;
+}
 
 std::string Value::typeName() const
 {
@@ -145,6 +156,8 @@ std::string Value::typeName() const
         return "module";
     case ValueKind::Function:
         return self().isNone() ? "builtin_function_or_method" : "builtin_function_or_method";
+    case ValueKind::Tape:
+        return "GradientTape";
     }
     return "object";
 }
@@ -225,6 +238,8 @@ std::string repr(const Value &v)
                    " object>";
         return "<function " + shortName + ">";
     }
+    case ValueKind::Tape:
+        return "<tensorflow.python.eager.backprop.GradientTape object>";
     }
     return "?";
 }

@@ -1,7 +1,8 @@
 #pragma once
 // A value of the cell language: Python's None, bool, int, float, str, tuple and list; NumPy's
 // arrays, scalars and dtypes; and the modules and functions a cell can name (np, np.random,
-// a.reshape bound to a). Values are cheap to copy: arrays share storage like NumPy views.
+// a.reshape bound to a), and TensorFlow's GradientTape. Values are cheap to copy: arrays share
+// storage like NumPy views.
 
 #include "core/tensor/dtype.h"
 #include "core/tensor/tensor.h"
@@ -14,7 +15,22 @@
 
 namespace core::cell {
 
-enum class ValueKind { None, Bool, Int, Float, Str, Tuple, List, Array, DType, Module, Function };
+enum class ValueKind {
+    None,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Array,
+    DType,
+    Module,
+    Function,
+    Tape
+};
+
+class RecordedTape;
 
 class Value {
 public:
@@ -32,6 +48,8 @@ public:
     static Value dtype(DType t);
     static Value module(std::string name);                         // "numpy", "numpy.random"
     static Value function(std::string name, Value self = Value()); // "np.zeros", "ndarray.reshape"
+    // tf.GradientTape(): null until a with block has recorded into it.
+    static Value tape(std::shared_ptr<const RecordedTape> recording);
 
     ValueKind kind() const;
     bool isNone() const { return kind() == ValueKind::None; }
@@ -47,6 +65,7 @@ public:
     DType asDType() const;
     const std::string &name() const; // Module or Function
     const Value &self() const;       // a bound method's object (None for a plain function)
+    const std::shared_ptr<const RecordedTape> &asTape() const;
 
     // Python's type name as type(v).__name__ gives it: "int", "tuple", "ndarray", "uint8".
     std::string typeName() const;
@@ -68,8 +87,11 @@ private:
         std::string name;
         std::shared_ptr<const Value> self;
     };
+    struct Tape {
+        std::shared_ptr<const RecordedTape> recording;
+    };
     std::variant<std::monostate, bool, std::int64_t, double, std::string, Tuple, List, Array, DType,
-                 Module, Function>
+                 Module, Function, Tape>
         m_v;
 };
 
