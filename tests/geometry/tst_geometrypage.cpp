@@ -16,7 +16,7 @@
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/planeview.h"
 #include "ui/geometry/vectorpanel.h"
 #include "ui/shell/appcontext.h"

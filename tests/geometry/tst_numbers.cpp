@@ -4,7 +4,7 @@
 
 #include "core/geometry/chain.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/readouts.h"
 #include "ui/geometry/transformeditor.h"
 #include "ui/geometry/vectorpanel.h"

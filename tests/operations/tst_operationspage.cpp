@@ -3,6 +3,7 @@
 // element by element, the shape calculator, reshapes and a transpose animated, and the link to the
 // Geometry page.
 
+#include "common/celltabsdriver.h"
 #include "ui/common/cellrunner.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/examplelist.h"
@@ -34,28 +35,7 @@ class TestOperationsPage : public QObject {
     std::unique_ptr<DataStore> m_store;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<OperationsPage> m_page;
-    QString m_lastRun;
-
-    void settle()
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !m_page->runner()->isBusy() && m_lastRun == m_page->codePanel()->code(), 10000);
-    }
-    void showTab(int index)
-    {
-        m_page->tabs()->setCurrentIndex(index);
-        settle();
-    }
-    void choose(QListWidget *list, int row)
-    {
-        list->setCurrentRow(row);
-        settle();
-    }
-    void type(const QString &cell)
-    {
-        m_page->codePanel()->editor()->setPlainText(cell);
-        settle();
-    }
+    CellTabsDriver m_driver;
 
 private slots:
     void initTestCase()
@@ -63,12 +43,11 @@ private slots:
         m_store = std::make_unique<DataStore>();
         m_context = std::make_unique<AppContext>(m_store.get());
         m_page = std::make_unique<OperationsPage>(m_context.get());
-        connect(m_page->runner(), &CellRunner::finished, this,
-                [this](const CellRun &run) { m_lastRun = run.cell; });
+        m_driver.attach(m_page.get());
         m_page->resize(1280, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        settle();
+        m_driver.settle();
     }
 
     void elementwiseDrawsTheSumAndItsRelu()
@@ -83,7 +62,7 @@ private slots:
             QCOMPARE(relu->flatAt(i), expected[i]);
         QCOMPARE(tab->sumView()->tensor()->flatAt(6), -3.0);
         // An edited y changes the picture.
-        type(QStringLiteral("x = np.array([[-1., 2.]])\ny = np.array([[3., -5.]])"));
+        m_driver.type(QStringLiteral("x = np.array([[-1., 2.]])\ny = np.array([[3., -5.]])"));
         QCOMPARE(tab->reluView()->tensor()->flatAt(0), 2.0);
         QCOMPARE(tab->reluView()->tensor()->flatAt(1), 0.0);
     }
@@ -109,9 +88,9 @@ private slots:
 
     void broadcastingPlaysNumPysTwoSteps()
     {
-        showTab(OperationsPage::BroadcastIndex);
+        m_driver.showTab(OperationsPage::BroadcastIndex);
         BroadcastTab *tab = m_page->broadcastTab();
-        choose(tab->examples(), 0); // (3, 4) + (4,)
+        m_driver.choose(tab->examples(), 0); // (3, 4) + (4,)
         QCOMPARE(tab->yView()->shape(), (std::vector<std::int64_t>{4}));
         tab->playhead()->seek(1.0);
         QCOMPARE(tab->yView()->shape(), (std::vector<std::int64_t>{1, 4})); // step 1: axis added
@@ -123,7 +102,7 @@ private slots:
         tab->playhead()->seek(3.0);
         QCOMPARE(tab->resultView()->tensor()->at(std::vector<std::int64_t>{2, 3}), 51.0);
         // The book's (64, 3, 32, 10) with (32, 10): z is the cell's np.maximum(x, y).
-        choose(tab->examples(), 2);
+        m_driver.choose(tab->examples(), 2);
         tab->playhead()->seek(1.0);
         QCOMPARE(tab->yView()->shape(), (std::vector<std::int64_t>{1, 1, 32, 10}));
         tab->playhead()->seek(3.0);
@@ -137,7 +116,7 @@ private slots:
     void incompatibleShapesShowNumPysMessageAndTheAxis()
     {
         BroadcastTab *tab = m_page->broadcastTab();
-        choose(tab->examples(), 4); // (3, 4) + (3,)
+        m_driver.choose(tab->examples(), 4); // (3, 4) + (3,)
         QVERIFY(m_page->codePanel()->resultIsError());
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 3: ValueError: operands could not be broadcast together "
@@ -150,18 +129,18 @@ private slots:
 
     void theProductIsSteppedElementByElement()
     {
-        showTab(OperationsPage::ProductIndex);
+        m_driver.showTab(OperationsPage::ProductIndex);
         ProductTab *tab = m_page->productTab();
-        choose(tab->examples(), 2); // (3, 4) · (4, 2)
+        m_driver.choose(tab->examples(), 2); // (3, 4) · (4, 2)
         QCOMPARE(tab->playhead()->phaseCount(), 6);
         tab->playhead()->seek(3.0); // z[1, 1]
         QCOMPARE(tab->caption(),
                  QStringLiteral("<b>z[1, 1]</b> = x[1, :] · y[:, 1] = 4·1 + 5·3 + 6·5 + 7·7 = "
                                 "<b>98</b>"));
         QCOMPARE(tab->resultView()->tensor()->at(std::vector<std::int64_t>{2, 1}), 162.0);
-        choose(tab->examples(), 1); // matrix · vector
+        m_driver.choose(tab->examples(), 1); // matrix · vector
         QCOMPARE(tab->playhead()->phaseCount(), 3);
-        choose(tab->examples(), 3); // mismatch
+        m_driver.choose(tab->examples(), 3); // mismatch
         QVERIFY(tab->caption().contains(
             QStringLiteral("shapes (3,4) and (3,) not aligned: 4 (dim 1) != 3 (dim 0)")));
     }
@@ -170,11 +149,11 @@ private slots:
     {
         ProductTab *tab = m_page->productTab();
         // (3, 4) . (4, 0) once divided by zero; (0, 4) . (4, 2) read past the arrays.
-        type(QStringLiteral("x = np.ones((3, 4))\ny = np.ones((4, 0))\nz = np.dot(x, y)"));
+        m_driver.type(QStringLiteral("x = np.ones((3, 4))\ny = np.ones((4, 0))\nz = np.dot(x, y)"));
         QVERIFY2(tab->caption().contains(QStringLiteral("is empty")), qPrintable(tab->caption()));
-        type(QStringLiteral("x = np.ones((0, 4))\ny = np.ones((4, 2))\nz = np.dot(x, y)"));
+        m_driver.type(QStringLiteral("x = np.ones((0, 4))\ny = np.ones((4, 2))\nz = np.dot(x, y)"));
         QVERIFY(tab->caption().contains(QStringLiteral("is empty")));
-        type(QStringLiteral("x = np.ones((3, 0))\ny = np.ones((0, 2))\nz = np.dot(x, y)"));
+        m_driver.type(QStringLiteral("x = np.ones((3, 0))\ny = np.ones((0, 2))\nz = np.dot(x, y)"));
         QVERIFY2(tab->caption().contains(QStringLiteral("an empty sum")),
                  qPrintable(tab->caption()));
     }
@@ -198,9 +177,9 @@ private slots:
 
     void reshapesKeepRowMajorOrderAndTransposesCross()
     {
-        showTab(OperationsPage::ReshapeIndex);
+        m_driver.showTab(OperationsPage::ReshapeIndex);
         ReshapeTab *tab = m_page->reshapeTab();
-        choose(tab->examples(), 0);
+        m_driver.choose(tab->examples(), 0);
         QCOMPARE(tab->view()->stageCount(), 3);
         QCOMPARE(tab->stagesText(), QStringLiteral("x (3, 2), strides (16, 8) → y (6, 1), strides "
                                                    "(8, 8) → z (2, 3), strides (24, 8)"));
@@ -215,20 +194,20 @@ private slots:
         QCOMPARE(view->shape(), (std::vector<std::int64_t>{2, 3}));
 
         // A transpose: x[0, 1] (memory place 1) becomes y[1, 0]; the strides swap.
-        choose(tab->examples(), 2);
+        m_driver.choose(tab->examples(), 2);
         QCOMPARE(view->keyOf(1, {1, 0}), 1);
         QCOMPARE(view->keyOf(0, {0, 1}), 1);
-        choose(tab->examples(), 3);
+        m_driver.choose(tab->examples(), 3);
         QCOMPARE(tab->stagesText(),
                  QStringLiteral("x (300, 20), strides (160, 8) → y (20, 300), strides (8, 160)"));
         QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("(160, 8) (8, 160)\n(20, 300)"));
         // A reshape of a transposed view is a copy: its elements follow the view's row-major
         // order: y is [0, 3, 1, 4, 2, 5], so 4 (memory place 4, at x[1, 1]) goes to y[3].
-        type(QStringLiteral("x = np.arange(6).reshape((2, 3)).T\ny = x.reshape((6,))"));
+        m_driver.type(QStringLiteral("x = np.arange(6).reshape((2, 3)).T\ny = x.reshape((6,))"));
         QCOMPARE(view->stageCount(), 2);
         QCOMPARE(view->keyOf(1, {3}), 4); // y[3] is x[1, 1], 4 in memory
         QCOMPARE(view->keyOf(1, {1}), 3); // y[1] is x[0, 1], 3 in memory
-        choose(tab->examples(), 4);
+        m_driver.choose(tab->examples(), 4);
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 2: ValueError: cannot reshape array of size 6 into shape "
                                 "(4,newaxis)"));

@@ -124,7 +124,7 @@ check "--screenshot exits 0" [ $? -eq 0 ]
 check "--screenshot is the window size" [ "$(png_size "$tmp/shot.png")" = "1280x800" ]
 # Started in presentation mode on a 1024 x 768 projector, every page keeps the projector's size
 # (the Train page's optimizer list, sized at its first showing, made it 1026 pixels wide).
-for page in mnist tensors operations geometry train uncrumple hidden; do
+for page in mnist tensors operations geometry gradient train uncrumple hidden; do
     "$app" --page $page --presentation --size 1024x768 --screenshot "$tmp/projector.png" \
         >/dev/null 2>&1
     check "--page $page --presentation keeps 1024 x 768" \

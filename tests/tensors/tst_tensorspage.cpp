@@ -2,6 +2,7 @@
 // changes the picture, a broken cell that keeps it, hover, the real-world data's footprints, and
 // batches along the samples axis, linked to the MNIST page. Uses the embedded MNIST sample.
 
+#include "common/celltabsdriver.h"
 #include "ui/common/cellrunner.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/examplelist.h"
@@ -33,28 +34,7 @@ class TestTensorsPage : public QObject {
     std::unique_ptr<DataStore> m_store;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<TensorsPage> m_page;
-
-    QString m_lastRun; // the cell whose result arrived last
-
-    // Waits until the code panel's cell has run and nothing else is waiting.
-    void settle()
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !m_page->runner()->isBusy() && m_lastRun == m_page->codePanel()->code(), 10000);
-    }
-
-    // Runs the cell as a user would (typing it), and waits for its result.
-    void type(const QString &cell)
-    {
-        m_page->codePanel()->editor()->setPlainText(cell);
-        settle();
-    }
-
-    void choose(QListWidget *list, int row)
-    {
-        list->setCurrentRow(row);
-        settle();
-    }
+    CellTabsDriver m_driver;
 
 private slots:
     void initTestCase()
@@ -63,11 +43,10 @@ private slots:
         m_context = std::make_unique<AppContext>(m_store.get());
         m_page = std::make_unique<TensorsPage>(m_context.get());
         m_page->resize(1280, 800);
-        connect(m_page->runner(), &CellRunner::finished, this,
-                [this](const CellRun &run) { m_lastRun = run.cell; });
+        m_driver.attach(m_page.get());
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-        settle();
+        m_driver.settle();
     }
 
     void theBooksMatrixIsDrawnWithItsAttributes()
@@ -118,7 +97,7 @@ private slots:
         QFETCH(int, row);
         QFETCH(std::vector<std::int64_t>, shape);
         QFETCH(QString, attributes);
-        choose(m_page->tensorTab()->examples(), row);
+        m_driver.choose(m_page->tensorTab()->examples(), row);
         QCOMPARE(m_page->codePanel()->code(), m_page->tensorTab()->examples()->cellAt(row));
         QVERIFY2(!m_page->codePanel()->resultIsError(),
                  qPrintable(m_page->codePanel()->resultText()));
@@ -128,7 +107,7 @@ private slots:
 
     void aTypedCellChangesTheShapeAndTheDrawing()
     {
-        type(QStringLiteral("y = np.zeros((2, 7), dtype=\"uint8\") + 255\ny.shape"));
+        m_driver.type(QStringLiteral("y = np.zeros((2, 7), dtype=\"uint8\") + 255\ny.shape"));
         TensorView *view = m_page->tensorTab()->view();
         QCOMPARE(view->shape(), (std::vector<std::int64_t>{2, 7}));
         QVERIFY(m_page->tensorTab()->attributesText().startsWith(
@@ -144,15 +123,15 @@ private slots:
 
     void aBrokenCellShowsPythonsErrorAndKeepsThePicture()
     {
-        type(QStringLiteral("z = np.array([[1, 2, 3], [4, 5, 6]])"));
+        m_driver.type(QStringLiteral("z = np.array([[1, 2, 3], [4, 5, 6]])"));
         QCOMPARE(m_page->tensorTab()->view()->shape(), (std::vector<std::int64_t>{2, 3}));
-        type(QStringLiteral("z + np.ones((4,))"));
+        m_driver.type(QStringLiteral("z + np.ones((4,))"));
         QVERIFY(m_page->codePanel()->resultIsError());
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 1: ValueError: operands could not be broadcast together "
                                 "with shapes (2,3) (4,) "));
         QCOMPARE(m_page->tensorTab()->view()->shape(), (std::vector<std::int64_t>{2, 3}));
-        type(QStringLiteral("w = np.array([1, 2"));
+        m_driver.type(QStringLiteral("w = np.array([1, 2"));
         QVERIFY(m_page->codePanel()->resultIsError());
         QVERIFY2(m_page->codePanel()->resultText().contains(QStringLiteral("SyntaxError")),
                  qPrintable(m_page->codePanel()->resultText()));
@@ -161,7 +140,7 @@ private slots:
 
     void aCellTooLargeForMemoryIsRefusedAtOnce()
     {
-        type(QStringLiteral("np.zeros((100000, 100000, 100000))"));
+        m_driver.type(QStringLiteral("np.zeros((100000, 100000, 100000))"));
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 1: numpy.core._exceptions._ArrayMemoryError: Unable to "
                                 "allocate 7.11 PiB for an array with shape (100000, 100000, "
@@ -172,40 +151,41 @@ private slots:
     {
         TensorView *view = m_page->tensorTab()->view();
         // Rank 6: past the drawings (once an IndexError thrown out of a paint).
-        type(QStringLiteral("x = np.zeros((0, 2, 2, 2, 2, 2))\nx"));
+        m_driver.type(QStringLiteral("x = np.zeros((0, 2, 2, 2, 2, 2))\nx"));
         QVERIFY(!view->tensor());
         view->repaint();
         // Empty, with huge other axes: summarised at once (once a loop over millions of rows).
-        type(QStringLiteral("x = np.zeros((4000, 4000, 0))\nx"));
+        m_driver.type(QStringLiteral("x = np.zeros((4000, 4000, 0))\nx"));
         QCOMPARE(view->shape(), (std::vector<std::int64_t>{4000, 4000, 0}));
         QElapsedTimer clock;
         clock.start();
         view->repaint();
         QTest::mouseMove(view, view->rect().center());
         QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
-        type(QStringLiteral("x = np.array([1.5, np.nan, -np.inf])\nx"));
+        m_driver.type(QStringLiteral("x = np.array([1.5, np.nan, -np.inf])\nx"));
         view->repaint();
     }
 
     void theDataSetIsReadOnlyInCells()
     {
         // Every page shares the MNIST arrays: a cell may read them, not write into them.
-        type(QStringLiteral("before = train_images[0].sum()\ntrain_images[0] = 255"));
+        m_driver.type(QStringLiteral("before = train_images[0].sum()\ntrain_images[0] = 255"));
         QCOMPARE(m_page->codePanel()->resultText(),
                  QStringLiteral("line 2: ValueError: assignment destination is read-only"));
-        type(QStringLiteral("train_images[0].sum() - before"));
+        m_driver.type(QStringLiteral("train_images[0].sum() - before"));
         QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("0"));
-        type(QStringLiteral("mine = train_images[:2].copy()\nmine[0] = 255\nmine[0].sum()"));
+        m_driver.type(
+            QStringLiteral("mine = train_images[:2].copy()\nmine[0] = 255\nmine[0].sum()"));
         QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("199920"));
     }
 
     void realWorldDataShowsTheBooksFootprints()
     {
         m_page->tabs()->setCurrentIndex(TensorsPage::RealDataTabIndex);
-        settle();
+        m_driver.settle();
         RealDataTab *tab = m_page->realDataTab();
         const int video = tab->examples()->count() - 1;
-        choose(tab->examples(), video);
+        m_driver.choose(tab->examples(), video);
         QCOMPARE(tab->view()->shape(), (std::vector<std::int64_t>{4, 240, 144, 256, 3}));
         QVERIFY(!tab->view()->tensor()); // drawn as a shape: nothing allocated
         QCOMPARE(tab->view()->axisLabel(1), QStringLiteral("frames · 240"));
@@ -216,7 +196,7 @@ private slots:
         QVERIFY(footprint.contains(QStringLiteral("uint8: 101 MB (106,168,320 bytes)")));
         // The cell checks the book's number in NumPy.
         QCOMPARE(m_page->codePanel()->resultText(), QStringLiteral("405.0"));
-        choose(tab->examples(), 0);
+        m_driver.choose(tab->examples(), 0);
         QCOMPARE(tab->view()->axisLabel(0), QStringLiteral("samples · 100,000"));
     }
 
@@ -225,14 +205,14 @@ private slots:
         m_page->tabs()->setCurrentIndex(TensorsPage::BatchTabIndex);
         BatchTab *tab = m_page->batchTab();
         tab->batchIndex()->setValue(3);
-        settle();
+        m_driver.settle();
         QCOMPARE(m_page->codePanel()->code(),
                  QStringLiteral("n = 3\nbatch = train_images[128 * n:128 * (n + 1)]\nbatch.shape"));
         QCOMPARE(tab->batchShape(), QStringLiteral("(128, 28, 28)"));
         // The embedded sample has 800 training digits: the last batch, 6, is short.
         QCOMPARE(tab->batchIndex()->maximum(), 6);
         tab->batchIndex()->setValue(6);
-        settle();
+        m_driver.settle();
         QCOMPARE(tab->batchShape(), QStringLiteral("(32, 28, 28)"));
         // n's range follows the batch size.
         tab->batchSize()->setValue(100);

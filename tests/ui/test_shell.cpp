@@ -242,7 +242,7 @@ private slots:
     {
         QTest::addColumn<QString>("page");
         QTest::addColumn<QSize>("projector");
-        for (const char *page : {"tensors", "operations"}) {
+        for (const char *page : {"tensors", "operations", "gradient"}) {
             QTest::newRow(qPrintable(QStringLiteral("%1 1280 x 800").arg(page)))
                 << QString::fromLatin1(page) << QSize(1280, 800);
             QTest::newRow(qPrintable(QStringLiteral("%1 1024 x 768").arg(page)))
@@ -268,6 +268,17 @@ private slots:
         for (int i = 0; i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
             QTest::qWait(100);
+            if (window.size() != projector) {
+                // Name what makes the window wider: the widest minimum sizes under the page.
+                QStringList wide;
+                for (QWidget *w : window.currentPage()->findChildren<QWidget *>())
+                    if (w->minimumSizeHint().width() > projector.width() / 4)
+                        wide << QStringLiteral("%1 %2: %3")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()),
+                                         w->objectName())
+                                    .arg(w->minimumSizeHint().width());
+                qWarning("%s", qPrintable(wide.join(QLatin1Char('\n'))));
+            }
             QCOMPARE(window.size(), projector);
             const QStringList clipped = testing::clippedWidgets(&window);
             QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));

@@ -3,7 +3,7 @@
 // and the orbit camera (fit frames the box, orbit keeps the pitch within ±89°, the target
 // projects to the view's centre, a pan moves the scene with the mouse, reset goes home).
 
-#include "ui/uncrumple/orbitcamera.h"
+#include "ui/common/orbitcamera.h"
 #include "ui/uncrumple/planeclip.h"
 
 #include <QTest>

@@ -84,15 +84,26 @@ void boundNames(const core::cell::Node &target, QStringList &names)
         names << QString::fromStdString(target.children[0]->text);
 }
 
+// The names statements bind, in order, inside `with` blocks too (the tape's name first).
+void boundNames(const std::vector<core::cell::Statement> &statements, QStringList &names)
+{
+    for (const core::cell::Statement &s : statements) {
+        if (s.kind == core::cell::StatementKind::Assign)
+            for (const auto &target : s.targets)
+                boundNames(*target, names);
+        if (s.kind == core::cell::StatementKind::With) {
+            if (!s.bound.empty()) names << QString::fromStdString(s.bound);
+            boundNames(s.body, names);
+        }
+    }
+}
+
 } // namespace
 
 QStringList CellRunner::assignedNames(const QString &cell)
 {
     QStringList names;
-    for (const core::cell::Statement &s : parsed(cell).statements)
-        if (s.kind == core::cell::StatementKind::Assign)
-            for (const auto &target : s.targets)
-                boundNames(*target, names);
+    boundNames(parsed(cell).statements, names);
     return names;
 }
 
@@ -144,9 +155,20 @@ void CellRunner::work()
             reported += m_watched;
         }
         for (const QString &name : reported)
-            if (const auto value = m_session.variable(name.toStdString());
-                value && value->isArray())
+            if (auto tape = m_session.tape(name.toStdString())) run.tape = std::move(tape);
+        for (const QString &name : reported) {
+            const auto value = m_session.variable(name.toStdString());
+            if (!value) continue;
+            using core::cell::ValueKind;
+            if (value->isArray())
                 run.arrays[name] = value->asArray();
+            else if (value->kind() == ValueKind::Int)
+                run.numbers[name] = static_cast<double>(value->asInt());
+            else if (value->kind() == ValueKind::Bool)
+                run.numbers[name] = value->asBool() ? 1 : 0;
+            else if (value->kind() == ValueKind::Float)
+                run.numbers[name] = value->asFloat();
+        }
         if (run.result.value && run.result.value->isArray()) {
             run.shown = run.result.value->asArray();
             run.shownName = lastExpressionName(cell);

@@ -7,6 +7,7 @@
 // latest text's result.
 
 #include "core/cell/session.h"
+#include "core/cell/tape.h"
 
 #include <QObject>
 #include <QString>
@@ -14,6 +15,7 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -31,6 +33,11 @@ struct CellRun {
     // Every array the cell assigned (or changed an element of) and every watched name that holds
     // an array, by name, as they are after the cell ("x", "y", "z").
     std::map<QString, core::Tensor> arrays;
+    // The same for Python's numbers (int, float, bool): learning_rate = 0.1.
+    std::map<QString, double> numbers;
+    // The GradientTape the cell recorded last (named in a `with tf.GradientTape() as NAME:`), to
+    // differentiate its block again at other values; null when the cell recorded none.
+    std::shared_ptr<const core::cell::RecordedTape> tape;
     double seconds = 0;
 };
 

@@ -40,8 +40,27 @@ CellTabsPage::CellTabsPage(AppContext *context, QWidget *parent)
     m_runner->setWatched({QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")});
     connect(codePanel(), &CodePanel::runRequested, this, &CellTabsPage::onRunRequested);
     connect(m_runner, &CellRunner::finished, this, &CellTabsPage::onRunFinished);
-    connect(context->data(), &DataStore::dataChanged, this,
-            [this] { m_runner->setData(core::mnistArrays(*this->context()->data()->data())); });
+    connect(context->data(), &DataStore::dataChanged, this, &CellTabsPage::updateData);
+}
+
+void CellTabsPage::addArrays(std::map<std::string, core::Tensor> arrays)
+{
+    m_arrays.insert(arrays.begin(), arrays.end());
+    updateData();
+}
+
+void CellTabsPage::updateData()
+{
+    core::ArrayResolver mnist = core::mnistArrays(*context()->data()->data());
+    if (m_arrays.empty()) {
+        m_runner->setData(std::move(mnist));
+        return;
+    }
+    m_runner->setData(
+        [mnist, arrays = m_arrays](std::string_view name) -> std::optional<core::Tensor> {
+            if (const auto it = arrays.find(name); it != arrays.end()) return it->second;
+            return mnist(name);
+        });
 }
 
 CellTabsPage::~CellTabsPage() = default;

@@ -3,7 +3,11 @@
 // the shown tab's, and every edit runs in one notebook (CellRunner, off the GUI thread) whose
 // result goes back to the tab it came from. The Tensors and Operations pages are such pages.
 
+#include "core/tensor/tensor.h"
 #include "ui/shell/page.h"
+
+#include <map>
+#include <string>
 
 class QStackedWidget;
 class QTabWidget;
@@ -36,9 +40,13 @@ protected:
     void start();
     // Runs a tab's cell even when it is not shown (its picture follows new data).
     void rerun(int tab);
+    // Arrays the page's cells may name without defining them, besides MNIST's (the Gradient
+    // page's data set: inputs and targets).
+    void addArrays(std::map<std::string, core::Tensor> arrays);
 
 private:
     void onTabChanged(int index);
+    void updateData();
     void onCellChosen(int tab, const QString &cell);
     void onRunRequested(const QString &cell);
     void onRunFinished(const CellRun &run);
@@ -50,6 +58,7 @@ private:
     QList<CellTab *> m_tabList;
     QStringList m_cells;
     QStringList m_names;
+    std::map<std::string, core::Tensor, std::less<>> m_arrays;
 };
 
 } // namespace ui

@@ -1,4 +1,4 @@
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 
 #include <cmath>
 

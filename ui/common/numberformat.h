@@ -1,5 +1,5 @@
 #pragma once
-// How the page prints numbers: short for labels ("2", "-0.5", "0.87"), Python-literal for code
+// How the pages print numbers: short for labels ("2", "-0.5", "0.87"), Python-literal for code
 // ("2.0", "-0.5"), and vectors as "(2, 1)".
 
 #include <Eigen/Core>

@@ -1,4 +1,4 @@
-#include "ui/uncrumple/orbitcamera.h"
+#include "ui/common/orbitcamera.h"
 
 #include <QtMath>
 #include <algorithm>

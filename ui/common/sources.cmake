@@ -13,12 +13,16 @@ target_sources(uncrumple_ui PRIVATE
     common/glsurface.cpp
     common/messagetext.cpp
     common/noglpage.cpp
+    common/numberformat.cpp
     common/numbers.cpp
+    common/orbitcamera.cpp
+    common/orbitinput.cpp
     common/palette.cpp
     common/playbar.cpp
     common/playhead.cpp
     common/pngfile.cpp
     common/pythonhighlighter.cpp
+    common/tabparts.cpp
     common/tabtitles.cpp
     common/tensorimage.cpp
     common/tensorlayout.cpp

@@ -1,4 +1,4 @@
-#include "ui/operations/tabparts.h"
+#include "ui/common/tabparts.h"
 
 #include "ui/common/fonts.h"
 

@@ -1,7 +1,7 @@
 #pragma once
-// What the Operations page's tabs are built from, made one way: the caption over a picture, the
-// monospace title over each drawn array, the play bar under an animation, and the side column's
-// note above the list of examples.
+// What the tabs of the cell pages (Operations, Gradient) are built from, made one way: the caption
+// over a picture, the monospace title over each drawn array, the play bar under an animation, and
+// the side column's note above the list of examples.
 
 #include "ui/common/playbar.h"
 

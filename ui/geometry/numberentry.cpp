@@ -2,7 +2,7 @@
 
 #include "core/errors.h"
 #include "core/geometry/numberparser.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 
 #include <QFontMetrics>
 

@@ -1,6 +1,6 @@
 #include "ui/geometry/numpycode.h"
 
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 
 #include <numbers>
 

@@ -3,7 +3,7 @@
 #include "core/geometry/ticks.h"
 #include "ui/geometry/captionplacement.h"
 #include "ui/geometry/cloudsource.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/planeoverlay.h"
 #include "ui/geometry/readouts.h"
 #include "ui/geometry/scenebuilder.h"

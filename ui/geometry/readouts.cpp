@@ -1,7 +1,7 @@
 #include "ui/geometry/readouts.h"
 
 #include "core/geometry/warp.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 
 #include <Eigen/LU>
 #include <QCoreApplication>

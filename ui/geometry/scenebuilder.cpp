@@ -1,7 +1,7 @@
 #include "ui/geometry/scenebuilder.h"
 
 #include "core/geometry/ticks.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/planecamera.h"
 
 #include <Eigen/LU>

@@ -11,7 +11,6 @@ target_sources(uncrumple_ui PRIVATE
     geometry/geometrystate.cpp
     geometry/labelplacement.cpp
     geometry/numberentry.cpp
-    geometry/numberformat.cpp
     geometry/numpycode.cpp
     geometry/planecamera.cpp
     geometry/planeoverlay.cpp

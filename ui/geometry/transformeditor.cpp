@@ -2,7 +2,7 @@
 
 #include "ui/common/messagetext.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

@@ -3,7 +3,7 @@
 #include "ui/common/messagetext.h"
 #include "ui/geometry/geometrystate.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/geometry/numberformat.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/planetheme.h"
 
 #include <QCheckBox>

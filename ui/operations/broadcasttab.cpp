@@ -7,7 +7,7 @@
 #include "ui/common/numbers.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tensorview.h"
-#include "ui/operations/tabparts.h"
+#include "ui/common/tabparts.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -6,7 +6,7 @@
 #include "ui/common/numbers.h"
 #include "ui/common/playhead.h"
 #include "ui/operations/reshapeview.h"
-#include "ui/operations/tabparts.h"
+#include "ui/common/tabparts.h"
 
 #include <QLabel>
 #include <QRegularExpression>

@@ -4,5 +4,4 @@ target_sources(uncrumple_ui PRIVATE
     operations/operationspage.cpp
     operations/producttab.cpp
     operations/reshapetab.cpp
-    operations/reshapeview.cpp
-    operations/tabparts.cpp)
+    operations/reshapeview.cpp)

@@ -3,6 +3,7 @@
 #include "ui/common/glcheck.h"
 #include "ui/common/noglpage.h"
 #include "ui/geometry/geometrypage.h"
+#include "ui/gradient/gradientpage.h"
 #include "ui/hidden/hiddenspacepage.h"
 #include "ui/mnist/mnistpage.h"
 #include "ui/operations/operationspage.h"
@@ -37,6 +38,10 @@ const std::vector<PageSpec> &pageSpecs()
                                      problem);
              return new GeometryPage(c);
          }},
+        {QStringLiteral("gradient"), QObject::tr("Gradient"),
+         QObject::tr("Derivatives, gradient descent on loss surfaces, mini-batch SGD, "
+                     "backpropagation and the GradientTape, from live cells (section 2.4)"),
+         [](AppContext *c) -> Page * { return new GradientPage(c); }},
         {QStringLiteral("train"), QObject::tr("Train"),
          QObject::tr("Train the book's network live: curves, predictions, confusion matrix, "
                      "first-layer weights, draw a digit (listings 2.1-2.7)"),

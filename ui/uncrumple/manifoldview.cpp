@@ -21,8 +21,7 @@ namespace ui {
 
 namespace {
 
-constexpr double kPickRadius = 8.0;      // logical pixels
-constexpr double kDegreesPerPixel = 0.4; // orbiting
+constexpr double kPickRadius = 8.0; // logical pixels
 constexpr double kRotateDegreesPerSecond = 14.0;
 
 QString tickText(double v, double step)
@@ -44,7 +43,6 @@ ManifoldView::ManifoldView(QWidget *parent) : GlSurface(parent)
     setFormat(surface);
     setMouseTracking(true);
     setFocusPolicy(Qt::ClickFocus);
-    setCursor(Qt::OpenHandCursor);
     m_rotateTimer.setTimerType(Qt::PreciseTimer);
     m_rotateTimer.setInterval(16);
     connect(&m_rotateTimer, &QTimer::timeout, this, &ManifoldView::rotateStep);
@@ -410,9 +408,7 @@ void ManifoldView::paintOverlay(QPainter &painter)
     // How to move the view, bottom left, wrapped as the caption is.
     painter.setFont(small);
     painter.setPen(muted);
-    const QStringList hint = wrapLines(
-        fm, {tr("drag: orbit · wheel: zoom · right drag or Shift: pan · double-click: reset")},
-        width() - 2 * margin);
+    const QStringList hint = wrapLines(fm, {OrbitInput::hint()}, width() - 2 * margin);
     const double lineHeight = fm.height();
     for (int i = 0; i < hint.size(); ++i)
         painter.drawText(QRectF(margin, height() - margin - lineHeight * (hint.size() - i),
@@ -452,34 +448,18 @@ void ManifoldView::updateHover(const QPointF &pixel)
 
 void ManifoldView::mousePressEvent(QMouseEvent *event)
 {
-    m_lastMouse = event->position();
-    const bool pan =
-        event->button() == Qt::RightButton || event->button() == Qt::MiddleButton ||
-        (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
-    m_drag = pan ? Drag::Pan : event->button() == Qt::LeftButton ? Drag::Orbit : Drag::None;
-    if (m_drag != Drag::None) setCursor(Qt::ClosedHandCursor);
+    m_orbitInput.press(event);
     event->accept();
 }
 
 void ManifoldView::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPointF delta = event->position() - m_lastMouse;
-    m_lastMouse = event->position();
-    if (m_drag == Drag::Orbit) {
-        m_camera.orbit(-delta.x() * kDegreesPerPixel, delta.y() * kDegreesPerPixel);
-        update();
-    } else if (m_drag == Drag::Pan) {
-        m_camera.pan(delta);
-        update();
-    } else {
-        updateHover(event->position());
-    }
+    if (!m_orbitInput.move(event)) updateHover(event->position());
 }
 
 void ManifoldView::mouseReleaseEvent(QMouseEvent *)
 {
-    m_drag = Drag::None;
-    setCursor(Qt::OpenHandCursor);
+    m_orbitInput.release();
 }
 
 void ManifoldView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -490,9 +470,7 @@ void ManifoldView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void ManifoldView::wheelEvent(QWheelEvent *event)
 {
-    const double steps = event->angleDelta().y() / 120.0;
-    m_camera.zoom(std::pow(1.15, steps));
-    update();
+    m_orbitInput.wheel(event);
     event->accept();
 }
 

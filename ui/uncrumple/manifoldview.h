@@ -5,8 +5,9 @@
 // auto-rotate turns the scene slowly for a projector. Hovering a point reports it; the page says
 // what it is. The view draws what it is given and knows nothing of networks.
 
+#include "ui/common/orbitcamera.h"
+#include "ui/common/orbitinput.h"
 #include "ui/uncrumple/manifoldrenderer.h"
-#include "ui/uncrumple/orbitcamera.h"
 #include "ui/uncrumple/pointsplatter.h"
 
 #include "ui/common/glsurface.h"
@@ -138,9 +139,7 @@ private:
     QString m_hoverText;
     QPointF m_hoverPixel;
 
-    enum class Drag { None, Orbit, Pan };
-    Drag m_drag = Drag::None;
-    QPointF m_lastMouse;
+    OrbitInput m_orbitInput{this, &m_camera};
 
     QTimer m_rotateTimer;
     QElapsedTimer m_rotateClock;

@@ -4,7 +4,6 @@ target_sources(uncrumple_ui PRIVATE
     uncrumple/manifoldrenderer.cpp
     uncrumple/manifoldscene.cpp
     uncrumple/manifoldview.cpp
-    uncrumple/orbitcamera.cpp
     uncrumple/planeclip.cpp
     uncrumple/pointsplatter.cpp
     uncrumple/uncrumplecontrols.cpp
