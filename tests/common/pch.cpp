@@ -1,0 +1,1 @@
+// The translation unit that builds the page tests' precompiled header (tests/CMakeLists.txt).
