@@ -21,6 +21,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
@@ -204,6 +205,22 @@ private slots:
         QVERIFY(tab->start().has_value());
         for (int i = 0; i < DescentTab::kOptimizers; ++i)
             QVERIFY(!tab->path(i).points.empty());
+    }
+
+    void aSlowLossIsNotDrawnOnTheWindowsThread()
+    {
+        DescentTab *tab = m_page->descentTab();
+        // A product of (600, 600) matrices in the loss: each evaluation takes milliseconds, and
+        // the surface needs thousands of them.
+        m_driver.type(QStringLiteral("import tensorflow as tf\nimport numpy as np\n"
+                                     "big = np.ones((600, 600))\nw = tf.Variable([1.0, 1.0])\n"
+                                     "with tf.GradientTape() as tape:\n"
+                                     "    loss = w[0]**2 + w[1]**2 + tf.reduce_sum(big @ big) * 0\n"
+                                     "grad = tape.gradient(loss, w)"));
+        const QString caption = tab->findChild<QLabel *>(QStringLiteral("descentCaption"))->text();
+        QVERIFY2(caption.contains(QStringLiteral("ms to evaluate")), qPrintable(caption));
+        m_driver.choose(tab->examples(), 0);
+        QVERIFY(!tab->path(0).points.empty());
     }
 
     void momentumEscapesTheLocalMinimum()

@@ -9,6 +9,7 @@
 #include "ui/gradient/curveview.h"
 
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -21,6 +22,7 @@ namespace ui {
 namespace {
 
 constexpr int kSamples = 401;
+constexpr double kMaxEvaluationSeconds = 0.002;
 
 std::span<const CellExample> curveList()
 {
@@ -100,6 +102,7 @@ void DerivativeTab::showRun(const CellRun &run)
     m_source = m_tape->lastSources().empty() ? std::string() : m_tape->lastSources().front();
     const auto x = scalarOf(run, QString::fromStdString(m_source));
     if (m_target.empty() || !x) {
+        m_tape.reset(); // dragging needs a curve of one number
         m_readout->setText(tr("Ask for the gradient of one number with respect to one number, "
                               "as in <code>tape.gradient(y, x)</code> with x = "
                               "tf.Variable(1.5)."));
@@ -119,6 +122,19 @@ void DerivativeTab::showRun(const CellRun &run)
     }
     try {
         const core::gradient::TapeCurve curve(*m_tape, m_target, m_source);
+        // Dragging evaluates f on the window's thread at every move: only a quick f is drawn.
+        QElapsedTimer clock;
+        clock.start();
+        curve.at(*x);
+        const double seconds = clock.nsecsElapsed() / 1e9;
+        if (seconds > kMaxEvaluationSeconds) {
+            m_tape.reset();
+            m_readout->setText(tr("This f takes %1 ms to evaluate, and the picture needs "
+                                  "hundreds of evaluations: it is drawn for f under %2 ms.")
+                                   .arg(seconds * 1e3, 0, 'f', 1)
+                                   .arg(kMaxEvaluationSeconds * 1e3));
+            return;
+        }
         auto sample = curve.sample(m_lo, m_hi, kSamples);
         m_view->setCurve(std::move(sample.xs), std::move(sample.ys));
         showAt(*x);

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -27,6 +28,8 @@ namespace {
 constexpr int kGrid = 97;   // samples a side: the map and the surface
 constexpr int kLevels = 14; // contour lines
 constexpr int kDefaultSteps = 80;
+constexpr double kMaxEvaluationSeconds = 0.002; // one evaluation of the cell's loss
+constexpr double kPathBudgetSeconds = 0.25;     // all four paths, recomputed while dragging
 
 const std::array<QColor, DescentTab::kOptimizers> kColors = {
     QColor(0x0B, 0x53, 0x94), QColor(0x7B, 0x1F, 0xA2), QColor(0x1B, 0x7F, 0x3B),
@@ -192,9 +195,28 @@ void DescentTab::showRun(const CellRun &run)
                               "tf.Variable([w0, w1])."));
         return;
     }
+    // The pictures evaluate the loss thousands of times on the window's thread: only a quick one
+    // is drawn, so that a heavy cell cannot freeze the window.
+    const std::string target = run.tape->lastTarget(), source = run.tape->lastSources().front();
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        core::gradient::TapeSurface(*run.tape, target, source).at((*w)[0], (*w)[1]);
+    } catch (const std::exception &e) {
+        m_caption->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        return;
+    }
+    m_secondsPerEvaluation = std::max(clock.nsecsElapsed() / 1e9, 1e-6);
+    if (m_secondsPerEvaluation > kMaxEvaluationSeconds) {
+        m_caption->setText(tr("This loss takes %1 ms to evaluate, and the pictures need thousands "
+                              "of evaluations: they are drawn for losses under %2 ms.")
+                               .arg(m_secondsPerEvaluation * 1e3, 0, 'f', 1)
+                               .arg(kMaxEvaluationSeconds * 1e3));
+        return;
+    }
     m_tape = run.tape;
-    m_target = m_tape->lastTarget();
-    m_source = m_tape->lastSources().front();
+    m_target = target;
+    m_source = source;
     m_start = QPointF((*w)[0], (*w)[1]);
     // Keep the start in sight: a typed start outside the example's range widens it.
     if (!m_domain.contains(*m_start)) {
@@ -268,7 +290,7 @@ void DescentTab::updatePaths()
             if (!m_use[static_cast<std::size_t>(i)]->isChecked()) continue;
             path = core::gradient::descend(f, {m_start->x(), m_start->y()},
                                            config(i, static_cast<float>(m_rate->value())),
-                                           m_steps->value(), bound);
+                                           affordableSteps(), bound);
             SurfaceView::Path shown;
             shown.name = optimizerName(i);
             shown.color = kColors[static_cast<std::size_t>(i)];
@@ -290,6 +312,12 @@ void DescentTab::updatePaths()
     m_caption->setText(outcomeText());
 }
 
+int DescentTab::affordableSteps() const
+{
+    const double perPath = kPathBudgetSeconds / kOptimizers;
+    return std::clamp(static_cast<int>(perPath / m_secondsPerEvaluation), 1, m_steps->value());
+}
+
 QString DescentTab::outcomeText() const
 {
     QStringList parts;
@@ -306,7 +334,11 @@ QString DescentTab::outcomeText() const
                          .arg(name, number(path.losses.back()))
                          .arg(path.steps());
     }
-    return parts.join(QStringLiteral(" · "));
+    QString text = parts.join(QStringLiteral(" · "));
+    if (affordableSteps() < m_steps->value())
+        text += tr(" (%1 steps each: this loss is too slow for more on the window's thread)")
+                    .arg(affordableSteps());
+    return text;
 }
 
 void DescentTab::onDropped(QPointF w)

@@ -60,6 +60,8 @@ private:
     void drawSurface();
     void updatePaths();
     void onDropped(QPointF w);
+    // The steps each path may take within the time budget of a redraw.
+    int affordableSteps() const;
 
     ContourView *m_map;
     SurfaceView *m_surface;
@@ -77,6 +79,7 @@ private:
     QRectF m_domain{-2, -2, 4, 4}; // w0 from left to right, w1 from top() (low) to bottom()
     int m_example = 0;
     std::optional<QPointF> m_start;
+    double m_secondsPerEvaluation = 1e-6; // measured at each run of the cell
     std::array<core::gradient::DescentPath, kOptimizers> m_paths;
 };
 
