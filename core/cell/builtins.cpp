@@ -585,9 +585,13 @@ Value callFunction(const Value &fn, CallArgs &args, Context &ctx)
         args.bind("watch", {"tensor"}); // every source named in tape.gradient is watched
         return Value();
     }
-    if (name == "GradientTape.gradient")
+    if (name == "GradientTape.gradient") {
+        if (ctx.differentiating) // an inner tape asked inside an outer one's block
+            raise("NotImplementedError", "tape.gradient() inside a GradientTape's with block is "
+                                         "not supported in these cells: call it after the block");
         raise("TypeError", "call tape.gradient(target, sources) directly, after the tape's with "
                            "block, in these cells");
+    }
     return callBuiltin(name, args, ctx);
 }
 

@@ -281,6 +281,12 @@ Value tapeGradient(const Value &tapeValue, const Node &call, Context &context)
             context.variables.count(*name) || (context.data && context.data(*name).has_value());
         if (!known) raise("NameError", "name '" + *name + "' is not defined");
     }
+    if (const auto target = context.variables.find(targetNode.text);
+        target != context.variables.end() &&
+        (target->second.kind() == ValueKind::List || target->second.kind() == ValueKind::Tuple))
+        raise("NotImplementedError",
+              "a list of targets is not supported in these cells: add them up in the block "
+              "(TensorFlow differentiates their sum), as in y = y1 + y2");
     const GradientTape::Gradients g = tape->differentiate({}, targetNode.text, sources);
     std::vector<Value> results;
     for (std::size_t i = 0; i < sources.size(); ++i) {

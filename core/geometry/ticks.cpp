@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace core::geometry {
 
@@ -21,9 +22,12 @@ std::vector<double> ticksBetween(double lo, double hi, double step, int maxCount
     std::vector<double> out;
     if (!(step > 0.0) || !std::isfinite(lo) || !std::isfinite(hi) || hi < lo) return out;
     const double first = std::ceil(lo / step), last = std::floor(hi / step);
-    if (last - first + 1 > maxCount) return out;
-    for (double k = first; k <= last; k += 1.0)
-        out.push_back(roundToStep(k * step, step));
+    // Past 2^53 a double cannot count by one (k + 1 == k): no ticks rather than an endless loop.
+    if (!(last - first + 1 <= maxCount) || std::abs(first) > 0x1p52 || std::abs(last) > 0x1p52)
+        return out;
+    const auto count = static_cast<std::int64_t>(last - first) + 1;
+    for (std::int64_t i = 0; i < count; ++i)
+        out.push_back(roundToStep((first + static_cast<double>(i)) * step, step));
     return out;
 }
 

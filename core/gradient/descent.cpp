@@ -82,33 +82,4 @@ DescentPath descend(const LossFunction &f, const Eigen::Vector2d &start,
     return path;
 }
 
-DescentPath1 descend1(const LossFunction1 &f, double start, const nn::OptimizerConfig &config,
-                      int steps, double bound)
-{
-    requireSteps(steps);
-    DescentPath1 path;
-    Stepper stepper(config, std::span<const double>(&start, 1));
-    for (int k = 0; k <= steps; ++k) {
-        if (k > 0 && !stepper.step(std::span<const double>(&path.slopes.back(), 1))) {
-            path.divergence = Divergence::WeightNotFinite;
-        } else {
-            const double p = stepper.weight(0);
-            path.divergence = checkPoint(std::span<const double>(&p, 1), bound);
-            if (path.divergence == Divergence::None) {
-                const LossSlope ls = f(p);
-                if (std::isfinite(ls.loss) && std::isfinite(ls.slope)) {
-                    path.points.push_back(p);
-                    path.losses.push_back(ls.loss);
-                    path.slopes.push_back(ls.slope);
-                    continue;
-                }
-                path.divergence = Divergence::LossNotFinite;
-            }
-        }
-        path.divergedAt = k;
-        break;
-    }
-    return path;
-}
-
 } // namespace core::gradient

@@ -1,5 +1,5 @@
 #pragma once
-// Optimizer paths on a loss of one or two parameters (section 2.4.3): where SGD, momentum,
+// Optimizer paths on a loss of two parameters (section 2.4.3): where SGD, momentum,
 // RMSprop and Adam go from a start, step by step, until they finish or diverge. The steps are the
 // Train page's own optimizers (core::nn::Optimizer and its rules), so they run in float32 as
 // Keras does: the start and every point are rounded to float, gradients are passed as float.
@@ -22,13 +22,6 @@ struct LossGradient {
 };
 using LossFunction = std::function<LossGradient(const Eigen::Vector2d &)>;
 
-// The same for one parameter: the loss and its derivative.
-struct LossSlope {
-    double loss = 0.0;
-    double slope = 0.0;
-};
-using LossFunction1 = std::function<LossSlope(double)>;
-
 enum class Divergence : std::uint8_t {
     None,
     LossNotFinite,   // the loss or its gradient at the new point is NaN or infinite
@@ -50,22 +43,11 @@ struct DescentPath {
     int steps() const { return points.empty() ? 0 : static_cast<int>(points.size()) - 1; }
 };
 
-struct DescentPath1 {
-    std::vector<double> points;
-    std::vector<double> losses;
-    std::vector<double> slopes;
-    Divergence divergence = Divergence::None;
-    int divergedAt = -1;
-    bool diverged() const { return divergence != Divergence::None; }
-};
-
 inline constexpr double kDefaultBound = 1e6;
 
 // Takes up to `steps` optimizer steps from start. Throws core::ValueError for an invalid config.
 DescentPath descend(const LossFunction &f, const Eigen::Vector2d &start,
                     const nn::OptimizerConfig &config, int steps, double bound = kDefaultBound);
-DescentPath1 descend1(const LossFunction1 &f, double start, const nn::OptimizerConfig &config,
-                      int steps, double bound = kDefaultBound);
 
 // One optimizer and its float weights, a step at a time (for a path driven from outside, e.g.
 // mini-batches). After step() returns false, the weights are those before it; stop there.

@@ -19,8 +19,12 @@ public:
     struct Sample {
         std::vector<double> xs, ys, slopes;
     };
-    // n ≥ 2 evenly spaced points from lo to hi, in one evaluation.
+    // n ≥ 2 evenly spaced points from lo to hi: in one evaluation when the block is element-wise
+    // in x, else one evaluation a point.
     Sample sample(double lo, double hi, int n) const;
+    // Whether x of shape (2,) gives the two values x = a and x = b give on their own (y = x**2
+    // does; y = tf.reduce_sum(x**2) sums them).
+    bool isElementwise(double a, double b) const;
     // f(x) and f'(x) at one point.
     std::pair<double, double> at(double x) const;
     // (f(x + h) − f(x − h)) / 2h with h = 1e-5 · max(1, |x|): the estimate the autodiff replaces.
@@ -36,8 +40,13 @@ public:
     TapeSurface(const core::cell::RecordedTape &tape, std::string target, std::string source);
 
     // The loss on an nx × ny grid over [lo0, hi0] × [lo1, hi1], row-major with w1 growing by row
-    // (row j at w1 = lo1 + j·(hi1 − lo1)/(ny − 1)), in one evaluation.
-    std::vector<double> grid(double lo0, double hi0, double lo1, double hi1, int nx, int ny) const;
+    // (row j at w1 = lo1 + j·(hi1 − lo1)/(ny − 1)): in one evaluation, which is right only when
+    // the loss is element-wise in w's columns (isElementwise), or one evaluation a point.
+    std::vector<double> grid(double lo0, double hi0, double lo1, double hi1, int nx, int ny,
+                             bool pointwise = false) const;
+    // Whether w of shape (2, 2) gives the losses its two columns give on their own (w[0]**2 does;
+    // tf.reduce_sum(w**2) sums over the columns too).
+    bool isElementwise(double w0, double w1) const;
     struct Point {
         double loss;
         double gradient[2];

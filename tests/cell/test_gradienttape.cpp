@@ -369,6 +369,17 @@ private slots:
                                 "the with block; these cells differentiate with respect to "
                                 "values made before the block"));
         QCOMPARE(reprOf(s, "tape.gradient(q, x)"), QString()); // a constant target: None
+        // A list target: TensorFlow sums it; here it is refused rather than answered None.
+        QCOMPARE(errorOf(s, "with tf.GradientTape() as t3:\n    z = [x * x, 2 * x]\n"
+                            "t3.gradient(z, x)"),
+                 QStringLiteral("NotImplementedError: a list of targets is not supported in these "
+                                "cells: add them up in the block (TensorFlow differentiates their "
+                                "sum), as in y = y1 + y2"));
+        // An inner tape asked inside an outer block says so.
+        QVERIFY(errorOf(s, "with tf.GradientTape() as outer:\n"
+                           "    with tf.GradientTape() as inner:\n        z = x * x\n"
+                           "    g = inner.gradient(z, x)\nouter.gradient(g, x)")
+                    .startsWith(QStringLiteral("NotImplementedError: tape.gradient() inside")));
         QCOMPARE(errorOf(s, "with 3 as t:\n    y = 1"),
                  QStringLiteral("TypeError: 'int' object does not support the context manager "
                                 "protocol"));

@@ -422,6 +422,9 @@ void TestCoreGeometry::roundToStepIsClean()
     const auto ticks = ticksBetween(-1.05, 2.3, 0.5);
     QCOMPARE(ticks, (std::vector<double>{-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0}));
     QVERIFY(ticksBetween(0, 1e9, 1e-3).empty()); // too many: none rather than a hang
+    // Past 2^53, k + 1 == k: the loop once never ended (the Gradient page at x = 1e16).
+    QVERIFY(ticksBetween(1e16 - 2.5, 1e16 + 2.5, 0.5).empty());
+    QCOMPARE(ticksBetween(-1e15, -1e15 + 2, 1.0).size(), std::size_t(3));
 }
 
 void TestCoreGeometry::cloudsAreDeterministicAndSized_data()

@@ -126,19 +126,6 @@ private slots:
             QCOMPARE(double(float(q.x())), q.x());
     }
 
-    void oneDimension()
-    {
-        // x² with SGD 0.25: x ← x - 0.25 · 2x = x / 2, exact in float.
-        const DescentPath1 p = descend1(
-            [](double x) {
-                return LossSlope{x * x, 2.0 * x};
-            },
-            4.0, OptimizerConfig::sgd(0.25f), 5);
-        QVERIFY(!p.diverged());
-        QCOMPARE(p.points, (std::vector<double>{4, 2, 1, 0.5, 0.25, 0.125}));
-        QCOMPARE(p.slopes[1], 4.0);
-    }
-
     void divergenceLeavesBox()
     {
         // w²: SGD 1.5 multiplies w by -2 each step; |w| = 2^k passes 1e6 at k = 20.

@@ -14,6 +14,7 @@
 #include "ui/gradient/derivativetab.h"
 #include "ui/gradient/descenttab.h"
 #include "ui/gradient/gradientpage.h"
+#include "ui/gradient/graphview.h"
 #include "ui/gradient/minibatchtab.h"
 #include "ui/gradient/tapetab.h"
 #include "ui/shell/appcontext.h"
@@ -68,6 +69,9 @@ private slots:
         m_page->resize(1280, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        // The classroom's keys (Space, the arrows) need the window to be the active one.
+        m_page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
         m_driver.settle();
     }
 
@@ -130,6 +134,32 @@ private slots:
         QVERIFY(near(tab->reading()->slope, 2 * x - 2, 1e-5));
     }
 
+    void aCurveThatIsNotElementwiseIsDrawnPointByPoint()
+    {
+        DerivativeTab *tab = m_page->derivativeTab();
+        // tf.reduce_sum over x of shape (401,) would sum the whole curve into one number.
+        m_driver.type(QStringLiteral("import tensorflow as tf\nx = tf.Variable(1.5)\n"
+                                     "with tf.GradientTape() as tape:\n"
+                                     "    y = tf.reduce_sum(x**2)\n"
+                                     "slope = tape.gradient(y, x)"));
+        QVERIFY(near(tab->reading()->y, 2.25, 1e-6));
+        QVERIFY(near(tab->reading()->finiteDifference, 3.0, 1e-4));
+    }
+
+    void anXFarOutIsRefusedNotHung()
+    {
+        DerivativeTab *tab = m_page->derivativeTab();
+        m_driver.type(QStringLiteral("import tensorflow as tf\nx = tf.Variable(1e16)\n"
+                                     "with tf.GradientTape() as tape:\n    y = x**2\n"
+                                     "slope = tape.gradient(y, x)"));
+        QVERIFY(tab->findChild<QLabel *>(QStringLiteral("derivativeReadout"))
+                    ->text()
+                    .contains(QStringLiteral("too far out")));
+        tab->view()->grab(); // paints without hanging
+        m_driver.choose(tab->examples(), 1);
+        QVERIFY(near(tab->reading()->x, 1.8, 1e-6));
+    }
+
     void aCellWithoutATapeSaysWhatIsMissing()
     {
         m_driver.type(QStringLiteral("import tensorflow as tf\nx = tf.Variable(1.0)"));
@@ -173,6 +203,16 @@ private slots:
         // Too small: SGD crawls, far from the bottom after its steps.
         QVERIFY(tab->path(0).losses.back() > 0.2 * tab->path(0).losses.front());
         tab->chooseRate(1);
+    }
+
+    void switchingAnOptimizerOffRemovesItsPath()
+    {
+        DescentTab *tab = m_page->descentTab();
+        tab->optimizerBox(3)->setChecked(false);
+        QVERIFY(tab->path(3).points.empty());
+        QVERIFY(!tab->outcomeText().contains(QStringLiteral("Adam")));
+        tab->optimizerBox(3)->setChecked(true);
+        QVERIFY(!tab->path(3).points.empty());
     }
 
     void draggingTheStartRewritesTheCell()
@@ -223,6 +263,22 @@ private slots:
         QVERIFY(!tab->path(0).points.empty());
     }
 
+    void aLossSummedOverWIsDrawnPointByPoint()
+    {
+        DescentTab *tab = m_page->descentTab();
+        m_driver.type(QStringLiteral("import tensorflow as tf\nw = tf.Variable([1.0, -1.0])\n"
+                                     "with tf.GradientTape() as tape:\n"
+                                     "    loss = tf.reduce_sum(w**2)\n"
+                                     "grad = tape.gradient(loss, w)"));
+        const QString caption = tab->findChild<QLabel *>(QStringLiteral("descentCaption"))->text();
+        QVERIFY2(caption.contains(QStringLiteral("loss")) &&
+                     !caption.contains(QStringLiteral("cannot")),
+                 qPrintable(caption));
+        // Under the start, the map shows the loss there (2), not the grid's sum.
+        QVERIFY(near(tab->map()->lossAt(QPointF(1.0, -1.0)), 2.0, 1e-6));
+        m_driver.choose(tab->examples(), 0);
+    }
+
     void momentumEscapesTheLocalMinimum()
     {
         DescentTab *tab = m_page->descentTab();
@@ -267,6 +323,13 @@ private slots:
 
         tab->playhead()->seekEnd();
         QVERIFY(tab->stepText().contains(QStringLiteral("Backward")));
+        // The classroom's keys on the focused graph: Home, then → steps one phase.
+        tab->view()->setFocus();
+        QTest::keyClick(tab->view(), Qt::Key_Home);
+        QCOMPARE(tab->playhead()->time(), 0.0);
+        QTest::keyClick(tab->view(), Qt::Key_Right);
+        QTRY_COMPARE(tab->playhead()->time(), 1.0);
+        QVERIFY(tab->stepText().contains(QStringLiteral("step 1 of 13")));
         tab->playhead()->seek(0);
         QVERIFY(tab->stepText().contains(QStringLiteral("Play")));
 

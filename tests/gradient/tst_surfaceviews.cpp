@@ -77,19 +77,7 @@ std::vector<std::vector<QPolygonF>> contoursOf(const Surface &s, int count,
     core::gradient::Grid grid{
         s.domain.left(), s.domain.right(), s.domain.top(), s.domain.bottom(), s.nx, s.ny, s.values};
     const auto levels = core::gradient::chooseLevels(grid, count, spacing);
-    std::vector<std::vector<QPolygonF>> out;
-    for (const auto &contour : core::gradient::contours(grid, levels)) {
-        std::vector<QPolygonF> lines;
-        for (const auto &line : contour.lines) {
-            QPolygonF polygon;
-            for (const auto &p : line.points)
-                polygon << QPointF(p.x(), p.y());
-            if (line.closed && !polygon.isEmpty()) polygon << polygon.front();
-            lines.push_back(polygon);
-        }
-        out.push_back(std::move(lines));
-    }
-    return out;
+    return ui::ContourView::polygonsOf(core::gradient::contours(grid, levels));
 }
 
 int distinctColours(const QImage &image)

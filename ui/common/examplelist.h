@@ -4,6 +4,7 @@
 
 #include <QListWidget>
 #include <span>
+#include <vector>
 
 namespace ui {
 
@@ -11,6 +12,16 @@ struct CellExample {
     const char *title; // translated when shown
     const char *cell;
 };
+
+// The examples of a table with title and cell members (the core's ready-made losses); the table
+// must outlive the list.
+template<class Table> std::vector<CellExample> cellExamples(const Table &table)
+{
+    std::vector<CellExample> out;
+    for (const auto &e : table)
+        out.push_back({e.title, e.cell});
+    return out;
+}
 
 class ExampleList : public QListWidget {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "ui/gradient/backproptab.h"
 
 #include "ui/common/numberformat.h"
+#include "ui/common/pageshortcut.h"
 #include "ui/common/playhead.h"
 #include "ui/common/tabparts.h"
 #include "ui/gradient/celledits.h"
@@ -76,6 +77,19 @@ BackpropTab::BackpropTab(QWidget *parent)
                          tr("every gradient")},
                         this);
     connect(m_playhead, &Playhead::timeChanged, this, &BackpropTab::showTime);
+    // The classroom's keys while the graph has the focus (a click gives it): Space plays, the
+    // arrows and a clicker's Page Up / Page Down step, Home and End jump.
+    m_view->setFocusPolicy(Qt::StrongFocus);
+    const auto add = [this](const QKeySequence &keys, auto slot) {
+        addPageShortcut(m_view, keys, slot);
+    };
+    add(QKeySequence(Qt::Key_Space), [this] { m_playhead->togglePlay(); });
+    for (const auto key : {Qt::Key_Right, Qt::Key_PageDown})
+        add(QKeySequence(key), [this] { m_playhead->stepForward(); });
+    for (const auto key : {Qt::Key_Left, Qt::Key_PageUp})
+        add(QKeySequence(key), [this] { m_playhead->stepBack(); });
+    add(QKeySequence(Qt::Key_Home), [this] { m_playhead->seek(0); });
+    add(QKeySequence(Qt::Key_End), [this] { m_playhead->seekEnd(); });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(bar);

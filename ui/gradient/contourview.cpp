@@ -43,6 +43,24 @@ void ContourView::setSurface(const QRectF &domain, int nx, int ny, std::vector<d
     update();
 }
 
+std::vector<std::vector<QPolygonF>>
+ContourView::polygonsOf(const std::vector<core::gradient::Contour> &contours)
+{
+    std::vector<std::vector<QPolygonF>> levels;
+    for (const auto &contour : contours) {
+        std::vector<QPolygonF> lines;
+        for (const auto &line : contour.lines) {
+            QPolygonF polygon;
+            for (const auto &p : line.points)
+                polygon << QPointF(p.x(), p.y());
+            if (line.closed && !polygon.isEmpty()) polygon << polygon.front();
+            lines.push_back(polygon);
+        }
+        levels.push_back(std::move(lines));
+    }
+    return levels;
+}
+
 void ContourView::setContours(std::vector<std::vector<QPolygonF>> levels)
 {
     m_contours = std::move(levels);

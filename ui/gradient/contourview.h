@@ -4,6 +4,7 @@
 // start, which the user drags to move. w0 runs right and w1 up, on equal scales, so a round bowl
 // is drawn round. The view draws what it is given and knows nothing of optimizers.
 
+#include "core/gradient/contours.h"
 #include "ui/gradient/descentpath.h"
 #include "ui/gradient/surfacegrid.h"
 
@@ -33,6 +34,9 @@ public:
     void setSurface(const QRectF &domain, int nx, int ny, std::vector<double> values);
     // Polylines in w, one list per level.
     void setContours(std::vector<std::vector<QPolygonF>> levels);
+    // The core's contour lines as setContours takes them (a closed line ends where it starts).
+    static std::vector<std::vector<QPolygonF>>
+    polygonsOf(const std::vector<core::gradient::Contour> &contours);
     void setPaths(std::vector<Path> paths);
     void setMarker(std::optional<QPointF> w);
     void setArrows(std::vector<Arrow> arrows);
@@ -42,6 +46,8 @@ public:
     std::optional<QPointF> marker() const { return m_marker; }
     // The hover readout ("w0 = …, w1 = …, loss = …"), empty when the mouse is not over the map.
     QString readout() const { return m_readout; }
+    // The loss the map shows at w (bilinear between the samples; NaN outside or where none).
+    double lossAt(QPointF w) const { return m_grid.sample(w); }
 
     // Between w and logical pixels (the domain is fitted into the widget at equal scales).
     QPointF toPixel(QPointF w) const;

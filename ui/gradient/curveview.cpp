@@ -70,6 +70,7 @@ void CurveView::updateRange()
     if (m_xs.size() < 2) return;
     m_x0 = m_xs.front();
     m_x1 = m_xs.back();
+    if (!(m_x1 > m_x0)) m_x1 = m_x0 + 1; // never a range of no width (toPixel divides by it)
     double lo = INFINITY, hi = -INFINITY;
     for (double y : m_ys)
         if (std::isfinite(y)) {

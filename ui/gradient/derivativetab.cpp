@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -26,12 +27,7 @@ constexpr double kMaxEvaluationSeconds = 0.002;
 
 std::span<const CellExample> curveList()
 {
-    static const std::vector<CellExample> list = [] {
-        std::vector<CellExample> out;
-        for (const auto &e : core::gradient::curveExamples())
-            out.push_back({e.title, e.cell});
-        return out;
-    }();
+    static const std::vector<CellExample> list = cellExamples(core::gradient::curveExamples());
     return list;
 }
 
@@ -113,10 +109,16 @@ void DerivativeTab::showRun(const CellRun &run)
         const QSignalBlocker quiet(m_rate);
         m_rate->setValue(*m_learningRate);
     }
+    if (!std::isfinite(*x) || std::abs(*x) > 1e12) {
+        m_tape.reset();
+        m_readout->setText(
+            tr("x = %1 is too far out to draw: choose x between −10¹² and 10¹².").arg(*x));
+        return;
+    }
     // The range drawn follows the chosen curve, widened to keep x in sight.
     const double margin = 0.1 * (m_hi - m_lo);
     if (*x < m_lo + margin || *x > m_hi - margin) {
-        const double half = std::max(0.5 * (m_hi - m_lo), 1.0);
+        const double half = std::max({0.5 * (m_hi - m_lo), 1.0, 1e-3 * std::abs(*x)});
         m_lo = *x - half;
         m_hi = *x + half;
     }

@@ -25,8 +25,9 @@ namespace ui {
 
 namespace {
 
-constexpr int kGrid = 97;   // samples a side: the map and the surface
-constexpr int kLevels = 14; // contour lines
+constexpr int kGrid = 97;          // samples a side: the map and the surface
+constexpr int kLevels = 14;        // contour lines
+constexpr int kPointwiseGrid = 41; // for a loss that is not element-wise
 constexpr int kDefaultSteps = 80;
 constexpr double kMaxEvaluationSeconds = 0.002; // one evaluation of the cell's loss
 constexpr double kPathBudgetSeconds = 0.25;     // all four paths, recomputed while dragging
@@ -52,12 +53,7 @@ core::nn::OptimizerConfig config(int i, float rate)
 
 std::span<const CellExample> surfaceList()
 {
-    static const std::vector<CellExample> list = [] {
-        std::vector<CellExample> out;
-        for (const auto &e : core::gradient::surfaceExamples())
-            out.push_back({e.title, e.cell});
-        return out;
-    }();
+    static const std::vector<CellExample> list = cellExamples(core::gradient::surfaceExamples());
     return list;
 }
 
@@ -207,6 +203,13 @@ void DescentTab::showRun(const CellRun &run)
         return;
     }
     m_secondsPerEvaluation = std::max(clock.nsecsElapsed() / 1e9, 1e-6);
+    if (!std::isfinite((*w)[0]) || !std::isfinite((*w)[1]) || std::abs((*w)[0]) > 1e6 ||
+        std::abs((*w)[1]) > 1e6) {
+        m_caption->setText(tr("The start w = [%1, %2] must be two finite numbers within ±10⁶.")
+                               .arg((*w)[0])
+                               .arg((*w)[1]));
+        return;
+    }
     if (m_secondsPerEvaluation > kMaxEvaluationSeconds) {
         m_caption->setText(tr("This loss takes %1 ms to evaluate, and the pictures need thousands "
                               "of evaluations: they are drawn for losses under %2 ms.")
@@ -223,21 +226,31 @@ void DescentTab::showRun(const CellRun &run)
         const QPointF c = *m_start;
         m_domain = m_domain.united(QRectF(c - QPointF(0.5, 0.5), c + QPointF(0.5, 0.5)));
     }
-    drawSurface();
-    updatePaths();
+    if (drawSurface()) updatePaths();
 }
 
-void DescentTab::drawSurface()
+bool DescentTab::drawSurface()
 {
     try {
         const core::gradient::TapeSurface surface(*m_tape, m_target, m_source);
+        // A loss element-wise in w's columns is sampled in one evaluation; another (a
+        // tf.reduce_sum over w) one point at a time, on a coarser grid, if that is quick enough.
+        const bool batched = surface.isElementwise(m_start->x(), m_start->y());
+        const int side = batched ? kGrid : kPointwiseGrid;
+        if (!batched && m_secondsPerEvaluation * side * side > kPathBudgetSeconds * 2) {
+            m_caption->setText(tr("This loss is not element-wise in w's columns, so the picture "
+                                  "needs %1 evaluations of it: too slow to draw here.")
+                                   .arg(side * side));
+            return false;
+        }
         core::gradient::Grid grid;
         grid.xMin = m_domain.left();
         grid.xMax = m_domain.right();
         grid.yMin = m_domain.top();
         grid.yMax = m_domain.bottom();
-        grid.nx = grid.ny = kGrid;
-        grid.values = surface.grid(grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.nx, grid.ny);
+        grid.nx = grid.ny = side;
+        grid.values =
+            surface.grid(grid.xMin, grid.xMax, grid.yMin, grid.yMax, side, side, !batched);
         // Steep walls around a flat floor (a valley) read better with levels spaced by log.
         std::vector<double> finite;
         for (double v : grid.values)
@@ -249,25 +262,15 @@ void DescentTab::drawSurface()
             if ((hi - lo) > 20 * (finite[finite.size() / 2] - lo))
                 spacing = core::gradient::LevelSpacing::Log;
         }
-        std::vector<std::vector<QPolygonF>> levels;
-        for (const auto &contour :
-             core::gradient::contours(grid, core::gradient::chooseLevels(grid, kLevels, spacing))) {
-            std::vector<QPolygonF> lines;
-            for (const auto &line : contour.lines) {
-                QPolygonF polygon;
-                for (const auto &p : line.points)
-                    polygon << QPointF(p.x(), p.y());
-                if (line.closed && !polygon.isEmpty()) polygon << polygon.front();
-                lines.push_back(polygon);
-            }
-            levels.push_back(std::move(lines));
-        }
         m_map->setSurface(m_domain, grid.nx, grid.ny, grid.values);
-        m_map->setContours(std::move(levels));
+        m_map->setContours(ContourView::polygonsOf(
+            core::gradient::contours(grid, core::gradient::chooseLevels(grid, kLevels, spacing))));
         m_surface->setSurface(m_domain, grid.nx, grid.ny, std::move(grid.values));
+        return true;
     } catch (const std::exception &e) {
         m_caption->setText(
             tr("The loss cannot be drawn: %1").arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
+        return false;
     }
 }
 

@@ -57,7 +57,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void drawSurface();
+    bool drawSurface(); // false (and the caption says why) when the loss cannot be drawn
     void updatePaths();
     void onDropped(QPointF w);
     // The steps each path may take within the time budget of a redraw.

@@ -58,6 +58,10 @@ void GraphView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Base));
+    if (hasFocus()) { // where the keys go
+        p.setPen(QPen(palette::accent(), 2));
+        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetricsF fm(font());
     const double radius = std::max(18.0, fm.height() * 1.1);

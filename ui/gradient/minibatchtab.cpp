@@ -129,7 +129,9 @@ void MiniBatchTab::showRun(const CellRun &run)
     }
     m_w = {(*w)[0], (*w)[1]};
     if (const auto b = scalarOf(run, QStringLiteral("batch_size"))) {
-        m_batchSize = std::clamp(static_cast<int>(*b), 1, m_model->size());
+        // Clamped as a double first: batch_size = 1e10 or nan must not overflow the int.
+        const double size = std::isfinite(*b) ? *b : 1.0;
+        m_batchSize = static_cast<int>(std::clamp(size, 1.0, double(m_model->size())));
         const QSignalBlocker quiet(m_sizes);
         if (m_sizes->findData(m_batchSize) < 0)
             m_sizes->addItem(QString::number(m_batchSize), m_batchSize);
@@ -153,21 +155,9 @@ void MiniBatchTab::showRun(const CellRun &run)
 
     const auto grid = m_model->lossGrid(m_domain.left(), m_domain.right(), m_domain.top(),
                                         m_domain.bottom(), kGrid, kGrid);
-    std::vector<std::vector<QPolygonF>> levels;
-    for (const auto &contour :
-         core::gradient::contours(grid, core::gradient::chooseLevels(grid, kLevels))) {
-        std::vector<QPolygonF> lines;
-        for (const auto &line : contour.lines) {
-            QPolygonF polygon;
-            for (const auto &p : line.points)
-                polygon << QPointF(p.x(), p.y());
-            if (line.closed && !polygon.isEmpty()) polygon << polygon.front();
-            lines.push_back(polygon);
-        }
-        levels.push_back(std::move(lines));
-    }
     m_map->setSurface(m_domain, grid.nx, grid.ny, grid.values);
-    m_map->setContours(std::move(levels));
+    m_map->setContours(ContourView::polygonsOf(
+        core::gradient::contours(grid, core::gradient::chooseLevels(grid, kLevels))));
     redraw();
 }
 

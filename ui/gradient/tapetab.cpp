@@ -13,6 +13,8 @@ namespace ui {
 
 namespace {
 
+constexpr double kMaxRerunSeconds = 0.1;
+
 // The book's listings, word for word (section 2.4.4).
 const std::array<CellExample, 3> kListings = {{
     {"Listing: the gradient of 2x + 3 (a scalar)", "import tensorflow as tf\n"
@@ -77,6 +79,15 @@ void TapeTab::showRun(const CellRun &run)
         m_caption->setText(tr("Record a block with <code>with tf.GradientTape() as tape:</code> "
                               "and call <code>tape.gradient(target, sources)</code> to see each "
                               "source beside its gradient."));
+        return;
+    }
+    // Drawing the gradients runs the block again on the window's thread, about as long as the
+    // cell took: a slow cell's are left to the code panel.
+    if (run.seconds > kMaxRerunSeconds) {
+        clearPairs();
+        m_caption->setText(tr("The cell took %1 s: its gradients are not drawn again here (the "
+                              "window would wait as long). Print them in the cell.")
+                               .arg(run.seconds, 0, 'f', 1));
         return;
     }
     const auto &tape = *run.tape;
