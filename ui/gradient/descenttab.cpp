@@ -205,6 +205,7 @@ void DescentTab::showRun(const CellRun &run)
     m_secondsPerEvaluation = std::max(clock.nsecsElapsed() / 1e9, 1e-6);
     if (!std::isfinite((*w)[0]) || !std::isfinite((*w)[1]) || std::abs((*w)[0]) > 1e6 ||
         std::abs((*w)[1]) > 1e6) {
+        m_tape.reset(); // dragging must not draw the previous loss's paths under this caption
         m_caption->setText(tr("The start w = [%1, %2] must be two finite numbers within ±10⁶.")
                                .arg((*w)[0])
                                .arg((*w)[1]));
@@ -215,6 +216,7 @@ void DescentTab::showRun(const CellRun &run)
                               "of evaluations: they are drawn for losses under %2 ms.")
                                .arg(m_secondsPerEvaluation * 1e3, 0, 'f', 1)
                                .arg(kMaxEvaluationSeconds * 1e3));
+        m_tape.reset();
         return;
     }
     m_tape = run.tape;
