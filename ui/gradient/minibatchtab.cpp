@@ -1,6 +1,7 @@
 #include "ui/gradient/minibatchtab.h"
 
 #include "ui/common/numberformat.h"
+#include "ui/common/numbers.h"
 #include "ui/common/palette.h"
 #include "ui/common/tabparts.h"
 #include "ui/gradient/celledits.h"
@@ -62,13 +63,13 @@ MiniBatchTab::MiniBatchTab(std::shared_ptr<const core::gradient::LinearClassifie
         tr("<b>Mini-batch SGD</b> (section 2.4.3). The true loss is the mean over all %1 points "
            "(the map). Each step uses only a batch of them: its gradient is the true one plus "
            "noise, and the smaller the batch, the more noise. Drag in the map to move W.")
-            .arg(m_model->size()),
+            .arg(thousands(m_model->size())),
         m_side);
     note->setWordWrap(true);
     side->addWidget(note);
     m_sizes->setObjectName(QStringLiteral("batchSize"));
     for (int size : kBatchSizes)
-        m_sizes->addItem(size == m_model->size() ? tr("%1 (every point)").arg(size)
+        m_sizes->addItem(size == m_model->size() ? tr("%1 (every point)").arg(thousands(size))
                                                  : QString::number(size),
                          size);
     connect(m_sizes, &QComboBox::activated, this,
