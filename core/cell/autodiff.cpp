@@ -266,14 +266,14 @@ Traced Tracer::evaluate(const Node &n)
         const Traced b = evaluate(*n.children[1]);
         Value out = binaryOperator(n.text, a.value, b.value);
         if (!isFloatValue(out)) return {std::move(out), -1, {}};
-        return record(
-            std::move(out), {&a, &b}, guarded([&]() -> Pullback {
-                if ((!a.items.empty() && a.tracked()) || (!b.items.empty() && b.tracked()))
-                    noGradient("the '" + n.text +
-                               "' operator on a list or tuple of "
-                               "tensors");
-                return operatorPullback(n.text, a.value, b.value, out, {a.node >= 0, b.node >= 0});
-            }));
+        // The rule reads out: made before out is moved into record() (an argument's evaluation
+        // order is the compiler's choice; clang moved out first).
+        const Pullback pullback = guarded([&]() -> Pullback {
+            if ((!a.items.empty() && a.tracked()) || (!b.items.empty() && b.tracked()))
+                noGradient("the '" + n.text + "' operator on a list or tuple of tensors");
+            return operatorPullback(n.text, a.value, b.value, out, {a.node >= 0, b.node >= 0});
+        });
+        return record(std::move(out), {&a, &b}, pullback);
     }
     default:
         return {m_plain.evaluate(n), -1, {}};
