@@ -250,10 +250,10 @@ private slots:
     void aSlowLossIsNotDrawnOnTheWindowsThread()
     {
         DescentTab *tab = m_page->descentTab();
-        // A product of (600, 600) matrices in the loss: each evaluation takes milliseconds, and
+        // A product of (1000, 1000) matrices in the loss: each evaluation takes tens of ms, and
         // the surface needs thousands of them.
         m_driver.type(QStringLiteral("import tensorflow as tf\nimport numpy as np\n"
-                                     "big = np.ones((600, 600))\nw = tf.Variable([1.0, 1.0])\n"
+                                     "big = np.ones((1000, 1000))\nw = tf.Variable([1.0, 1.0])\n"
                                      "with tf.GradientTape() as tape:\n"
                                      "    loss = w[0]**2 + w[1]**2 + tf.reduce_sum(big @ big) * 0\n"
                                      "grad = tape.gradient(loss, w)"));

@@ -7,9 +7,9 @@
 #include "ui/common/tabparts.h"
 #include "ui/gradient/celledits.h"
 #include "ui/gradient/curveview.h"
+#include "ui/gradient/evaluationtime.h"
 
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -23,7 +23,6 @@ namespace ui {
 namespace {
 
 constexpr int kSamples = 401;
-constexpr double kMaxEvaluationSeconds = 0.002;
 
 std::span<const CellExample> curveList()
 {
@@ -125,10 +124,7 @@ void DerivativeTab::showRun(const CellRun &run)
     try {
         const core::gradient::TapeCurve curve(*m_tape, m_target, m_source);
         // Dragging evaluates f on the window's thread at every move: only a quick f is drawn.
-        QElapsedTimer clock;
-        clock.start();
-        curve.at(*x);
-        const double seconds = clock.nsecsElapsed() / 1e9;
+        const double seconds = secondsPerEvaluation([&] { curve.at(*x); });
         if (seconds > kMaxEvaluationSeconds) {
             m_tape.reset();
             m_readout->setText(tr("This f takes %1 ms to evaluate, and the picture needs "

@@ -7,11 +7,11 @@
 #include "ui/common/tabparts.h"
 #include "ui/gradient/celledits.h"
 #include "ui/gradient/contourview.h"
+#include "ui/gradient/evaluationtime.h"
 #include "ui/gradient/surfaceview.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,8 +29,7 @@ constexpr int kGrid = 97;          // samples a side: the map and the surface
 constexpr int kLevels = 14;        // contour lines
 constexpr int kPointwiseGrid = 41; // for a loss that is not element-wise
 constexpr int kDefaultSteps = 80;
-constexpr double kMaxEvaluationSeconds = 0.002; // one evaluation of the cell's loss
-constexpr double kPathBudgetSeconds = 0.25;     // all four paths, recomputed while dragging
+constexpr double kPathBudgetSeconds = 1.0; // all four paths, recomputed while dragging
 
 const std::array<QColor, DescentTab::kOptimizers> kColors = {
     QColor(0x0B, 0x53, 0x94), QColor(0x7B, 0x1F, 0xA2), QColor(0x1B, 0x7F, 0x3B),
@@ -194,15 +193,13 @@ void DescentTab::showRun(const CellRun &run)
     // The pictures evaluate the loss thousands of times on the window's thread: only a quick one
     // is drawn, so that a heavy cell cannot freeze the window.
     const std::string target = run.tape->lastTarget(), source = run.tape->lastSources().front();
-    QElapsedTimer clock;
-    clock.start();
     try {
-        core::gradient::TapeSurface(*run.tape, target, source).at((*w)[0], (*w)[1]);
+        const core::gradient::TapeSurface surface(*run.tape, target, source);
+        m_secondsPerEvaluation = secondsPerEvaluation([&] { surface.at((*w)[0], (*w)[1]); });
     } catch (const std::exception &e) {
         m_caption->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
         return;
     }
-    m_secondsPerEvaluation = std::max(clock.nsecsElapsed() / 1e9, 1e-6);
     if (!std::isfinite((*w)[0]) || !std::isfinite((*w)[1]) || std::abs((*w)[0]) > 1e6 ||
         std::abs((*w)[1]) > 1e6) {
         m_tape.reset(); // dragging must not draw the previous loss's paths under this caption
