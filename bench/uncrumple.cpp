@@ -190,8 +190,9 @@ int main(int argc, char *argv[])
     Result splat;
     const Result orbitRender = renderOnly(view, 40, orbit, &splat);
     std::printf("orbit, render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: median "
-                "%.1f ms)\n",
-                orbitRender.median, orbitRender.p95, splat.median);
+                "%.1f ms); %d of %zu lattice segments drawn\n",
+                orbitRender.median, orbitRender.p95, splat.median, view->drawnLatticeSegments(),
+                page.scene().edges().size() / 2);
     const Result orbiting = swapped(view, seconds, orbit);
     std::printf("orbit, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n",
                 fps(orbiting), orbiting.median, orbiting.p95);
@@ -215,8 +216,8 @@ int main(int argc, char *argv[])
                 scene.median, scene.p95);
     const Result playRender = renderOnly(view, 40, play, &splat);
     std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: "
-                "median %.1f ms)\n",
-                playRender.median, playRender.p95, splat.median);
+                "median %.1f ms); %d lattice segments drawn in the last frame\n",
+                playRender.median, playRender.p95, splat.median, view->drawnLatticeSegments());
     const Result playing = swapped(view, seconds, play);
     std::printf("play, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n", fps(playing),
                 playing.median, playing.p95);

@@ -7,3 +7,6 @@ target_compile_definitions(test_drawndigit PRIVATE
 uncrumple_add_test(test_trainpage SOURCES train/test_trainpage.cpp LIBS uncrumple_ui)
 # One epoch of the full set runs in it: seconds in a normal build, minutes under the sanitizers.
 set_tests_properties(test_trainpage PROPERTIES TIMEOUT 1200)
+
+# The live charts' QPainter chart: where things go, what a repaint costs, diverged values.
+uncrumple_add_test(test_curvechart SOURCES train/test_curvechart.cpp LIBS uncrumple_ui)

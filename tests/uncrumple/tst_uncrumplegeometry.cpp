@@ -1,15 +1,40 @@
 // The 3D view's plain geometry: the separating plane clipped to a box (every corner of the
 // polygon on the plane and inside the box; the right polygon for planes known in closed form),
 // and the orbit camera (fit frames the box, orbit keeps the pitch within ±89°, the target
-// projects to the view's centre, a pan moves the scene with the mouse, reset goes home).
+// projects to the view's centre, a pan moves the scene with the mouse, reset goes home), and the
+// lattice's lines reduced to the samples their shape needs (straight: its ends; bent: every
+// left-out sample within the tolerance of what is drawn; NaN kept).
 
 #include "ui/common/orbitcamera.h"
+#include "ui/uncrumple/latticeedges.h"
 #include "ui/uncrumple/planeclip.h"
 
 #include <QTest>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 using namespace ui;
+
+namespace {
+
+// One lattice line's edges as the scene makes them: (first, first+1), (first+1, first+2) ...
+void appendLine(std::vector<std::uint32_t> &edges, std::uint32_t first, int samples)
+{
+    for (int j = 0; j + 1 < samples; ++j) {
+        edges.push_back(first + j);
+        edges.push_back(first + j + 1);
+    }
+}
+
+double distanceToSegment(QVector3D p, QVector3D a, QVector3D b)
+{
+    const QVector3D ab = b - a;
+    const float t = std::clamp(QVector3D::dotProduct(p - a, ab) / ab.lengthSquared(), 0.0f, 1.0f);
+    return (p - (a + t * ab)).length();
+}
+
+} // namespace
 
 class TestUncrumpleGeometry : public QObject {
     Q_OBJECT
@@ -99,6 +124,74 @@ private slots:
         const double d = camera.distance();
         camera.zoom(2.0);
         QVERIFY(std::abs(camera.distance() - d / 2) < 1e-9);
+    }
+
+    void aStraightLatticeLineIsDrawnAsOneSegment()
+    {
+        std::vector<float> xyz;
+        for (int i = 0; i < 32; ++i)
+            xyz.insert(xyz.end(), {0.1f * i, -0.05f * i, 2.0f});
+        std::vector<std::uint32_t> edges, out;
+        appendLine(edges, 0, 32);
+        simplifyLatticeEdges(edges, xyz.data(), 32, 1e-4f, out);
+        QCOMPARE(out, (std::vector<std::uint32_t>{0, 31}));
+    }
+
+    void aBentLineKeepsEverySampleWithinTheTolerance()
+    {
+        // Two lines: a quarter circle of 32 samples, then a straight one of 32 after it.
+        std::vector<float> xyz;
+        for (int i = 0; i < 32; ++i) {
+            const double a = M_PI / 2 * i / 31.0;
+            xyz.insert(xyz.end(), {float(std::cos(a)), float(std::sin(a)), 0.0f});
+        }
+        for (int i = 0; i < 32; ++i)
+            xyz.insert(xyz.end(), {0.0f, 0.0f, 0.1f * i});
+        std::vector<std::uint32_t> edges, out;
+        appendLine(edges, 0, 32);
+        appendLine(edges, 32, 32);
+        const float tolerance = 0.002f;
+        simplifyLatticeEdges(edges, xyz.data(), 64, tolerance, out);
+        QVERIFY(out.size() % 2 == 0);
+        // The circle keeps some samples, far fewer than 31 segments; the straight line one.
+        const std::size_t circle =
+            std::count_if(out.begin(), out.end(), [](std::uint32_t v) { return v < 32; }) / 2;
+        QVERIFY2(circle > 4 && circle < 20, qPrintable(QString::number(circle)));
+        QCOMPARE(out.size() / 2, circle + 1);
+        auto at = [&](std::uint32_t i) {
+            return QVector3D(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+        };
+        // The kept segments chain from end to end, and every sample lies within the tolerance
+        // of the segment drawn over it.
+        QCOMPARE(out.front(), 0u);
+        QCOMPARE(out[2 * circle - 1], 31u);
+        for (std::size_t e = 0; e < circle; ++e) {
+            if (e > 0) QCOMPARE(out[2 * e], out[2 * e - 1]);
+            for (std::uint32_t v = out[2 * e]; v <= out[2 * e + 1]; ++v)
+                QVERIFY(distanceToSegment(at(v), at(out[2 * e]), at(out[2 * e + 1])) <=
+                        tolerance * 1.001);
+        }
+        // With no tolerance at all a curve keeps every sample.
+        simplifyLatticeEdges(edges, xyz.data(), 64, 0.0f, out);
+        QCOMPARE(std::count_if(out.begin(), out.end(), [](std::uint32_t v) { return v < 32; }),
+                 2 * 31);
+    }
+
+    void aVertexThatCannotBePlacedIsKept()
+    {
+        std::vector<float> xyz;
+        for (int i = 0; i < 9; ++i)
+            xyz.insert(xyz.end(), {float(i), 0.0f, 0.0f});
+        xyz[3 * 4 + 1] = std::numeric_limits<float>::quiet_NaN();
+        std::vector<std::uint32_t> edges, out;
+        appendLine(edges, 0, 9);
+        // An edge to a vertex that is not there is left out, not read.
+        edges.insert(edges.end(), {8, 40});
+        simplifyLatticeEdges(edges, xyz.data(), 9, 0.01f, out);
+        QVERIFY(std::find(out.begin(), out.end(), 4u) != out.end());
+        QVERIFY(std::find(out.begin(), out.end(), 40u) == out.end());
+        QCOMPARE(out.front(), 0u);
+        QCOMPARE(out.back(), 8u);
     }
 };
 

@@ -150,6 +150,17 @@ private slots:
         view->update();
         QVERIFY(!view->grabFramebuffer().isNull());
         QCOMPARE(view->pointCount(), static_cast<int>(stage.rows()));
+        // The lattice is drawn with fewer segments than it is sampled with where it is straight:
+        // at the input, where every line is straight, one segment a line.
+        const int sampled = static_cast<int>(m_page->scene().edges().size() / 2);
+        QVERIFY(view->drawnLatticeSegments() > 0 && view->drawnLatticeSegments() < sampled);
+        m_page->showStage(0);
+        view->update();
+        QVERIFY(!view->grabFramebuffer().isNull());
+        QCOMPARE(view->drawnLatticeSegments() * 31, sampled);
+        m_page->showStage(2);
+        view->update();
+        QVERIFY(!view->grabFramebuffer().isNull());
         QPointF hoverAt;
         QVERIFY(view->camera().toPixel(QVector3D(stage(7, 0), stage(7, 1), stage(7, 2)), &hoverAt));
         // Hovering there names a point of layer 2 with its class.

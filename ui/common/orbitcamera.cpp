@@ -66,6 +66,13 @@ QMatrix4x4 OrbitCamera::view() const
     return v;
 }
 
+double OrbitCamera::worldPerPixel() const
+{
+    // The field of view spans the smaller side (see projection()).
+    const double side = std::max(1.0, std::min(m_size.width(), m_size.height()));
+    return 2.0 * m_distance * std::tan(qDegreesToRadians(kFovDegrees * 0.5)) / side;
+}
+
 QMatrix4x4 OrbitCamera::projection() const
 {
     const double w = std::max(1.0, m_size.width()), h = std::max(1.0, m_size.height());

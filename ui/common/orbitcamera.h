@@ -35,6 +35,9 @@ public:
     // The scene's size that fit() framed (the box diagonal), for scaling points and fog.
     double sceneRadius() const { return m_radius; }
 
+    // The world length one logical pixel spans at the target's depth.
+    double worldPerPixel() const;
+
     QMatrix4x4 view() const;
     QMatrix4x4 projection() const;
     QMatrix4x4 viewProjection() const { return projection() * view(); }

@@ -1,118 +1,90 @@
 #include "ui/train/curvechart.h"
 
-#include "ui/train/niceaxis.h"
-
 #include <QEvent>
-#include <QLegend>
-#include <QLineSeries>
 #include <QMouseEvent>
-#include <QScatterSeries>
-#include <QTimer>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QToolTip>
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
 namespace ui {
 
 namespace {
+
 constexpr double kHoverRadius = 24.0; // pixels: farther than this from every point, no tooltip
+constexpr double kFarOutside = 1e5;   // pixels: a diverged value is drawn at most this far out
+
+// A faint curve's key is drawn as faint, on white: the same colour, opaque.
+QColor keyColour(QColor c)
+{
+    if (c.alpha() == 255) return c;
+    const double a = c.alphaF();
+    return QColor::fromRgbF(1 - a + a * c.redF(), 1 - a + a * c.greenF(), 1 - a + a * c.blueF());
+}
+
+bool isFinitePoint(QPointF p)
+{
+    return std::isfinite(p.x()) && std::isfinite(p.y());
+}
+
+bool sameFrame(const ChartLayout &a, const ChartLayout &b)
+{
+    auto sameTicks = [](const std::vector<ChartTick> &x, const std::vector<ChartTick> &y) {
+        return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                          [](const ChartTick &s, const ChartTick &t) {
+                              return s.value == t.value && s.label == t.label;
+                          });
+    };
+    return a.title == b.title && a.titleLines == b.titleLines && a.plot == b.plot &&
+           a.xTitleShown == b.xTitleShown && a.yTitleShown == b.yTitleShown && a.yMin == b.yMin &&
+           a.yMax == b.yMax && sameTicks(a.xTicks, b.xTicks) && sameTicks(a.yTicks, b.yTicks);
+}
+
 } // namespace
 
 CurveChart::CurveChart(const QString &title, const QString &xTitle, const QString &yTitle,
                        QWidget *parent)
-    : QChartView(new QChart, parent), m_x(new QValueAxis), m_y(new QValueAxis),
-      m_marker(new QScatterSeries)
+    : QWidget(parent), m_title(title), m_xTitle(xTitle), m_yTitle(yTitle)
 {
-    QChart *c = chart();
-    m_title = title;
-    c->setMargins(QMargins(4, 4, 4, 4));
-    c->setBackgroundRoundness(0);
-    // The key is in the title (see updateTitle): a legend row would take height the plot needs.
-    c->legend()->hide();
-    c->setAnimationOptions(QChart::NoAnimation); // animations repaint for seconds: training cost
-    m_x->setTitleText(xTitle);
-    m_y->setTitleText(yTitle);
-    m_x->setLabelFormat(QStringLiteral("%g"));
-    m_x->setTickType(QValueAxis::TicksDynamic);
-    m_x->setTickAnchor(0.0);
-    m_y->setLabelFormat(QStringLiteral("%g"));
-    c->addAxis(m_x, Qt::AlignBottom);
-    c->addAxis(m_y, Qt::AlignLeft);
-
-    m_marker->setMarkerSize(9);
-    m_marker->setBorderColor(Qt::white);
-    c->addSeries(m_marker);
-    m_marker->attachAxis(m_x);
-    m_marker->attachAxis(m_y);
-
-    setRenderHint(QPainter::Antialiasing);
-    // Repainted 12.5 times a second while training: skip the work Qt does for arbitrary items.
-    setOptimizationFlags(QGraphicsView::DontSavePainterState |
-                         QGraphicsView::DontAdjustForAntialiasing);
-    setCacheMode(QGraphicsView::CacheBackground);
     setMouseTracking(true);
+    // Every pixel is painted: Qt need not paint the parent behind the chart first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 110);
-    // Qt Charts elides a y title longer than the plot ("accura..."): the chart's own title names
-    // the metric, so a title that does not fit is left out instead. Hiding it changes only the
-    // plot's width, so this settles at once.
-    connect(c, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
-        const bool fits = QFontMetricsF(m_y->titleFont()).horizontalAdvance(m_y->titleText()) + 4 <=
-                          plot.height();
-        if (m_y->isTitleVisible() != fits) m_y->setTitleVisible(fits);
-    });
-    applyColours();
+    changeEvent(nullptr);
+}
+
+QFont CurveChart::titleFont() const
+{
+    QFont f = font();
+    f.setBold(true);
+    return f;
 }
 
 int CurveChart::addCurve(const QString &name, const QColor &color, qreal width, bool markers)
 {
-    auto *s = new QLineSeries;
-    s->setName(name);
-    s->setPointsVisible(markers);
-    // Under the hover marker, which was added first.
-    chart()->removeSeries(m_marker);
-    chart()->addSeries(s);
-    s->attachAxis(m_x);
-    s->attachAxis(m_y);
-    chart()->addSeries(m_marker);
-    m_marker->attachAxis(m_x);
-    m_marker->attachAxis(m_y);
-    m_curves.push_back({s, name, color, width, {}});
-    applyPens();
-    updateTitle();
+    m_curves.push_back({name, color, width, markers, {}});
+    m_frame = QPixmap(); // the key joins the title, which may now need two lines
+    relayout();
     return static_cast<int>(m_curves.size()) - 1;
-}
-
-void CurveChart::updateTitle()
-{
-    // "Loss per epoch  — train  — test", each key in its curve's colour (QChart titles take HTML).
-    const QString html = QStringLiteral("<b>%1</b>").arg(m_title.toHtmlEscaped());
-    QString keys, plain = m_title;
-    for (const Curve &c : m_curves) {
-        QColor key = c.color;
-        if (key.alpha() < 255) { // a faint curve: its key as faint, on white
-            const double a = key.alphaF();
-            key = QColor::fromRgbF(1 - a + a * key.redF(), 1 - a + a * key.greenF(),
-                                   1 - a + a * key.blueF());
-        }
-        keys += QStringLiteral("&nbsp;&nbsp;<span style=\"color:%1\">&#9473;&nbsp;%2</span>")
-                    .arg(key.name(), c.name.toHtmlEscaped());
-        plain += QStringLiteral("  — ") + c.name;
-    }
-    // On a narrow chart the key goes to a second line rather than being cut.
-    QFont bold = chart()->titleFont();
-    bold.setBold(true);
-    const bool fits = QFontMetricsF(bold).horizontalAdvance(plain) < width() - 16;
-    m_titleLines = fits ? 1 : 2;
-    const QString title = html + (fits ? QString() : QStringLiteral("<br>")) + keys;
-    if (chart()->title() != title) chart()->setTitle(title);
 }
 
 void CurveChart::setCurve(int curve, const QList<QPointF> &points)
 {
     Curve &c = m_curves[static_cast<std::size_t>(curve)];
     c.points = points;
-    c.series->replace(points);
+    if (m_hover.curve == curve &&
+        (m_hover.index >= c.points.size() || !isFinitePoint(c.points[m_hover.index])))
+        m_hover = {};
+    // Only the plot (and what a thick line or marker at its edge covers) changes.
+    const double pad = 8.0 * m_scale;
+    update(m_layout.plot.adjusted(-pad, -pad, pad, pad).toAlignedRect());
+    emit curveChanged(curve);
+}
+
+const QList<QPointF> &CurveChart::points(int curve) const
+{
+    return m_curves[static_cast<std::size_t>(curve)].points;
 }
 
 void CurveChart::setCurveColour(int curve, const QColor &color)
@@ -120,8 +92,8 @@ void CurveChart::setCurveColour(int curve, const QColor &color)
     Curve &c = m_curves[static_cast<std::size_t>(curve)];
     if (c.color == color) return;
     c.color = color;
-    applyPens();
-    updateTitle();
+    m_frame = QPixmap(); // the key in the title
+    update();
 }
 
 QColor CurveChart::curveColour(int curve) const
@@ -134,25 +106,14 @@ int CurveChart::pointCount(int curve) const
     return static_cast<int>(m_curves[static_cast<std::size_t>(curve)].points.size());
 }
 
-QLineSeries *CurveChart::series(int curve) const
-{
-    return m_curves[static_cast<std::size_t>(curve)].series;
-}
-
 void CurveChart::setXRange(double min, double max, double interval)
 {
-    // Dynamic ticks: whole epochs even when the range is [0.5, 5.5]. A coarser interval goes
-    // first and a finer one last: in between, Qt Charts lays out a label for every tick, and a
-    // range of 1,000 epochs at the old interval of 1 took the sanitizer build 5 to 7 s (monkey).
-    const bool coarser = interval > m_x->tickInterval();
-    if (coarser) m_x->setTickInterval(interval);
-    if (m_x->min() != min || m_x->max() != max) m_x->setRange(min, max);
-    if (!coarser && m_x->tickInterval() != interval) m_x->setTickInterval(interval);
-}
-
-void CurveChart::setXGridVisible(bool visible)
-{
-    m_x->setGridLineVisible(visible);
+    if (min == m_xMin && max == m_xMax && interval == m_xInterval) return;
+    m_xMin = min;
+    m_xMax = max;
+    m_xInterval = interval;
+    m_frame = QPixmap(); // the ticks move even where their labels stay
+    relayout();
 }
 
 void CurveChart::setYExtent(double min, double max)
@@ -160,127 +121,246 @@ void CurveChart::setYExtent(double min, double max)
     if (min == m_yLow && max == m_yHigh) return;
     m_yLow = min;
     m_yHigh = max;
-    fitYAxis();
+    relayout(); // repaints only when the axis's round ticks change
 }
 
-void CurveChart::fitYAxis()
+void CurveChart::setXGridVisible(bool visible)
 {
-    // Qt Charts 6.4 elides every label of an axis to "..." when its labels do not fit: allow
-    // one tick per two text lines of the plot's height (the title and the x axis take about
-    // five lines of the chart).
-    const double line = QFontMetricsF(m_y->labelsFont()).height();
-    // A short chart (presentation mode on a laptop) gives the x axis title's line to the plot.
-    const bool xTitle = height() >= 11 * line;
-    if (m_x->isTitleVisible() != xTitle) m_x->setTitleVisible(xTitle);
-    const double plot = height() - (xTitle ? 4.5 : 3.5) * line - m_titleLines * line;
-    const int room = std::clamp(static_cast<int>(plot / (2.0 * line)) + 1, 2, 6);
-    NiceRange r;
-    for (int intervals = room - 1; intervals >= 1; --intervals) {
-        r = niceRange(m_yLow, m_yHigh, intervals);
-        if (std::lround((r.max - r.min) / r.interval) + 1 <= room) break;
-    }
-    // Fixed ticks (min and max are whole multiples of the interval): the dynamic kind sizes
-    // its label column too narrowly.
-    const int ticks = static_cast<int>(std::lround((r.max - r.min) / r.interval)) + 1;
-    if (m_y->min() != r.min || m_y->max() != r.max) m_y->setRange(r.min, r.max);
-    if (m_y->tickCount() != ticks) m_y->setTickCount(ticks);
-}
-
-void CurveChart::resizeEvent(QResizeEvent *event)
-{
-    QChartView::resizeEvent(event);
-    updateTitle();
-    fitYAxis();
-}
-
-double CurveChart::yMin() const
-{
-    return m_y->min();
-}
-
-double CurveChart::yMax() const
-{
-    return m_y->max();
+    if (m_xGrid == visible) return;
+    m_xGrid = visible;
+    m_frame = QPixmap();
+    update();
 }
 
 void CurveChart::setLineScale(double scale)
 {
     if (m_scale == scale) return;
     m_scale = scale;
-    applyPens();
+    update();
 }
 
-void CurveChart::applyPens()
+QString CurveChart::plainTitle() const
 {
+    QString plain = m_title;
+    for (const Curve &c : m_curves)
+        plain += QStringLiteral("  — ") + c.name;
+    return plain;
+}
+
+void CurveChart::relayout()
+{
+    ChartLayoutInput in;
+    in.size = size();
+    in.font = font();
+    in.titleFont = titleFont();
+    in.titleText = plainTitle();
+    in.xTitle = m_xTitle;
+    in.yTitle = m_yTitle;
+    in.xMin = m_xMin;
+    in.xMax = m_xMax;
+    in.xInterval = m_xInterval;
+    in.yLow = m_yLow;
+    in.yHigh = m_yHigh;
+    ChartLayout next = layoutChart(in);
+    if (sameFrame(next, m_layout) && !m_frame.isNull()) return;
+    m_layout = std::move(next);
+    m_frame = QPixmap();
+    update();
+}
+
+QPointF CurveChart::toPixel(QPointF value) const
+{
+    const QRectF &plot = m_layout.plot;
+    const double xSpan = m_xMax - m_xMin, ySpan = m_layout.yMax - m_layout.yMin;
+    const double x = plot.left() + (xSpan > 0 ? (value.x() - m_xMin) / xSpan : 0.0) * plot.width();
+    const double y =
+        plot.bottom() - (ySpan > 0 ? (value.y() - m_layout.yMin) / ySpan : 0.0) * plot.height();
+    return {std::clamp(x, -kFarOutside, kFarOutside), std::clamp(y, -kFarOutside, kFarOutside)};
+}
+
+QPointF CurveChart::toValue(QPointF pixel) const
+{
+    const QRectF &plot = m_layout.plot;
+    return {m_xMin + (pixel.x() - plot.left()) / plot.width() * (m_xMax - m_xMin),
+            m_layout.yMin +
+                (plot.bottom() - pixel.y()) / plot.height() * (m_layout.yMax - m_layout.yMin)};
+}
+
+void CurveChart::paintTitle(QPainter &p) const
+{
+    const QFont bold = titleFont();
+    const QFontMetricsF fm(bold);
+    p.setFont(bold);
+    // "Loss per epoch  ━ train  ━ test", each key in its curve's colour.
+    std::vector<std::pair<QString, QColor>> keys;
+    double keysWidth = 0.0;
     for (const Curve &c : m_curves) {
-        QPen pen(c.color, c.width * m_scale);
-        pen.setCapStyle(Qt::RoundCap);
-        pen.setJoinStyle(Qt::RoundJoin);
-        // A cosmetic 1-pixel pen is drawn by the raster engine's fast line path; any other pen
-        // goes through the general stroker, which costs ten times more per point.
-        pen.setCosmetic(pen.widthF() <= 1.0);
-        c.series->setPen(pen);
-        c.series->setColor(c.color);
+        keys.push_back({QStringLiteral("  ━ ") + c.name, keyColour(c.color)});
+        keysWidth += fm.horizontalAdvance(keys.back().first);
     }
-    m_marker->setMarkerSize(9 * m_scale);
+    const QRectF &r = m_layout.title;
+    const double titleWidth = fm.horizontalAdvance(m_title);
+    const bool oneLine = m_layout.titleLines == 1;
+    double x = r.center().x() - (oneLine ? titleWidth + keysWidth : titleWidth) / 2.0;
+    double baseline = r.top() + fm.ascent() + 1;
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QPointF(x, baseline), m_title);
+    if (oneLine) {
+        x += titleWidth;
+    } else {
+        x = r.center().x() - keysWidth / 2.0;
+        baseline += fm.height();
+    }
+    for (const auto &[text, colour] : keys) {
+        p.setPen(colour);
+        p.drawText(QPointF(x, baseline), text);
+        x += fm.horizontalAdvance(text);
+    }
 }
 
-void CurveChart::applyColours()
+void CurveChart::paintFrame()
 {
-    const QPalette p = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(p.base());
-    c->setPlotAreaBackgroundVisible(false);
-    c->setTitleBrush(p.text());
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    c->setTitleFont(titleFont);
-    QColor grid = p.color(QPalette::Text);
-    grid.setAlpha(40);
-    QPen gridPen(grid, 1);
-    gridPen.setCosmetic(true); // the fast line path (see applyPens)
-    for (QValueAxis *a : {m_x, m_y}) {
-        a->setLabelsBrush(p.text());
-        a->setTitleBrush(p.text());
-        a->setLabelsFont(font());
-        a->setTitleFont(font());
-        a->setGridLinePen(gridPen);
-        a->setLinePen(gridPen);
+    ++m_framesPainted;
+    const qreal ratio = devicePixelRatioF();
+    m_frame = QPixmap((QSizeF(size()) * ratio).toSize());
+    m_frame.setDevicePixelRatio(ratio);
+    m_frame.fill(palette().color(QPalette::Base));
+    QPainter p(&m_frame);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    paintTitle(p);
+
+    const ChartLayout &l = m_layout;
+    const QRectF &plot = l.plot;
+    QColor faint = palette().color(QPalette::Text);
+    faint.setAlpha(40);
+    p.setPen(QPen(faint, 0)); // cosmetic, crisp: the frame is drawn without antialiasing
+    const QFontMetricsF fm(font());
+    p.setFont(font());
+    for (const ChartTick &t : l.yTicks) {
+        const double y = std::round(toPixel({0.0, t.value}).y());
+        p.setPen(QPen(faint, 0));
+        p.drawLine(QPointF(plot.left() - kChartTickLength, y), QPointF(plot.right(), y));
+        p.setPen(palette().color(QPalette::Text));
+        const QRectF label(0, y - fm.height() / 2, plot.left() - kChartTickLength - 3, fm.height());
+        p.drawText(label, Qt::AlignRight | Qt::AlignVCenter, t.label);
     }
-    m_marker->setColor(p.color(QPalette::Text));
-    // Qt Charts elides every label of an axis to "..." on a chart too short for its title, two
-    // rows of labels and a plot: about seven lines of text.
-    setMinimumHeight(std::max(110, static_cast<int>(7.25 * QFontMetrics(font()).lineSpacing())));
-    updateTitle();
-    fitYAxis(); // the label font decides how many ticks fit
+    for (const ChartTick &t : l.xTicks) {
+        const double x = std::round(toPixel({t.value, 0.0}).x());
+        p.setPen(QPen(faint, 0));
+        p.drawLine(QPointF(x, m_xGrid ? plot.top() : plot.bottom()),
+                   QPointF(x, plot.bottom() + kChartTickLength));
+        p.setPen(palette().color(QPalette::Text));
+        const double w = fm.horizontalAdvance(t.label);
+        p.drawText(QPointF(x - w / 2, plot.bottom() + kChartTickLength + 1 + fm.ascent()), t.label);
+    }
+    p.setPen(QPen(faint, 0));
+    p.drawLine(plot.bottomLeft(), plot.topLeft());
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+
+    p.setPen(palette().color(QPalette::Text));
+    if (l.xTitleShown) {
+        const QRectF below(plot.left(), plot.bottom() + kChartTickLength + 1 + fm.height(),
+                           plot.width(), fm.height());
+        p.drawText(below, Qt::AlignHCenter | Qt::AlignTop, m_xTitle);
+    }
+    if (l.yTitleShown) {
+        p.save();
+        p.translate(kChartMargin, plot.center().y());
+        p.rotate(-90);
+        p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), fm.height()),
+                   Qt::AlignHCenter | Qt::AlignTop, m_yTitle);
+        p.restore();
+    }
+}
+
+void CurveChart::paintCurve(QPainter &p, const Curve &c)
+{
+    QPen pen(c.color, c.width * m_scale);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    // A cosmetic 1-pixel pen takes the raster engine's fast line path; a wider one goes through
+    // the general stroker, which costs ten times more per point.
+    pen.setCosmetic(pen.widthF() <= 1.0);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    // Runs of finite points: a diverged run's NaN breaks the line instead of spoiling it.
+    const qsizetype n = c.points.size();
+    for (qsizetype i = 0; i < n;) {
+        m_polyline.clear();
+        for (; i < n && isFinitePoint(c.points[i]); ++i)
+            m_polyline.append(toPixel(c.points[i]));
+        if (m_polyline.size() == 1)
+            p.drawPoint(m_polyline.front());
+        else if (m_polyline.size() > 1)
+            p.drawPolyline(m_polyline);
+        for (; i < n && !isFinitePoint(c.points[i]); ++i) {
+        }
+    }
+    if (!c.markers) return;
+    const double r = 1.5 * c.width * m_scale;
+    p.setPen(Qt::NoPen);
+    p.setBrush(c.color);
+    for (const QPointF &v : c.points)
+        if (isFinitePoint(v)) p.drawEllipse(toPixel(v), r, r);
+}
+
+void CurveChart::paintEvent(QPaintEvent *event)
+{
+    // Also when the window moved to a screen of another pixel ratio.
+    if (m_frame.isNull() || m_frame.devicePixelRatio() != devicePixelRatioF()) paintFrame();
+    QPainter p(this);
+    const QRect dirty = event->rect();
+    const qreal ratio = m_frame.devicePixelRatio();
+    p.drawPixmap(dirty, m_frame,
+                 QRectF(QPointF(dirty.topLeft()) * ratio, QSizeF(dirty.size()) * ratio));
+
+    p.setRenderHint(QPainter::Antialiasing);
+    const double pad = 4.0 * m_scale; // a line along the top or a marker at an end shows whole
+    p.setClipRect(m_layout.plot.adjusted(-pad, -pad, pad, pad));
+    for (const Curve &c : m_curves)
+        paintCurve(p, c);
+    if (m_hover.curve < 0) return;
+    const Curve &c = m_curves[static_cast<std::size_t>(m_hover.curve)];
+    const double r = 4.5 * m_scale;
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(c.color);
+    p.drawEllipse(toPixel(c.points[m_hover.index]), r, r);
+}
+
+void CurveChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_frame = QPixmap(); // the cached frame has the old size
+    relayout();
 }
 
 void CurveChart::changeEvent(QEvent *event)
 {
-    QChartView::changeEvent(event);
-    // Later, not inside the event: Qt Charts 6.4 elides every axis label to "..." when the label
-    // fonts change while the view handles its own font change.
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        QTimer::singleShot(0, this, &CurveChart::applyColours);
+    if (event) QWidget::changeEvent(event);
+    if (event && event->type() != QEvent::PaletteChange && event->type() != QEvent::FontChange)
+        return;
+    // A title, two rows of labels and a plot: about seven lines of text.
+    setMinimumHeight(std::max(110, static_cast<int>(7.25 * QFontMetrics(font()).lineSpacing())));
+    m_frame = QPixmap();
+    relayout();
 }
 
 CurveChart::Hit CurveChart::nearest(QPointF pixel) const
 {
     Hit best;
     double bestDistance = kHoverRadius;
-    const QPointF value =
-        chart()->mapToValue(pixel, m_curves.empty() ? nullptr : m_curves.front().series);
+    const double x = toValue(pixel).x();
     for (std::size_t ci = 0; ci < m_curves.size(); ++ci) {
-        const Curve &c = m_curves[ci];
-        if (c.points.isEmpty() || !c.series->isVisible()) continue;
+        const QList<QPointF> &points = m_curves[ci].points;
         // Points are in x order: look only around the cursor's x.
-        const auto it = std::lower_bound(c.points.begin(), c.points.end(), value.x(),
-                                         [](const QPointF &p, double x) { return p.x() < x; });
-        const qsizetype centre = it - c.points.begin();
+        const auto it = std::lower_bound(points.begin(), points.end(), x,
+                                         [](const QPointF &p, double v) { return p.x() < v; });
+        const qsizetype centre = it - points.begin();
         for (qsizetype i = std::max<qsizetype>(0, centre - 12),
-                       end = std::min<qsizetype>(c.points.size(), centre + 12);
+                       end = std::min<qsizetype>(points.size(), centre + 12);
              i < end; ++i) {
-            const QPointF p = chart()->mapToPosition(c.points[i], c.series);
+            if (!isFinitePoint(points[i])) continue;
+            const QPointF p = toPixel(points[i]);
             const double d = std::hypot(p.x() - pixel.x(), p.y() - pixel.y());
             if (d < bestDistance) {
                 bestDistance = d;
@@ -291,10 +371,8 @@ CurveChart::Hit CurveChart::nearest(QPointF pixel) const
     return best;
 }
 
-QString CurveChart::describeAt(QPointF position) const
+QString CurveChart::describe(Hit hit) const
 {
-    if (m_curves.empty()) return {};
-    const Hit hit = nearest(chart()->mapToPosition(position, m_curves.front().series));
     if (hit.curve < 0) return {};
     const Curve &c = m_curves[static_cast<std::size_t>(hit.curve)];
     const QPointF p = c.points[hit.index];
@@ -302,31 +380,31 @@ QString CurveChart::describeAt(QPointF position) const
     return QStringLiteral("%1: %2, %3").arg(c.name).arg(p.x()).arg(p.y());
 }
 
+QString CurveChart::describeAt(QPointF position) const
+{
+    return describe(nearest(toPixel(position)));
+}
+
 void CurveChart::mouseMoveEvent(QMouseEvent *event)
 {
-    QChartView::mouseMoveEvent(event);
-    const QPointF scenePos = mapToScene(event->position().toPoint());
-    const QPointF chartPos = chart()->mapFromScene(scenePos);
-    const Hit hit = nearest(chartPos);
-    if (hit.curve < 0) {
-        m_marker->clear();
-        QToolTip::hideText();
-        return;
+    QWidget::mouseMoveEvent(event);
+    const Hit hit = nearest(event->position());
+    if (hit.curve != m_hover.curve || hit.index != m_hover.index) {
+        m_hover = hit;
+        update();
     }
-    const Curve &c = m_curves[static_cast<std::size_t>(hit.curve)];
-    const QPointF p = c.points[hit.index];
-    m_marker->replace(QList<QPointF>{p});
-    m_marker->setColor(c.color);
-    const QString text = m_describe
-                             ? m_describe(hit.curve, hit.index, p)
-                             : QStringLiteral("%1: %2, %3").arg(c.name).arg(p.x()).arg(p.y());
-    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    if (hit.curve < 0)
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), describe(hit), this);
 }
 
 void CurveChart::leaveEvent(QEvent *event)
 {
-    QChartView::leaveEvent(event);
-    m_marker->clear();
+    QWidget::leaveEvent(event);
+    if (m_hover.curve < 0) return;
+    m_hover = {};
+    update();
 }
 
 } // namespace ui

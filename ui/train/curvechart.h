@@ -1,48 +1,58 @@
 #pragma once
-// One Qt Charts line chart of the Train page: named curves fed whole with QXYSeries::replace(),
-// fixed axes that change only when their range does (a relabelled axis costs a layout), and hover
-// that names the exact value of the nearest point.
+// One line chart of the Train and Uncrumple pages, drawn with QPainter: the frame (title with
+// the curves' keys, axes, ticks, grid, labels) is painted once into a cached pixmap and redrawn
+// only when the size, fonts, colours or ranges change; a repaint while training draws that
+// pixmap and the curves' polylines. (Qt Charts, used before, repainted its whole scene and
+// re-stroked every item at each update: half the GUI thread's time while training.) Hover names
+// the exact value of the nearest point.
 
-#include <QChartView>
+#include "ui/train/chartlayout.h"
+
 #include <QList>
+#include <QPixmap>
 #include <QPointF>
+#include <QPolygonF>
 #include <QString>
+#include <QWidget>
 #include <functional>
 #include <vector>
 
-class QLineSeries;
-class QScatterSeries;
-class QValueAxis;
-
 namespace ui {
 
-class CurveChart : public QChartView {
+class CurveChart : public QWidget {
     Q_OBJECT
 public:
     CurveChart(const QString &title, const QString &xTitle, const QString &yTitle,
                QWidget *parent = nullptr);
 
-    // A curve in the legend; markers draws its points (for a few per-epoch values). Returns its
-    // index.
+    // A curve in the title's key; markers draws its points (for a few per-epoch values).
+    // Returns its index.
     int addCurve(const QString &name, const QColor &color, qreal width, bool markers = false);
     void setCurve(int curve, const QList<QPointF> &points);
+    const QList<QPointF> &points(int curve) const;
     void setCurveColour(int curve, const QColor &color);
     QColor curveColour(int curve) const;
     int pointCount(int curve) const;
-    QLineSeries *series(int curve) const;
 
     // Ticks at whole multiples of interval (epochs 1, 2, 3 ... whatever the range's ends).
     void setXRange(double min, double max, double interval);
     // The values the y axis must show; it is widened to round ticks, as many as the chart's
     // height has room for (refitted when the chart is resized).
     void setYExtent(double min, double max);
-    double yMin() const;
-    double yMax() const;
+    double yMin() const { return m_layout.yMin; }
+    double yMax() const { return m_layout.yMax; }
     // Vertical grid lines at the x ticks (on by default).
     void setXGridVisible(bool visible);
-    // Presentation mode: line widths and fonts grow by scale.
+    // Presentation mode: line widths grow by scale (fonts follow the widget's font).
     void setLineScale(double scale);
     double lineScale() const { return m_scale; }
+
+    // Where everything goes at the current size (the plot's rectangle, the ticks...).
+    const ChartLayout &layout() const { return m_layout; }
+    QString xTitle() const { return m_xTitle; }
+    // How many times the frame was painted: a curve's new points must not add one.
+    int framesPainted() const { return m_framesPainted; }
+    QFont titleFont() const;
 
     // The hover text for point index of curve (default: "name: x, y").
     using Describer = std::function<QString(int curve, int index, QPointF point)>;
@@ -50,7 +60,15 @@ public:
     // What hovering at the chart value position would show (empty far from every point).
     QString describeAt(QPointF position) const;
 
+    QPointF toPixel(QPointF value) const;
+    QPointF toValue(QPointF pixel) const;
+
+signals:
+    // A curve's points were replaced (the page redraws at most this often).
+    void curveChanged(int curve);
+
 protected:
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
@@ -58,10 +76,10 @@ protected:
 
 private:
     struct Curve {
-        QLineSeries *series = nullptr;
         QString name;
         QColor color;
         qreal width = 1.0;
+        bool markers = false;
         QList<QPointF> points;
     };
     struct Hit {
@@ -69,21 +87,25 @@ private:
         int index = -1;
     };
     Hit nearest(QPointF pixel) const;
-    void applyColours();
-    void applyPens();
-    void fitYAxis();
-    void updateTitle();
+    QString describe(Hit hit) const;
+    QString plainTitle() const;
+    void relayout();
+    void paintFrame();
+    void paintTitle(QPainter &p) const;
+    void paintCurve(QPainter &p, const Curve &c);
 
-    QValueAxis *m_x;
-    QValueAxis *m_y;
-    QScatterSeries *m_marker;
+    QString m_title, m_xTitle, m_yTitle;
     std::vector<Curve> m_curves;
     Describer m_describe;
-    QString m_title;
-    int m_titleLines = 1;
+    double m_xMin = 0.0, m_xMax = 1.0, m_xInterval = 1.0;
+    double m_yLow = 0.0, m_yHigh = 1.0;
+    bool m_xGrid = true;
     double m_scale = 1.0;
-    double m_yLow = 0.0;
-    double m_yHigh = 1.0;
+    ChartLayout m_layout;
+    QPixmap m_frame;      // the cached frame; null when it must be painted again
+    QPolygonF m_polyline; // reused by every repaint: no allocation while training
+    Hit m_hover;
+    int m_framesPainted = 0;
 };
 
 } // namespace ui

@@ -7,7 +7,6 @@
 #include "ui/train/trainhistory.h"
 
 #include <QGridLayout>
-#include <QLineSeries>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -41,8 +40,7 @@ CurvePanel::CurvePanel(QWidget *parent)
         // A 1-pixel pen takes the raster engine's fast cosmetic path.
         c->addCurve(tr("raw"), palette::rawCurve(false), 1.0);
         c->addCurve(tr("smoothed"), palette::trainCurve(false), 2.0);
-        // Redrawn 12.5 times a second: every grid line costs a stroke per repaint (Qt Charts
-        // computes each one's shape), and the epoch ticks read well without them.
+        // Dense raw batches read better without vertical grid lines; the epoch ticks suffice.
         c->setXGridVisible(false);
     }
     for (CurveChart *c : {m_epochLoss, m_epochAccuracy}) {
@@ -102,10 +100,9 @@ void CurvePanel::showHistory(const TrainHistory &history)
     if (history.epochs() > 0) setEpochs(history.epochs());
     m_steps = std::max(1, history.stepsPerEpoch());
 
-    // A low and a high every four pixel columns: the cost of a repaint, and of the hit-test
-    // outline Qt Charts strokes at every update, stays flat as the run grows.
-    const int buckets =
-        std::max(40, static_cast<int>(m_batchLoss->chart()->plotArea().width() / 4));
+    // A low and a high every four pixel columns: the cost of a repaint stays flat as the run
+    // grows.
+    const int buckets = std::max(40, static_cast<int>(m_batchLoss->layout().plot.width() / 4));
     m_batchLoss->setCurve(Raw, decimate(history.loss(), buckets));
     // The smoothed curves are smooth: a point every 4 pixels is plenty for the 2-pixel pen.
     m_batchLoss->setCurve(Smoothed, thin(history.smoothLoss(), buckets));

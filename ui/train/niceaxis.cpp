@@ -22,6 +22,10 @@ NiceRange niceRange(double min, double max, int ticks)
     r.interval = niceStep(max - min, ticks);
     r.min = std::floor(min / r.interval + 1e-9) * r.interval;
     r.max = std::ceil(max / r.interval - 1e-9) * r.interval;
+    // A span past the doubles' range, or below their precision at that size, has no round ticks.
+    if (!std::isfinite(r.interval) || !(r.interval > 0) || !std::isfinite(r.min) ||
+        !std::isfinite(r.max) || !(r.max > r.min) || !((r.max - r.min) / r.interval < 1e3))
+        return {};
     return r;
 }
 

@@ -1,5 +1,6 @@
 # The Train page (listings 2.1-2.7).
 target_sources(uncrumple_ui PRIVATE
+    train/chartlayout.cpp
     train/confusionview.cpp
     train/curvechart.cpp
     train/curvepanel.cpp

@@ -202,6 +202,16 @@ void ManifoldRenderer::setLatticePositions(const float *xyz, int count)
     m_nodeCount = count;
 }
 
+void ManifoldRenderer::setLatticeEdges(const std::vector<std::uint32_t> &edges)
+{
+    if (!m_ready) return;
+    m_latticeVao.bind();
+    uploadGrowing(m_edgeIndices, m_edgeCapacity, edges.data(),
+                  static_cast<int>(edges.size() * sizeof(std::uint32_t)));
+    m_latticeVao.release();
+    m_edgeIndexCount = static_cast<int>(edges.size());
+}
+
 void ManifoldRenderer::setGuides(const std::vector<ColourVertex> &lines,
                                  const std::vector<ColourVertex> &triangles)
 {

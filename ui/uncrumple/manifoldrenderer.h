@@ -58,6 +58,9 @@ public:
                     const std::vector<std::uint32_t> &cells);
     void setCellColours(const std::vector<std::uint32_t> &rgba);
     void setLatticePositions(const float *xyz, int count);
+    // The edges drawn until the next setLattice: fewer than its own where the lines are straight
+    // (latticeedges.h).
+    void setLatticeEdges(const std::vector<std::uint32_t> &edges);
     // Axes and ticks (GL_LINES pairs) and translucent triangles (the separating plane).
     void setGuides(const std::vector<ColourVertex> &lines,
                    const std::vector<ColourVertex> &triangles);

@@ -3,6 +3,7 @@
 #include "core/geometry/ticks.h"
 #include "ui/common/captions.h"
 #include "ui/common/numbers.h"
+#include "ui/uncrumple/latticeedges.h"
 
 #include <QElapsedTimer>
 #include <QFontMetricsF>
@@ -23,6 +24,10 @@ namespace {
 
 constexpr double kPickRadius = 8.0; // logical pixels
 constexpr double kRotateDegreesPerSecond = 14.0;
+// How far a drawn lattice line may stray from its full samples, in logical pixels at the scene's
+// centre; the lines are reduced again when a zoom makes that more than kLatticeRezoom times so.
+constexpr double kLatticePixels = 0.3;
+constexpr double kLatticeRezoom = 1.5;
 
 QString tickText(double v, double step)
 {
@@ -250,6 +255,14 @@ void ManifoldView::uploadPending()
     if (m_nodesDirty) {
         const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
         m_renderer.setLatticePositions(m_latticeNodes.data(), nodes == m_lattice.nodes ? nodes : 0);
+        m_drawnEdges.clear();
+        if (nodes == m_lattice.nodes) {
+            m_latticeWorldPerPixel = m_camera.worldPerPixel();
+            simplifyLatticeEdges(m_lattice.edges, m_latticeNodes.data(), std::size_t(nodes),
+                                 static_cast<float>(kLatticePixels * m_latticeWorldPerPixel),
+                                 m_drawnEdges);
+            m_renderer.setLatticeEdges(m_drawnEdges);
+        }
     }
     if (m_cellsDirty)
         m_renderer.setCellColours(static_cast<int>(m_cellColours.size()) == m_lattice.nodes
@@ -308,6 +321,9 @@ void ManifoldView::paintGL()
     QPainter painter(&device);
     painter.beginNativePainting();
     m_camera.setViewSize(size());
+    // Zoomed in (or out) since the lattice was reduced: reduce it again for this zoom.
+    const double zoom = m_latticeWorldPerPixel / m_camera.worldPerPixel();
+    if (!(zoom < kLatticeRezoom && zoom > 1.0 / kLatticeRezoom)) m_nodesDirty = true;
     const ManifoldFrame frame = frameUniforms();
     context()->functions()->glViewport(0, 0, static_cast<int>(frame.width),
                                        static_cast<int>(frame.height));

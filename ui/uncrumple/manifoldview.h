@@ -74,6 +74,9 @@ public:
     // CPU (benchmarks and tests).
     qint64 framesDrawn() const { return m_frames; }
     double lastSplatMs() const { return m_lastSplatMs; }
+    // Lattice segments drawn at the nodes' current shape (fewer than sampled where lines are
+    // straight), as of the last frame.
+    int drawnLatticeSegments() const { return static_cast<int>(m_drawnEdges.size() / 2); }
 
     QSize sizeHint() const override { return {900, 700}; }
     QSize minimumSizeHint() const override { return {320, 240}; }
@@ -117,6 +120,8 @@ private:
     LatticeTopology m_lattice;
     std::uint32_t m_latticeColour = 0;
     std::vector<float> m_latticeNodes;
+    std::vector<std::uint32_t> m_drawnEdges; // m_lattice's edges at the nodes' current shape
+    double m_latticeWorldPerPixel = 0;       // the zoom they were reduced for
     std::vector<std::uint32_t> m_cellColours;
     std::vector<ColourVertex> m_surfaces;
     std::vector<ColourVertex> m_axisLines;

@@ -1,5 +1,6 @@
 target_sources(uncrumple_ui PRIVATE
     uncrumple/layerprobe.cpp
+    uncrumple/latticeedges.cpp
     uncrumple/layerprobelist.cpp
     uncrumple/manifoldrenderer.cpp
     uncrumple/manifoldscene.cpp
