@@ -3,11 +3,13 @@
 // and the orbit camera (fit frames the box, orbit keeps the pitch within ±89°, the target
 // projects to the view's centre, a pan moves the scene with the mouse, reset goes home), and the
 // lattice's lines reduced to the samples their shape needs (straight: its ends; bent: every
-// left-out sample within the tolerance of what is drawn; NaN kept).
+// left-out sample within the tolerance of what is drawn; NaN kept), and the CPU point splatter
+// (a point in its colour and depth where it projects).
 
 #include "ui/common/orbitcamera.h"
 #include "ui/uncrumple/latticeedges.h"
 #include "ui/uncrumple/planeclip.h"
+#include "ui/uncrumple/pointsplatter.h"
 
 #include <QTest>
 #include <cmath>
@@ -192,6 +194,32 @@ private slots:
         QVERIFY(std::find(out.begin(), out.end(), 40u) == out.end());
         QCOMPARE(out.front(), 0u);
         QCOMPARE(out.back(), 8u);
+    }
+
+    void aSplattedPointShowsItsColourAndDepth()
+    {
+        PointSplatter splatter;
+        splatter.setColours({0xff2020e0u}); // bytes r, g, b, a: red
+        PointSplatter::Params params;
+        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
+        params.projection.perspective(35, 1, 0.1f, 10);
+        params.width = params.height = 200;
+        params.pointSize = 20;
+        params.refDistance = 4;
+        params.fogNear = 5; // in front of the fog: the point's own colour, shaded
+        params.fogFar = 10;
+        const float origin[3] = {0, 0, 0};
+        const PointSplatter::Image &image = splatter.render(origin, 1, params);
+        QVERIFY(image.width > 0 && image.width < 40);
+        const int cx = 100 - image.x, cy = 100 - image.y;
+        const std::uint32_t centre = image.pixels[std::size_t(cy) * image.width + cx];
+        const int r = centre & 0xff, g = (centre >> 8) & 0xff, b = (centre >> 16) & 0xff;
+        QCOMPARE(int(centre >> 24), 255);
+        QVERIFY2(r > 150 && r > g + 60 && r > b + 60, qPrintable(QString::number(centre, 16)));
+        const float depth = image.depth[std::size_t(cy) * image.width + cx];
+        QVERIFY(depth > 0.0f && depth < 1.0f);
+        QCOMPARE(image.pixels.front(), 0u); // a corner of the image: no point
+        QCOMPARE(image.depth.front(), 1.0f);
     }
 };
 

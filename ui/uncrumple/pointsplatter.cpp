@@ -2,8 +2,93 @@
 
 #include <algorithm>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <cstdio>
 
 namespace ui {
+
+namespace {
+
+// Four float lanes (r, g, b, a) of a pixel: SSE2 where there is SSE2 (every x86-64), plain
+// floats elsewhere, the same arithmetic.
+#if defined(__SSE2__)
+using Pixel4 = __m128;
+Pixel4 set4(float r, float g, float b, float a)
+{
+    return _mm_setr_ps(r, g, b, a);
+}
+Pixel4 splat4(float v)
+{
+    return _mm_set1_ps(v);
+}
+Pixel4 add4(Pixel4 a, Pixel4 b)
+{
+    return _mm_add_ps(a, b);
+}
+Pixel4 mul4(Pixel4 a, Pixel4 b)
+{
+    return _mm_mul_ps(a, b);
+}
+Pixel4 min4(Pixel4 a, Pixel4 b)
+{
+    return _mm_min_ps(a, b);
+}
+// source over the RGBA bytes under it, with coverage a: source * a + under * (1 - a).
+std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
+{
+    const __m128i zero = _mm_setzero_si128();
+    __m128i u = _mm_cvtsi32_si128(static_cast<int>(under));
+    u = _mm_unpacklo_epi16(_mm_unpacklo_epi8(u, zero), zero);
+    const Pixel4 out = add4(mul4(source, splat4(a)), mul4(_mm_cvtepi32_ps(u), splat4(1.0f - a)));
+    __m128i bytes = _mm_cvtps_epi32(out); // rounded to nearest
+    bytes = _mm_packs_epi32(bytes, bytes);
+    return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(bytes, bytes)));
+}
+#else
+struct Pixel4 {
+    float v[4];
+};
+Pixel4 set4(float r, float g, float b, float a)
+{
+    return {{r, g, b, a}};
+}
+Pixel4 splat4(float x)
+{
+    return {{x, x, x, x}};
+}
+template<typename F> Pixel4 lanes(Pixel4 a, Pixel4 b, F f)
+{
+    for (int c = 0; c < 4; ++c)
+        a.v[c] = f(a.v[c], b.v[c]);
+    return a;
+}
+Pixel4 add4(Pixel4 a, Pixel4 b)
+{
+    return lanes(a, b, [](float x, float y) { return x + y; });
+}
+Pixel4 mul4(Pixel4 a, Pixel4 b)
+{
+    return lanes(a, b, [](float x, float y) { return x * y; });
+}
+Pixel4 min4(Pixel4 a, Pixel4 b)
+{
+    return lanes(a, b, [](float x, float y) { return std::min(x, y); });
+}
+std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
+{
+    std::uint32_t out = 0;
+    for (int c = 0; c < 4; ++c) {
+        const float below = static_cast<float>((under >> (8 * c)) & 0xffu);
+        const float v = std::clamp(source.v[c] * a + below * (1.0f - a), 0.0f, 255.0f);
+        out |= static_cast<std::uint32_t>(std::lround(v)) << (8 * c);
+    }
+    return out;
+}
+#endif
+
+} // namespace
 
 void PointSplatter::setColours(const std::vector<std::uint32_t> &rgba)
 {
@@ -135,8 +220,24 @@ const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, c
 
     const int iw = x1 - x0, ih = y1 - y0;
     const std::size_t pixels = static_cast<std::size_t>(iw) * static_cast<std::size_t>(ih);
-    m_sum.assign(pixels * 4, 0.0f);
+    // Blended straight into the 8-bit image, as a GPU blends into its framebuffer, the four
+    // channels of a tap at once.
+    m_image.pixels.assign(pixels, 0u);
     m_image.depth.assign(pixels, 1.0f);
+    m_image.x = x0;
+    m_image.y = y0;
+    m_image.width = iw;
+    m_image.height = ih;
+    drawSorted(params);
+    return m_image;
+}
+
+void PointSplatter::drawSorted(const Params &params)
+{
+    const int x0 = m_image.x, y0 = m_image.y, iw = m_image.width, ih = m_image.height;
+    std::uint32_t *image = m_image.pixels.data();
+    float *depth = m_image.depth.data();
+    const Pixel4 one = splat4(1.0f);
     const float bg[3] = {static_cast<float>(params.background.redF()),
                          static_cast<float>(params.background.greenF()),
                          static_cast<float>(params.background.blueF())};
@@ -149,35 +250,29 @@ const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, c
             std::clamp(static_cast<int>((p.y - static_cast<float>(iy)) * kSub), 0, kSub - 1);
         const std::vector<Tap> &taps = stamp(p.radius, sy * kSub + sx);
         const float *rgb = &m_rgb[static_cast<std::size_t>(i) * 3];
-        const float keep = 1.0f - p.fog;
+        // A tap shows min(1, rgb * shade + specular) * keep + fogged, in bytes; alpha's lane has
+        // a colour so large that it is always 255.
+        const float keep = 255.0f * (1.0f - p.fog);
+        const Pixel4 colour = set4(rgb[0], rgb[1], rgb[2], 1e6f);
+        const Pixel4 keeps = set4(keep, keep, keep, 255.0f);
+        const Pixel4 fogged =
+            set4(255.0f * bg[0] * p.fog, 255.0f * bg[1] * p.fog, 255.0f * bg[2] * p.fog, 0.0f);
+        // Only a point cut by the view's edge needs each tap checked (the image is the union
+        // of every point's reach).
+        const int reach = static_cast<int>(std::ceil(p.radius + 0.5f)) + 1;
+        const bool inside =
+            ix - reach >= x0 && iy - reach >= y0 && ix + reach < x0 + iw && iy + reach < y0 + ih;
         for (const Tap &t : taps) {
             const int x = ix + t.dx - x0, y = iy + t.dy - y0;
-            if (x < 0 || y < 0 || x >= iw || y >= ih) continue;
+            if (!inside && (x < 0 || y < 0 || x >= iw || y >= ih)) continue;
             const std::size_t at = static_cast<std::size_t>(y) * iw + x;
-            float *s = &m_sum[at * 4];
-            const float a = t.coverage, rest = 1.0f - a;
-            for (int c = 0; c < 3; ++c) {
-                const float lit = std::min(1.0f, rgb[c] * t.shade + t.specular);
-                s[c] = (lit * keep + bg[c] * p.fog) * a + s[c] * rest;
-            }
-            s[3] = a + s[3] * rest;
-            if (a >= 0.5f) m_image.depth[at] = p.depth;
+            const Pixel4 lit = add4(
+                mul4(min4(add4(mul4(colour, splat4(t.shade)), splat4(t.specular)), one), keeps),
+                fogged);
+            image[at] = blend4(lit, image[at], t.coverage);
+            if (t.coverage >= 0.5f) depth[at] = p.depth;
         }
     }
-
-    m_image.x = x0;
-    m_image.y = y0;
-    m_image.width = iw;
-    m_image.height = ih;
-    m_image.pixels.resize(pixels);
-    for (std::size_t j = 0; j < pixels; ++j) {
-        const float *s = &m_sum[j * 4];
-        const auto byte = [](float f) {
-            return static_cast<std::uint32_t>(std::clamp(f, 0.0f, 1.0f) * 255.0f + 0.5f);
-        };
-        m_image.pixels[j] = byte(s[0]) | byte(s[1]) << 8 | byte(s[2]) << 16 | byte(s[3]) << 24;
-    }
-    return m_image;
 }
 
 } // namespace ui

@@ -53,6 +53,8 @@ private:
     static constexpr int kSub = 2;              // sub-pixel positions per axis
     static constexpr float kRadiusStep = 0.25f; // stamps every quarter pixel of radius
     const std::vector<Tap> &stamp(float radius, int sub);
+    // Blends the sorted points' stamps into m_image, far to near.
+    void drawSorted(const Params &params);
 
     std::vector<float> m_rgb;                            // 0-1 per point
     std::vector<std::vector<std::vector<Tap>>> m_stamps; // [radius bucket][sub] -> taps
@@ -64,7 +66,6 @@ private:
     std::vector<Projected> m_projected;
     std::vector<std::uint32_t> m_order, m_scratch;
     std::vector<std::uint16_t> m_keys, m_keys2;
-    std::vector<float> m_sum; // per image pixel: premultiplied r, g, b, a
     Image m_image;
 };
 
