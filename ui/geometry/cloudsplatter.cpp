@@ -5,6 +5,9 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ui {
 
@@ -59,17 +62,30 @@ void CloudSplatter::accumulate(const Stamp &stamp, float px, float py, const flo
     const int sy = std::min(kSub - 1, static_cast<int>((py - iy) * kSub));
     const int x = ix - m_image.x, y = iy - m_image.y;
     const float alpha = colour[3];
+    // Only a point near the image's edge needs each tap checked.
+    const bool inside = x - stamp.reach >= 0 && y - stamp.reach >= 0 &&
+                        x + stamp.reach < m_image.width && y + stamp.reach < m_image.height;
+#if defined(__SSE2__)
+    // The four sums of a pixel at once.
+    const __m128 weighted =
+        _mm_setr_ps(colour[0] * alpha, colour[1] * alpha, colour[2] * alpha, alpha);
+#endif
     for (const Tap &t : stamp.taps[static_cast<std::size_t>(sy * kSub + sx)]) {
         const int col = x + t.dx, row = y + t.dy;
-        if (static_cast<unsigned>(col) >= static_cast<unsigned>(m_image.width) ||
-            static_cast<unsigned>(row) >= static_cast<unsigned>(m_image.height))
+        if (!inside && (static_cast<unsigned>(col) >= static_cast<unsigned>(m_image.width) ||
+                        static_cast<unsigned>(row) >= static_cast<unsigned>(m_image.height)))
             continue;
         float *sum = &m_sum[4 * (static_cast<std::size_t>(row) * m_image.width + col)];
+#if defined(__SSE2__)
+        _mm_storeu_ps(sum, _mm_add_ps(_mm_loadu_ps(sum),
+                                      _mm_mul_ps(weighted, _mm_set1_ps(t.coverage))));
+#else
         const float w = t.coverage * alpha;
         sum[0] += w * colour[0];
         sum[1] += w * colour[1];
         sum[2] += w * colour[2];
         sum[3] += w;
+#endif
     }
 }
 
