@@ -318,10 +318,16 @@ void TestGeometryPage::playRunsEveryPhase()
     playhead->seek(0);
     QSignalSpy times(playhead, &Playhead::timeChanged);
     QSignalSpy moving(playhead, &Playhead::movingChanged);
+    auto *play = m_page->findChild<QToolButton *>(QStringLiteral("play"));
+    QVERIFY(play);
+    const QString playTip = play->toolTip();
     playhead->play();
     QVERIFY(playhead->isMoving());
+    // The button offers Pause while playing (its icon is set when that changes, not each frame).
+    QCOMPARE(play->toolTip(), QStringLiteral("Pause (Space)"));
     QTRY_VERIFY_WITH_TIMEOUT(!playhead->isMoving(), 5000);
     QCOMPARE(playhead->time(), 4.0);
+    QCOMPARE(play->toolTip(), playTip);
     QVERIFY(times.count() > 4); // it moved through, not jumped (loose: CI machines are busy)
     // Times only increase while playing forward.
     double last = 0;

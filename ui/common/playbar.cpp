@@ -83,6 +83,7 @@ void PlayBar::setWording(const PlayBarWording &wording)
     m_start->setToolTip(wording.startTip);
     m_end->setToolTip(wording.endTip);
     m_scrubber->setToolTip(wording.scrubberTip);
+    m_shownMoving = -1; // Play's tooltip is the wording's
     sync();
 }
 
@@ -104,9 +105,15 @@ void PlayBar::sync()
         m_caption->setText(m_wording.atEnd);
     else
         m_caption->setText(tr("phase %1 of %2").arg(static_cast<int>(std::ceil(t))).arg(phases));
+    // Called at every frame while playing: the icon (a file read by the style) only when it
+    // changes.
     const bool moving = m_playhead->isMoving();
-    m_play->setIcon(style()->standardIcon(moving ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_play->setToolTip(moving ? tr("Pause (Space)") : m_wording.playTip);
+    if (m_shownMoving != int(moving)) {
+        m_shownMoving = moving;
+        m_play->setIcon(
+            style()->standardIcon(moving ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        m_play->setToolTip(moving ? tr("Pause (Space)") : m_wording.playTip);
+    }
     for (QWidget *w : {static_cast<QWidget *>(m_start), static_cast<QWidget *>(m_back),
                        static_cast<QWidget *>(m_play), static_cast<QWidget *>(m_forward),
                        static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_scrubber)})

@@ -37,6 +37,7 @@ private:
     QToolButton *m_start, *m_back, *m_play, *m_forward, *m_end;
     QSlider *m_scrubber;
     QLabel *m_caption;
+    int m_shownMoving = -1; // the Play button's icon: 1 Pause, 0 Play, -1 not set yet
 };
 
 } // namespace ui
