@@ -9,6 +9,7 @@
 #include <QTest>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,18 @@ bool near(QColor a, QColor b)
            std::abs(a.blue() - b.blue()) < 40;
 }
 
+// A 400 x 250 loss chart over epochs 0 to 10 and losses 0 to 1, with one curve (index 0).
+std::unique_ptr<CurveChart> lossChart(const QColor &colour, qreal width)
+{
+    auto chart = std::make_unique<CurveChart>(QStringLiteral("Loss"), QStringLiteral("epoch"),
+                                              QStringLiteral("loss"));
+    chart->addCurve(QStringLiteral("train"), colour, width);
+    chart->resize(400, 250);
+    chart->setXRange(0, 10, 1);
+    chart->setYExtent(0, 1);
+    return chart;
+}
+
 } // namespace
 
 class TestCurveChart : public QObject {
@@ -40,11 +53,9 @@ class TestCurveChart : public QObject {
 private slots:
     void curvesAreDrawnWhereTheirValuesAre()
     {
-        CurveChart chart(QStringLiteral("Loss"), QStringLiteral("epoch"), QStringLiteral("loss"));
-        const int red = chart.addCurve(QStringLiteral("train"), Qt::red, 3.0);
-        chart.resize(400, 250);
-        chart.setXRange(0, 10, 1);
-        chart.setYExtent(0, 1);
+        const auto owner = lossChart(Qt::red, 3.0);
+        CurveChart &chart = *owner;
+        const int red = 0;
         chart.setCurve(red, flatLine(0.5));
         const QImage image = chart.grab().toImage();
         const QPoint on = chart.toPixel({5.0, 0.5}).toPoint();
@@ -63,11 +74,9 @@ private slots:
 
     void newPointsDoNotRepaintTheFrame()
     {
-        CurveChart chart(QStringLiteral("Loss"), QStringLiteral("epoch"), QStringLiteral("loss"));
-        const int curve = chart.addCurve(QStringLiteral("raw"), Qt::blue, 1.0);
-        chart.resize(400, 250);
-        chart.setXRange(0, 10, 1);
-        chart.setYExtent(0, 1);
+        const auto owner = lossChart(Qt::blue, 1.0);
+        CurveChart &chart = *owner;
+        const int curve = 0;
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.repaint();
