@@ -5,7 +5,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <cstdio>
 
 namespace ui {
 
