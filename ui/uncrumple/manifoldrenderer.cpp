@@ -165,22 +165,17 @@ void ManifoldRenderer::setPointImage(const PointSplatter::Image &image)
 }
 
 void ManifoldRenderer::setLattice(const std::vector<std::uint32_t> &nodeColours,
-                                  const std::vector<std::uint32_t> &edges,
                                   const std::vector<std::uint32_t> &cells)
 {
     if (!m_ready) return;
     uploadGrowing(m_nodeColours, m_nodeColourCapacity, nodeColours.data(),
                   static_cast<int>(nodeColours.size() * sizeof(std::uint32_t)));
     // An index buffer belongs to the vertex array bound when it is bound.
-    m_latticeVao.bind();
-    uploadGrowing(m_edgeIndices, m_edgeCapacity, edges.data(),
-                  static_cast<int>(edges.size() * sizeof(std::uint32_t)));
-    m_latticeVao.release();
     m_cellVao.bind();
     uploadGrowing(m_cellIndices, m_cellCapacity, cells.data(),
                   static_cast<int>(cells.size() * sizeof(std::uint32_t)));
     m_cellVao.release();
-    m_edgeIndexCount = static_cast<int>(edges.size());
+    m_edgeIndexCount = 0; // until setLatticeEdges
     m_cellIndexCount = static_cast<int>(cells.size());
     m_nodeCount = 0;
     m_cellsShaded = false;
@@ -205,7 +200,7 @@ void ManifoldRenderer::setLatticePositions(const float *xyz, int count)
 void ManifoldRenderer::setLatticeEdges(const std::vector<std::uint32_t> &edges)
 {
     if (!m_ready) return;
-    m_latticeVao.bind();
+    m_latticeVao.bind(); // the index buffer belongs to the vertex array bound
     uploadGrowing(m_edgeIndices, m_edgeCapacity, edges.data(),
                   static_cast<int>(edges.size() * sizeof(std::uint32_t)));
     m_latticeVao.release();

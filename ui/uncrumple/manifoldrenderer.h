@@ -50,16 +50,14 @@ public:
 
     // The points as the splatter drew them (every frame).
     void setPointImage(const PointSplatter::Image &image);
-    // The lattice: node colours and the edges (pairs of node indices) once per lattice; node
-    // positions every frame. cells: triangles (node index triples), each node shaded by
-    // cellColours (empty: no shading).
+    // The lattice: node colours once per lattice; node positions, and the edges (pairs of node
+    // indices) drawn between them, whenever they move. cells: triangles (node index triples),
+    // each node shaded by cellColours (empty: no shading).
     void setLattice(const std::vector<std::uint32_t> &nodeColours,
-                    const std::vector<std::uint32_t> &edges,
                     const std::vector<std::uint32_t> &cells);
     void setCellColours(const std::vector<std::uint32_t> &rgba);
     void setLatticePositions(const float *xyz, int count);
-    // The edges drawn until the next setLattice: fewer than its own where the lines are straight
-    // (latticeedges.h).
+    // Where the lines are straight, fewer edges than the lattice samples (latticeedges.h).
     void setLatticeEdges(const std::vector<std::uint32_t> &edges);
     // Axes and ticks (GL_LINES pairs) and translucent triangles (the separating plane).
     void setGuides(const std::vector<ColourVertex> &lines,

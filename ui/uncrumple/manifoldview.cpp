@@ -77,8 +77,8 @@ void ManifoldView::initializeGL()
         m_glError = m_renderer.error();
         qWarning("Uncrumple view: %s", qPrintable(m_glError));
     }
-    m_coloursDirty = m_pointsDirty = m_latticeDirty = m_nodesDirty = m_cellsDirty = m_guidesDirty =
-        true;
+    m_coloursDirty = m_pointsDirty = m_latticeDirty = m_nodesDirty = m_edgesDirty = m_cellsDirty =
+        m_guidesDirty = true;
 }
 
 void ManifoldView::resizeGL(int, int)
@@ -249,12 +249,15 @@ void ManifoldView::uploadPending()
     if (m_latticeDirty) {
         const std::vector<std::uint32_t> colours(static_cast<std::size_t>(m_lattice.nodes),
                                                  m_latticeColour);
-        m_renderer.setLattice(colours, m_lattice.edges, m_lattice.cells);
+        m_renderer.setLattice(colours, m_lattice.cells);
         m_cellsDirty = m_nodesDirty = true;
     }
     if (m_nodesDirty) {
         const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
         m_renderer.setLatticePositions(m_latticeNodes.data(), nodes == m_lattice.nodes ? nodes : 0);
+    }
+    if (m_nodesDirty || m_edgesDirty) {
+        const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
         m_drawnEdges.clear();
         if (nodes == m_lattice.nodes) {
             m_latticeWorldPerPixel = m_camera.worldPerPixel();
@@ -269,8 +272,8 @@ void ManifoldView::uploadPending()
                                       ? m_cellColours
                                       : std::vector<std::uint32_t>{});
     if (m_guidesDirty) m_renderer.setGuides(m_axisLines, m_surfaces);
-    m_coloursDirty = m_pointsDirty = m_latticeDirty = m_nodesDirty = m_cellsDirty = m_guidesDirty =
-        false;
+    m_coloursDirty = m_pointsDirty = m_latticeDirty = m_nodesDirty = m_edgesDirty = m_cellsDirty =
+        m_guidesDirty = false;
 }
 
 ManifoldFrame ManifoldView::frameUniforms() const
@@ -323,7 +326,7 @@ void ManifoldView::paintGL()
     m_camera.setViewSize(size());
     // Zoomed in (or out) since the lattice was reduced: reduce it again for this zoom.
     const double zoom = m_latticeWorldPerPixel / m_camera.worldPerPixel();
-    if (!(zoom < kLatticeRezoom && zoom > 1.0 / kLatticeRezoom)) m_nodesDirty = true;
+    if (!(zoom < kLatticeRezoom && zoom > 1.0 / kLatticeRezoom)) m_edgesDirty = true;
     const ManifoldFrame frame = frameUniforms();
     context()->functions()->glViewport(0, 0, static_cast<int>(frame.width),
                                        static_cast<int>(frame.height));

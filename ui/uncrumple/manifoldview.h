@@ -126,7 +126,7 @@ private:
     std::vector<ColourVertex> m_surfaces;
     std::vector<ColourVertex> m_axisLines;
     bool m_coloursDirty = true, m_pointsDirty = true, m_latticeDirty = true, m_nodesDirty = true,
-         m_cellsDirty = true, m_guidesDirty = true;
+         m_edgesDirty = true, m_cellsDirty = true, m_guidesDirty = true;
 
     QVector3D m_axisLo{-1, -1, -1}, m_axisHi{1, 1, 1};
     QStringList m_axisNames{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")};
