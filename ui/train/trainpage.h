@@ -56,6 +56,7 @@ public:
     // Opens a tab; ChartsTab only where the charts are one (presentation mode), else they are
     // always in view and nothing changes.
     void showTab(Tab tab);
+    using Page::showTab; // the command line's by-name form stays reachable
     bool chartsAreATab() const;
     QPushButton *trainButton() const { return m_train; }
     QPushButton *pauseButton() const { return m_pause; }
