@@ -11,8 +11,8 @@
 // - render only: the plane drawn into its framebuffer and read back (no composition): the page's
 //   own cost per frame.
 // - playing: Play as the user presses it (a 60 Hz timer), frames counted as they are swapped.
-// - flat out: every swapped frame advances the animation by 1/60 s and asks for the next at once
-//   (as when scrubbing), so it is what the machine can do, not the timer's 60 Hz.
+// - flat out: Play, but every swapped frame advances the animation by 1/60 s and asks for the next
+//   at once, so it is what the machine can do, not the timer's 60 Hz.
 // --samples sets the window's multisampling; the app's default format has none (app/gui.cpp),
 // because 4x triples the cost of composing the window on llvmpipe.
 
@@ -57,7 +57,6 @@ Result measure(ui::GeometryPage &page, double seconds)
     QElapsedTimer clock;
     qint64 last = -1;
     bool warm = false;
-    double t = 0;
     QEventLoop loop;
     auto onFrame = [&] {
         const qint64 now = clock.nsecsElapsed();
@@ -72,17 +71,27 @@ Result measure(ui::GeometryPage &page, double seconds)
             last = now;
             if (now / 1e9 >= seconds) return loop.quit();
         }
-        // One 60 Hz tick of play, looping over the whole chain.
-        t += 1.0 / 60.0;
-        if (t > playhead->phaseCount()) t = 0;
-        playhead->seek(t);
+        // One 60 Hz tick of play, looping over the whole chain. The head plays (so the page
+        // does what it does while playing: side panels at most every 50 ms), paced by the frames.
+        if (!playhead->isMoving()) {
+            playhead->seek(0);
+            playhead->play();
+        }
+        playhead->advance(1.0 / 60.0);
         plane->update();
     };
     QObject::connect(plane, &ui::GlSurface::frameSwapped, &loop, onFrame);
+    // Its own 60 Hz timer adds nothing measurable: the frames pace it.
+    const double secondsPerPhase = playhead->secondsPerPhase();
+    playhead->setSecondsPerPhase(1e9);
+    playhead->seek(0);
+    playhead->play();
     clock.start();
     plane->update();
     loop.exec();
     QObject::disconnect(plane, &ui::GlSurface::frameSwapped, &loop, nullptr);
+    playhead->pause();
+    playhead->setSecondsPerPhase(secondsPerPhase);
 
     Result r;
     r.frames = static_cast<int>(intervals.size());

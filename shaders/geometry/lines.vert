@@ -29,7 +29,7 @@ void main()
     // Lines thinner than a device pixel are drawn one pixel wide and lighter, keeping their weight.
     float width = style.x * pixelScale;
     float halfWidth = max(width, 1.0) * 0.5;
-    float reach = halfWidth + 1.0;
+    float reach = halfWidth + 0.5;
     float along = corner.x * (len + 2.0 * reach) - reach;
 
     vec2 p = a + dir * along + across * (corner.y * reach);

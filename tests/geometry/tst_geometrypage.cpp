@@ -38,6 +38,7 @@
 #include <QUndoStack>
 #include <QWheelEvent>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <numbers>
 #include <utility>
@@ -93,6 +94,7 @@ private slots:
     void dragColumnEditsW();
     void hoverShowsCoordinates();
     void playRunsEveryPhase();
+    void advanceMovesOnlyAPlayingHead();
     void keyboardSteps();
     void editorFollowsThePlayedStep();
     void badEntryKeepsLastValue();
@@ -341,6 +343,27 @@ void TestGeometryPage::playRunsEveryPhase()
         (core::geometry::applyStages(m_page->plane()->stages(), v) -
          core::geometry::applyStages(core::geometry::fullStages(m_page->model()->state().chain), v))
             .norm() < 1e-12);
+}
+
+void TestGeometryPage::advanceMovesOnlyAPlayingHead()
+{
+    // The benchmarks pace a playing head frame by frame with advance().
+    setChain({Transform::rotate(0.5), Transform::scaleBy(2, 1)});
+    Playhead *playhead = m_page->playhead();
+    QCOMPARE(playhead->phaseCount(), 2);
+    playhead->seek(0.5);
+    playhead->advance(0.25);
+    QCOMPARE(playhead->time(), 0.5); // still: nothing
+    playhead->setSecondsPerPhase(1e9); // its own ticks add nothing measurable
+    playhead->play();
+    playhead->advance(0.25);
+    QVERIFY(qAbs(playhead->time() - 0.75) < 1e-6);
+    QVERIFY(playhead->isMoving());
+    playhead->advance(std::numeric_limits<double>::quiet_NaN());
+    QVERIFY(qAbs(playhead->time() - 0.75) < 1e-6);
+    playhead->advance(5.0); // not past the end, where it stops
+    QCOMPARE(playhead->time(), 2.0);
+    QVERIFY(!playhead->isMoving());
 }
 
 void TestGeometryPage::editorFollowsThePlayedStep()

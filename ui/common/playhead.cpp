@@ -98,9 +98,14 @@ void Playhead::tick()
     const qint64 now = m_clock.elapsed();
     const double dt = (now - m_lastTick) / 1000.0;
     m_lastTick = now;
-    const double step = dt / m_secondsPerPhase;
-    const double next =
-        m_target > m_time ? std::min(m_target, m_time + step) : std::max(m_target, m_time - step);
+    advance(dt / m_secondsPerPhase);
+}
+
+void Playhead::advance(double phases)
+{
+    if (!isMoving() || !(phases >= 0.0)) return;
+    const double next = m_target > m_time ? std::min(m_target, m_time + phases)
+                                          : std::max(m_target, m_time - phases);
     setTime(next);
     if (next == m_target) pause();
 }

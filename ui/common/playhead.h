@@ -20,6 +20,7 @@ public:
     bool isMoving() const { return m_timer.isActive(); }
     bool atEnd() const { return m_time >= m_phases; }
     // Seconds per phase (about a second, as the design asks).
+    double secondsPerPhase() const { return m_secondsPerPhase; }
     void setSecondsPerPhase(double seconds);
 
     // Changes the timeline's length, keeping t inside it.
@@ -33,6 +34,9 @@ public slots:
     void togglePlay();
     void stepForward(); // animates to the next phase boundary
     void stepBack();    // animates back to the previous phase boundary
+    // Moves a moving head on by `phases` towards its target, as its own tick does; nothing when
+    // still. For a driver that paces the frames itself (the benchmarks' flat-out runs).
+    void advance(double phases);
 
 signals:
     void timeChanged(double t);
