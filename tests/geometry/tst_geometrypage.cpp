@@ -10,13 +10,13 @@
 #include "core/geometry/pointcloud.h"
 #include "ui/common/codepanel.h"
 #include "ui/common/glcheck.h"
+#include "ui/common/numberformat.h"
 #include "ui/common/playhead.h"
 #include "ui/geometry/chainpanel.h"
 #include "ui/geometry/figurepresets.h"
 #include "ui/geometry/geometrymodel.h"
 #include "ui/geometry/geometrypage.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/common/numberformat.h"
 #include "ui/geometry/planeview.h"
 #include "ui/geometry/vectorpanel.h"
 #include "ui/shell/appcontext.h"
@@ -353,7 +353,7 @@ void TestGeometryPage::advanceMovesOnlyAPlayingHead()
     QCOMPARE(playhead->phaseCount(), 2);
     playhead->seek(0.5);
     playhead->advance(0.25);
-    QCOMPARE(playhead->time(), 0.5); // still: nothing
+    QCOMPARE(playhead->time(), 0.5);   // still: nothing
     playhead->setSecondsPerPhase(1e9); // its own ticks add nothing measurable
     playhead->play();
     playhead->advance(0.25);
