@@ -28,7 +28,7 @@ namespace core::cell {
 class RecordedTape {
 public:
     struct Result {
-        Tensor target;                // the target's value
+        Tensor target;                 // the target's value
         std::vector<Tensor> gradients; // d sum(target) / d source, each of its source's shape
         // false where the target does not depend on the source (the cell's tape.gradient gives
         // None there; gradients holds zeros)

@@ -3,8 +3,8 @@
 // its width, and, with a ReLU in the chain, which number includes it.
 
 #include "core/geometry/chain.h"
-#include "ui/geometry/numberentry.h"
 #include "ui/common/numberformat.h"
+#include "ui/geometry/numberentry.h"
 #include "ui/geometry/readouts.h"
 #include "ui/geometry/transformeditor.h"
 #include "ui/geometry/vectorpanel.h"

@@ -1,7 +1,7 @@
 #include "ui/geometry/chainpanel.h"
 
-#include "ui/geometry/geometrystate.h"
 #include "ui/common/numberformat.h"
+#include "ui/geometry/geometrystate.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

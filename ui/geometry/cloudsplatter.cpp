@@ -77,8 +77,8 @@ void CloudSplatter::accumulate(const Stamp &stamp, float px, float py, const flo
             continue;
         float *sum = &m_sum[4 * (static_cast<std::size_t>(row) * m_image.width + col)];
 #if defined(__SSE2__)
-        _mm_storeu_ps(sum, _mm_add_ps(_mm_loadu_ps(sum),
-                                      _mm_mul_ps(weighted, _mm_set1_ps(t.coverage))));
+        _mm_storeu_ps(sum,
+                      _mm_add_ps(_mm_loadu_ps(sum), _mm_mul_ps(weighted, _mm_set1_ps(t.coverage))));
 #else
         const float w = t.coverage * alpha;
         sum[0] += w * colour[0];

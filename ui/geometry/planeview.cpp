@@ -1,9 +1,9 @@
 #include "ui/geometry/planeview.h"
 
 #include "core/geometry/ticks.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/captionplacement.h"
 #include "ui/geometry/cloudsource.h"
-#include "ui/common/numberformat.h"
 #include "ui/geometry/planeoverlay.h"
 #include "ui/geometry/readouts.h"
 #include "ui/geometry/scenebuilder.h"

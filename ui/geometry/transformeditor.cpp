@@ -1,8 +1,8 @@
 #include "ui/geometry/transformeditor.h"
 
 #include "ui/common/messagetext.h"
-#include "ui/geometry/numberentry.h"
 #include "ui/common/numberformat.h"
+#include "ui/geometry/numberentry.h"
 
 #include <QCheckBox>
 #include <QGridLayout>

@@ -1,9 +1,9 @@
 #include "ui/geometry/vectorpanel.h"
 
 #include "ui/common/messagetext.h"
+#include "ui/common/numberformat.h"
 #include "ui/geometry/geometrystate.h"
 #include "ui/geometry/numberentry.h"
-#include "ui/common/numberformat.h"
 #include "ui/geometry/planetheme.h"
 
 #include <QCheckBox>

@@ -6,8 +6,8 @@
 #include "ui/common/fonts.h"
 #include "ui/common/numbers.h"
 #include "ui/common/pythonhighlighter.h"
-#include "ui/common/tensorview.h"
 #include "ui/common/tabparts.h"
+#include "ui/common/tensorview.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -5,8 +5,8 @@
 #include "ui/common/examplelist.h"
 #include "ui/common/numbers.h"
 #include "ui/common/playhead.h"
-#include "ui/operations/reshapeview.h"
 #include "ui/common/tabparts.h"
+#include "ui/operations/reshapeview.h"
 
 #include <QLabel>
 #include <QRegularExpression>
