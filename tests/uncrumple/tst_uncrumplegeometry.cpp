@@ -12,6 +12,7 @@
 #include "ui/uncrumple/pointsplatter.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -220,6 +221,44 @@ private slots:
         QVERIFY(depth > 0.0f && depth < 1.0f);
         QCOMPARE(image.pixels.front(), 0u); // a corner of the image: no point
         QCOMPARE(image.depth.front(), 1.0f);
+    }
+
+    void theNearerPointIsInFrontWhateverTheOrder()
+    {
+        // Red at the origin, blue behind it on the line of sight: the same image both ways round,
+        // red (and red's depth) in the middle, blue only where it shows past red's edge.
+        PointSplatter::Params params;
+        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
+        params.projection.perspective(35, 1, 0.1f, 10);
+        params.width = params.height = 200;
+        params.pointSize = 20;
+        params.refDistance = 4;
+        params.fogNear = 5;
+        params.fogFar = 10;
+        const std::uint32_t red = 0xff2020e0u, blue = 0xffe02020u;
+        const float nearFar[6] = {0, 0, 0, 0.05f, 0.05f, -1};
+        const float farNear[6] = {0.05f, 0.05f, -1, 0, 0, 0};
+        PointSplatter a, b;
+        a.setColours({red, blue});
+        b.setColours({blue, red});
+        const PointSplatter::Image one = a.render(nearFar, 2, params);
+        const PointSplatter::Image two = b.render(farNear, 2, params);
+        QCOMPARE(one.x, two.x);
+        QCOMPARE(one.width, two.width);
+        QVERIFY(one.pixels == two.pixels);
+        QVERIFY(one.depth == two.depth);
+        const std::size_t centre = std::size_t(100 - one.y) * one.width + (100 - one.x);
+        const std::uint32_t c = one.pixels[centre];
+        QVERIFY2((c & 0xff) > ((c >> 16) & 0xff) + 60, qPrintable(QString::number(c, 16)));
+        PointSplatter alone;
+        alone.setColours({red});
+        const PointSplatter::Image redAlone = alone.render(nearFar, 1, params);
+        QCOMPARE(one.depth[centre],
+                 redAlone.depth[std::size_t(100 - redAlone.y) * redAlone.width + (100 - redAlone.x)]);
+        // Blue shows somewhere (past red's edge): the far point was drawn, not dropped.
+        QVERIFY(std::any_of(one.pixels.begin(), one.pixels.end(), [](std::uint32_t p) {
+            return p >> 24 == 255 && ((p >> 16) & 0xff) > (p & 0xff) + 60;
+        }));
     }
 };
 

@@ -34,13 +34,14 @@ Pixel4 min4(Pixel4 a, Pixel4 b)
 {
     return _mm_min_ps(a, b);
 }
-// source over the RGBA bytes under it, with coverage a: source * a + under * (1 - a).
-std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
+// source under the premultiplied RGBA bytes already there (drawn nearer), with weight f, the
+// source's coverage times what the nearer ones let through: over + source * f.
+std::uint32_t under4(Pixel4 source, std::uint32_t over, float f)
 {
     const __m128i zero = _mm_setzero_si128();
-    __m128i u = _mm_cvtsi32_si128(static_cast<int>(under));
-    u = _mm_unpacklo_epi16(_mm_unpacklo_epi8(u, zero), zero);
-    const Pixel4 out = add4(mul4(source, splat4(a)), mul4(_mm_cvtepi32_ps(u), splat4(1.0f - a)));
+    __m128i o = _mm_cvtsi32_si128(static_cast<int>(over));
+    o = _mm_unpacklo_epi16(_mm_unpacklo_epi8(o, zero), zero);
+    const Pixel4 out = add4(_mm_cvtepi32_ps(o), mul4(source, splat4(f)));
     __m128i bytes = _mm_cvtps_epi32(out); // rounded to nearest
     bytes = _mm_packs_epi32(bytes, bytes);
     return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(bytes, bytes)));
@@ -75,12 +76,12 @@ Pixel4 min4(Pixel4 a, Pixel4 b)
 {
     return lanes(a, b, [](float x, float y) { return std::min(x, y); });
 }
-std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
+std::uint32_t under4(Pixel4 source, std::uint32_t over, float f)
 {
     std::uint32_t out = 0;
     for (int c = 0; c < 4; ++c) {
-        const float below = static_cast<float>((under >> (8 * c)) & 0xffu);
-        const float v = std::clamp(source.v[c] * a + below * (1.0f - a), 0.0f, 255.0f);
+        const float above = static_cast<float>((over >> (8 * c)) & 0xffu);
+        const float v = std::clamp(above + source.v[c] * f, 0.0f, 255.0f);
         out |= static_cast<std::uint32_t>(std::lround(v)) << (8 * c);
     }
     return out;
@@ -240,7 +241,11 @@ void PointSplatter::drawSorted(const Params &params)
     const float bg[3] = {static_cast<float>(params.background.redF()),
                          static_cast<float>(params.background.greenF()),
                          static_cast<float>(params.background.blueF())};
-    for (const std::uint32_t i : m_order) {
+    // Near to far, each tap under what is drawn already: a pixel covered by a nearer point is
+    // opaque and skips every tap behind it (most of them in a dense cloud). The same picture as
+    // far to near with "over", as compositing is associative.
+    for (auto it = m_order.rbegin(); it != m_order.rend(); ++it) {
+        const std::uint32_t i = *it;
         const Projected &p = m_projected[i];
         const int ix = static_cast<int>(std::floor(p.x)), iy = static_cast<int>(std::floor(p.y));
         const int sx =
@@ -265,11 +270,16 @@ void PointSplatter::drawSorted(const Params &params)
             const int x = ix + t.dx - x0, y = iy + t.dy - y0;
             if (!inside && (x < 0 || y < 0 || x >= iw || y >= ih)) continue;
             const std::size_t at = static_cast<std::size_t>(y) * iw + x;
+            const std::uint32_t over = image[at];
+            const std::uint32_t covered = over >> 24;
+            if (covered == 255u) continue; // hidden
             const Pixel4 lit = add4(
                 mul4(min4(add4(mul4(colour, splat4(t.shade)), splat4(t.specular)), one), keeps),
                 fogged);
-            image[at] = blend4(lit, image[at], t.coverage);
-            if (t.coverage >= 0.5f) depth[at] = p.depth;
+            image[at] = under4(lit, over,
+                               t.coverage * static_cast<float>(255u - covered) * (1.0f / 255.0f));
+            // The nearest point that covers most of the pixel gives its depth.
+            if (t.coverage >= 0.5f && depth[at] == 1.0f) depth[at] = p.depth;
         }
     }
 }
