@@ -253,8 +253,9 @@ private slots:
         PointSplatter alone;
         alone.setColours({red});
         const PointSplatter::Image redAlone = alone.render(nearFar, 1, params);
-        QCOMPARE(one.depth[centre],
-                 redAlone.depth[std::size_t(100 - redAlone.y) * redAlone.width + (100 - redAlone.x)]);
+        QCOMPARE(
+            one.depth[centre],
+            redAlone.depth[std::size_t(100 - redAlone.y) * redAlone.width + (100 - redAlone.x)]);
         // Blue shows somewhere (past red's edge): the far point was drawn, not dropped.
         QVERIFY(std::any_of(one.pixels.begin(), one.pixels.end(), [](std::uint32_t p) {
             return p >> 24 == 255 && ((p >> 16) & 0xff) > (p & 0xff) + 60;
