@@ -34,14 +34,13 @@ Pixel4 min4(Pixel4 a, Pixel4 b)
 {
     return _mm_min_ps(a, b);
 }
-// source under the premultiplied RGBA bytes already there (drawn nearer), with weight f, the
-// source's coverage times what the nearer ones let through: over + source * f.
-std::uint32_t under4(Pixel4 source, std::uint32_t over, float f)
+// source over the RGBA bytes under it, with coverage a: source * a + under * (1 - a).
+std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
 {
     const __m128i zero = _mm_setzero_si128();
-    __m128i o = _mm_cvtsi32_si128(static_cast<int>(over));
-    o = _mm_unpacklo_epi16(_mm_unpacklo_epi8(o, zero), zero);
-    const Pixel4 out = add4(_mm_cvtepi32_ps(o), mul4(source, splat4(f)));
+    __m128i u = _mm_cvtsi32_si128(static_cast<int>(under));
+    u = _mm_unpacklo_epi16(_mm_unpacklo_epi8(u, zero), zero);
+    const Pixel4 out = add4(mul4(source, splat4(a)), mul4(_mm_cvtepi32_ps(u), splat4(1.0f - a)));
     __m128i bytes = _mm_cvtps_epi32(out); // rounded to nearest
     bytes = _mm_packs_epi32(bytes, bytes);
     return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(bytes, bytes)));
@@ -76,12 +75,12 @@ Pixel4 min4(Pixel4 a, Pixel4 b)
 {
     return lanes(a, b, [](float x, float y) { return std::min(x, y); });
 }
-std::uint32_t under4(Pixel4 source, std::uint32_t over, float f)
+std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
 {
     std::uint32_t out = 0;
     for (int c = 0; c < 4; ++c) {
-        const float above = static_cast<float>((over >> (8 * c)) & 0xffu);
-        const float v = std::clamp(above + source.v[c] * f, 0.0f, 255.0f);
+        const float below = static_cast<float>((under >> (8 * c)) & 0xffu);
+        const float v = std::clamp(source.v[c] * a + below * (1.0f - a), 0.0f, 255.0f);
         out |= static_cast<std::uint32_t>(std::lround(v)) << (8 * c);
     }
     return out;
@@ -218,6 +217,14 @@ const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, c
         }
     }
 
+    // Far to near, as they are drawn.
+    m_sorted.resize(m_order.size());
+    for (std::size_t j = 0, k = m_order.size(); j < k; ++j) {
+        const std::uint32_t i = m_order[j];
+        const float *rgb = &m_rgb[static_cast<std::size_t>(i) * 3];
+        m_sorted[j] = {m_projected[i], rgb[0], rgb[1], rgb[2]};
+    }
+
     const int iw = x1 - x0, ih = y1 - y0;
     const std::size_t pixels = static_cast<std::size_t>(iw) * static_cast<std::size_t>(ih);
     // Blended straight into the 8-bit image, as a GPU blends into its framebuffer, the four
@@ -241,23 +248,18 @@ void PointSplatter::drawSorted(const Params &params)
     const float bg[3] = {static_cast<float>(params.background.redF()),
                          static_cast<float>(params.background.greenF()),
                          static_cast<float>(params.background.blueF())};
-    // Near to far, each tap under what is drawn already: a pixel covered by a nearer point is
-    // opaque and skips every tap behind it (most of them in a dense cloud). The same picture as
-    // far to near with "over", as compositing is associative.
-    for (auto it = m_order.rbegin(); it != m_order.rend(); ++it) {
-        const std::uint32_t i = *it;
-        const Projected &p = m_projected[i];
+    for (const Sorted &point : m_sorted) {
+        const Projected &p = point.p;
         const int ix = static_cast<int>(std::floor(p.x)), iy = static_cast<int>(std::floor(p.y));
         const int sx =
             std::clamp(static_cast<int>((p.x - static_cast<float>(ix)) * kSub), 0, kSub - 1);
         const int sy =
             std::clamp(static_cast<int>((p.y - static_cast<float>(iy)) * kSub), 0, kSub - 1);
         const std::vector<Tap> &taps = stamp(p.radius, sy * kSub + sx);
-        const float *rgb = &m_rgb[static_cast<std::size_t>(i) * 3];
         // A tap shows min(1, rgb * shade + specular) * keep + fogged, in bytes; alpha's lane has
         // a colour so large that it is always 255.
         const float keep = 255.0f * (1.0f - p.fog);
-        const Pixel4 colour = set4(rgb[0], rgb[1], rgb[2], 1e6f);
+        const Pixel4 colour = set4(point.r, point.g, point.b, 1e6f);
         const Pixel4 keeps = set4(keep, keep, keep, 255.0f);
         const Pixel4 fogged =
             set4(255.0f * bg[0] * p.fog, 255.0f * bg[1] * p.fog, 255.0f * bg[2] * p.fog, 0.0f);
@@ -270,16 +272,11 @@ void PointSplatter::drawSorted(const Params &params)
             const int x = ix + t.dx - x0, y = iy + t.dy - y0;
             if (!inside && (x < 0 || y < 0 || x >= iw || y >= ih)) continue;
             const std::size_t at = static_cast<std::size_t>(y) * iw + x;
-            const std::uint32_t over = image[at];
-            const std::uint32_t covered = over >> 24;
-            if (covered == 255u) continue; // hidden
             const Pixel4 lit = add4(
                 mul4(min4(add4(mul4(colour, splat4(t.shade)), splat4(t.specular)), one), keeps),
                 fogged);
-            image[at] = under4(lit, over,
-                               t.coverage * static_cast<float>(255u - covered) * (1.0f / 255.0f));
-            // The nearest point that covers most of the pixel gives its depth.
-            if (t.coverage >= 0.5f && depth[at] == 1.0f) depth[at] = p.depth;
+            image[at] = blend4(lit, image[at], t.coverage);
+            if (t.coverage >= 0.5f) depth[at] = p.depth;
         }
     }
 }

@@ -8,9 +8,8 @@
 //
 // Each point is a small shaded sphere (the "fake sphere" of a sprite shader: a normal from the
 // position in the disc, lit from the upper left, a darker rim), its size falling off with distance
-// and its colour fogged towards the background with depth. Points are sorted by depth and drawn
-// near to far, each under what is there, so their anti-aliased edges are right without a depth
-// test and the taps behind an opaque pixel are skipped.
+// and its colour fogged towards the background with depth. Points are drawn far to near (sorted by
+// depth) and blended, so their anti-aliased edges are right without a depth test.
 
 #include <QColor>
 #include <QMatrix4x4>
@@ -54,7 +53,7 @@ private:
     static constexpr int kSub = 2;              // sub-pixel positions per axis
     static constexpr float kRadiusStep = 0.25f; // stamps every quarter pixel of radius
     const std::vector<Tap> &stamp(float radius, int sub);
-    // Blends the sorted points' stamps into m_image, near to far.
+    // Blends the sorted points' stamps into m_image, far to near.
     void drawSorted(const Params &params);
 
     std::vector<float> m_rgb;                            // 0-1 per point
@@ -64,7 +63,14 @@ private:
     struct Projected {
         float x, y, depth, radius, fog;
     };
+    // A point as drawn, with its colour: gathered in drawing order once sorted, so that drawing
+    // reads one array straight through (reading by index missed the cache at every point).
+    struct Sorted {
+        Projected p;
+        float r, g, b;
+    };
     std::vector<Projected> m_projected;
+    std::vector<Sorted> m_sorted;
     std::vector<std::uint32_t> m_order, m_scratch;
     std::vector<std::uint16_t> m_keys, m_keys2;
     Image m_image;
