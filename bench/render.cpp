@@ -11,8 +11,9 @@
 // - render only: the plane drawn into its framebuffer and read back (no composition): the page's
 //   own cost per frame.
 // - playing: Play as the user presses it (a 60 Hz timer), frames counted as they are swapped.
-// - flat out: Play, but every swapped frame advances the animation by 1/60 s and asks for the next
-//   at once, so it is what the machine can do, not the timer's 60 Hz.
+// - flat out: Play, but every swapped frame advances the animation by 1/60 of a phase (1/60 s at
+//   the page's second a phase) and asks for the next at once, so it is what the machine can do,
+//   not the timer's 60 Hz.
 // --samples sets the window's multisampling; the app's default format has none (app/gui.cpp),
 // because 4x triples the cost of composing the window on llvmpipe.
 
@@ -81,7 +82,8 @@ Result measure(ui::GeometryPage &page, double seconds)
         plane->update();
     };
     QObject::connect(plane, &ui::GlSurface::frameSwapped, &loop, onFrame);
-    // Its own 60 Hz timer adds nothing measurable: the frames pace it.
+    // The frames pace it: its own 60 Hz ticks now move it by about 1e-11 of a phase (cheap, but
+    // they still emit timeChanged).
     const double secondsPerPhase = playhead->secondsPerPhase();
     playhead->setSecondsPerPhase(1e9);
     playhead->seek(0);

@@ -1,7 +1,7 @@
 #version 330 core
 // Thick anti-aliased segments without glLineWidth (core profile allows only 1 px): each instance
-// is one segment, drawn as a quad around its centre line in device pixels, one pixel wider than
-// the line on every side so that the fragment shader can fade the edge.
+// is one segment, drawn as a quad around its centre line in device pixels, reaching half a pixel
+// beyond the line's edge on every side (where the fragment shader's fading coverage ends).
 
 layout(location = 0) in vec2 corner; // per vertex: x 0 at the start, 1 at the end; y -1 or +1
 layout(location = 1) in vec4 ends;   // per instance: world start (xy) and end (zw)

@@ -361,8 +361,18 @@ void TestGeometryPage::advanceMovesOnlyAPlayingHead()
     QVERIFY(playhead->isMoving());
     playhead->advance(std::numeric_limits<double>::quiet_NaN());
     QVERIFY(qAbs(playhead->time() - 0.75) < 1e-6);
+    playhead->advance(-1.0); // never backwards against its direction
+    QVERIFY(qAbs(playhead->time() - 0.75) < 1e-6);
     playhead->advance(5.0); // not past the end, where it stops
     QCOMPARE(playhead->time(), 2.0);
+    QVERIFY(!playhead->isMoving());
+    // Stepping back moves it down, to the boundary and no further.
+    playhead->stepBack();
+    QVERIFY(playhead->isMoving());
+    playhead->advance(0.25);
+    QVERIFY(qAbs(playhead->time() - 1.75) < 1e-6);
+    playhead->advance(5.0);
+    QCOMPARE(playhead->time(), 1.0);
     QVERIFY(!playhead->isMoving());
 }
 

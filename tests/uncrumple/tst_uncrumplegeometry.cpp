@@ -223,6 +223,25 @@ private slots:
         QCOMPARE(image.depth.front(), 1.0f);
     }
 
+    void pointsAtInfinityOrNaNAreSkipped()
+    {
+        // A diverging network's layer can hold them: nothing is drawn for them, and nothing
+        // undefined happens (the sanitizer build checks the float-to-int conversions).
+        PointSplatter splatter;
+        splatter.setColours({0xff2020e0u, 0xff2020e0u, 0xff2020e0u, 0xff2020e0u});
+        PointSplatter::Params params;
+        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
+        params.projection.perspective(35, 1, 0.1f, 10);
+        params.width = params.height = 200;
+        const float inf = std::numeric_limits<float>::infinity();
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        const float bad[12] = {inf, 0, 0, 0, nan, 0, 0, 0, -inf, 3e38f, 3e38f, 0};
+        QCOMPARE(splatter.render(bad, 4, params).width, 0);
+        const float mixed[6] = {nan, nan, nan, 0, 0, 0};
+        const PointSplatter::Image &image = splatter.render(mixed, 2, params);
+        QVERIFY(image.width > 0 && image.width < 40); // the good point alone
+    }
+
     void theNearerPointIsInFrontWhateverTheOrder()
     {
         // Red at the origin, blue behind it on the line of sight: the same image both ways round,

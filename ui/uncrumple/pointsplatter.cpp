@@ -161,11 +161,13 @@ const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, c
         const float cy = m[1] * px + m[5] * py + m[9] * pz + m[13];
         const float cz = m[2] * px + m[6] * py + m[10] * pz + m[14];
         const float ndcZ = cz / cw;
-        if (ndcZ < -1.0f || ndcZ > 1.0f) continue;
+        if (!(ndcZ >= -1.0f && ndcZ <= 1.0f)) continue; // also NaN (an infinite coordinate)
         const float eyeDepth = -(v[2] * px + v[6] * py + v[10] * pz + v[14]);
         Projected &p = m_projected[static_cast<std::size_t>(i)];
         p.x = (cx / cw * 0.5f + 0.5f) * w;
         p.y = (0.5f - cy / cw * 0.5f) * h;
+        // Far outside the view (or NaN): skipped before anything is rounded to an integer.
+        if (!(std::abs(p.x) < 1e6f && std::abs(p.y) < 1e6f)) continue;
         p.depth = ndcZ * 0.5f + 0.5f;
         p.radius =
             0.5f * std::clamp(params.pointSize * params.refDistance / std::max(eyeDepth, 1e-4f),
