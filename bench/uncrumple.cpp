@@ -13,7 +13,8 @@
 // - floor: an empty GL surface of the view's kind (ui/common/glsurface.h) in the same window,
 //   redrawn flat out: what swapping the frame and Xvfb's copy cost whatever the view draws.
 // Then the whole, counted as frames are swapped: orbiting (the camera turns 1° a frame) and
-// playing (every swap advances the passage by 1/60 s), each asking for the next frame at once.
+// playing (Play, with every swap advancing the passage by 1/60 of a phase), each asking for the
+// next frame at once.
 
 #include "ui/common/glsurface.h"
 #include "ui/common/playhead.h"
@@ -197,12 +198,16 @@ int main(int argc, char *argv[])
     std::printf("orbit, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n",
                 fps(orbiting), orbiting.median, orbiting.p95);
 
-    // Playing the passage into layer 2 (its three phases), over and over.
-    double t = 3.0;
+    // Playing the passage into layer 2 (its three phases), over and over: the head plays, as
+    // when the user presses Play, and each frame moves it on by 1/60 of a phase (its own ticks
+    // add about 1e-11 of a phase).
+    playhead->setSecondsPerPhase(1e9);
     const auto play = [&] {
-        t += 1.0 / 60.0;
-        if (t >= 6.0) t = 3.0;
-        playhead->seek(t);
+        if (!playhead->isMoving() || playhead->time() >= 6.0) {
+            playhead->seek(3.0);
+            playhead->play();
+        }
+        playhead->advance(1.0 / 60.0);
     };
     std::vector<double> sceneMs;
     for (int i = 0; i < 60; ++i) {
