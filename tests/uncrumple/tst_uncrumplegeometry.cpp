@@ -37,6 +37,21 @@ double distanceToSegment(QVector3D p, QVector3D a, QVector3D b)
     return (p - (a + t * ab)).length();
 }
 
+// A 200 x 200 view from (0, 0, 4) towards the origin, points 20 px wide there, in front of the
+// fog (their own colour, shaded).
+PointSplatter::Params lookingAtTheOrigin()
+{
+    PointSplatter::Params params;
+    params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
+    params.projection.perspective(35, 1, 0.1f, 10);
+    params.width = params.height = 200;
+    params.pointSize = 20;
+    params.refDistance = 4;
+    params.fogNear = 5;
+    params.fogFar = 10;
+    return params;
+}
+
 } // namespace
 
 class TestUncrumpleGeometry : public QObject {
@@ -201,14 +216,7 @@ private slots:
     {
         PointSplatter splatter;
         splatter.setColours({0xff2020e0u}); // bytes r, g, b, a: red
-        PointSplatter::Params params;
-        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
-        params.projection.perspective(35, 1, 0.1f, 10);
-        params.width = params.height = 200;
-        params.pointSize = 20;
-        params.refDistance = 4;
-        params.fogNear = 5; // in front of the fog: the point's own colour, shaded
-        params.fogFar = 10;
+        const PointSplatter::Params params = lookingAtTheOrigin();
         const float origin[3] = {0, 0, 0};
         const PointSplatter::Image &image = splatter.render(origin, 1, params);
         QVERIFY(image.width > 0 && image.width < 40);
@@ -229,10 +237,7 @@ private slots:
         // undefined happens (the sanitizer build checks the float-to-int conversions).
         PointSplatter splatter;
         splatter.setColours({0xff2020e0u, 0xff2020e0u, 0xff2020e0u, 0xff2020e0u});
-        PointSplatter::Params params;
-        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
-        params.projection.perspective(35, 1, 0.1f, 10);
-        params.width = params.height = 200;
+        const PointSplatter::Params params = lookingAtTheOrigin();
         const float inf = std::numeric_limits<float>::infinity();
         const float nan = std::numeric_limits<float>::quiet_NaN();
         const float bad[12] = {inf, 0, 0, 0, nan, 0, 0, 0, -inf, 3e38f, 3e38f, 0};
@@ -246,14 +251,7 @@ private slots:
     {
         // Red at the origin, blue behind it on the line of sight: the same image both ways round,
         // red (and red's depth) in the middle, blue only where it shows past red's edge.
-        PointSplatter::Params params;
-        params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
-        params.projection.perspective(35, 1, 0.1f, 10);
-        params.width = params.height = 200;
-        params.pointSize = 20;
-        params.refDistance = 4;
-        params.fogNear = 5;
-        params.fogFar = 10;
+        const PointSplatter::Params params = lookingAtTheOrigin();
         const std::uint32_t red = 0xff2020e0u, blue = 0xffe02020u;
         const float nearFar[6] = {0, 0, 0, 0.05f, 0.05f, -1};
         const float farNear[6] = {0.05f, 0.05f, -1, 0, 0, 0};
