@@ -12,7 +12,9 @@ namespace ui {
 inline constexpr double kMaxEvaluationSeconds = 0.01;
 
 // The fastest of three runs of evaluate (the first pays for cold caches), or the first alone
-// when it is already too slow.
+// when it is far too slow (five times the limit). One run over the limit is not enough to refuse:
+// a shared machine can pause the thread for more than 10 ms (the sanitizer build's Gradient page
+// test failed so once, and passed when run again).
 template<class F> double secondsPerEvaluation(F evaluate)
 {
     double best = 1e9;
@@ -21,7 +23,7 @@ template<class F> double secondsPerEvaluation(F evaluate)
         clock.start();
         evaluate();
         best = std::min(best, clock.nsecsElapsed() / 1e9);
-        if (best > kMaxEvaluationSeconds) break;
+        if (best > 5 * kMaxEvaluationSeconds) break;
     }
     return std::max(best, 1e-6);
 }
