@@ -10,6 +10,11 @@ uncrumple_add_test(ui_uncrumple_geometry
     SOURCES uncrumple/tst_uncrumplegeometry.cpp
     LIBS uncrumple_ui)
 
+# The lattice's lines drawn on the CPU onto the points' image (no GL).
+uncrumple_add_test(ui_uncrumple_lines
+    SOURCES uncrumple/tst_linesplatter.cpp
+    LIBS uncrumple_ui)
+
 # Where OpenGL cannot be used, the app shows the Uncrumple page as a message instead.
 uncrumple_add_test(ui_uncrumple_without_gl
     SOURCES uncrumple/tst_uncrumplenogl.cpp

@@ -10,6 +10,7 @@
 #include "ui/uncrumple/latticeedges.h"
 #include "ui/uncrumple/planeclip.h"
 #include "ui/uncrumple/pointsplatter.h"
+#include "uncrumple/lookingattheorigin.h"
 
 #include <QTest>
 #include <algorithm>
@@ -18,6 +19,7 @@
 #include <vector>
 
 using namespace ui;
+using ui::testing::lookingAtTheOrigin;
 
 namespace {
 
@@ -35,21 +37,6 @@ double distanceToSegment(QVector3D p, QVector3D a, QVector3D b)
     const QVector3D ab = b - a;
     const float t = std::clamp(QVector3D::dotProduct(p - a, ab) / ab.lengthSquared(), 0.0f, 1.0f);
     return (p - (a + t * ab)).length();
-}
-
-// A 200 x 200 view from (0, 0, 4) towards the origin, points 20 px wide there, in front of the
-// fog (their own colour, shaded).
-PointSplatter::Params lookingAtTheOrigin()
-{
-    PointSplatter::Params params;
-    params.view.lookAt({0, 0, 4}, {0, 0, 0}, {0, 1, 0});
-    params.projection.perspective(35, 1, 0.1f, 10);
-    params.width = params.height = 200;
-    params.pointSize = 20;
-    params.refDistance = 4;
-    params.fogNear = 5;
-    params.fogFar = 10;
-    return params;
 }
 
 } // namespace

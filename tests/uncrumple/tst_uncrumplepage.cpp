@@ -132,6 +132,27 @@ private slots:
                  qPrintable(QStringLiteral("%1 %2").arg(found[0]).arg(found[1])));
     }
 
+    void drawsTheLatticeOverThePoints()
+    {
+        // The lattice's lines are in the picture (drawn on the CPU with the points): taking the
+        // lattice away changes thousands of pixels, and only makes pixels lighter.
+        ManifoldView *view = m_page->view();
+        const QImage with = view->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+        view->setLattice(LatticeTopology{}, 0);
+        const QImage without = view->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(with.size(), without.size());
+        int changed = 0, lightened = 0;
+        for (int y = 0; y < with.height(); ++y)
+            for (int x = 0; x < with.width(); ++x) {
+                const QRgb a = with.pixel(x, y), b = without.pixel(x, y);
+                if (a == b) continue;
+                ++changed;
+                if (qGray(a) > qGray(b) + 2) ++lightened; // by the lattice
+            }
+        QVERIFY2(changed > 5000, qPrintable(QString::number(changed)));
+        QVERIFY2(lightened < changed / 100, qPrintable(QString::number(lightened)));
+    }
+
     void pickingALayerShowsItsOutputs()
     {
         QSignalSpy clicked(m_page->layerList(), &LayerProbeList::stageClicked);

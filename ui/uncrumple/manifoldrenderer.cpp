@@ -45,8 +45,8 @@ bool ManifoldRenderer::initialize()
         !buildProgram(m_lineProgram, dir + "lines.vert", dir + "lines.frag", &m_error))
         return false;
 
-    for (QOpenGLBuffer *b : {&m_quad, &m_nodePositions, &m_nodeColours, &m_cellColours,
-                             &m_edgeIndices, &m_cellIndices, &m_guideLines, &m_guideFills}) {
+    for (QOpenGLBuffer *b : {&m_quad, &m_nodePositions, &m_cellColours, &m_cellIndices,
+                             &m_guideLines, &m_guideFills}) {
         b->create();
         b->setUsagePattern(QOpenGLBuffer::DynamicDraw);
     }
@@ -84,9 +84,6 @@ bool ManifoldRenderer::initialize()
     glBindTexture(GL_TEXTURE_2D, 0);
     m_textureWidth = m_textureHeight = 0;
     m_imageWidth = m_imageHeight = 0;
-    positionsAndColours(m_latticeVao, m_nodePositions, m_nodeColours);
-    m_edgeIndices.bind();
-    m_latticeVao.release();
     positionsAndColours(m_cellVao, m_nodePositions, m_cellColours);
     m_cellIndices.bind();
     m_cellVao.release();
@@ -104,9 +101,9 @@ bool ManifoldRenderer::initialize()
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 
     m_nodePositionCapacity = 0;
-    m_nodeColourCapacity = m_cellColourCapacity = m_edgeCapacity = m_cellCapacity = 0;
+    m_cellColourCapacity = m_cellCapacity = 0;
     m_guideLineCapacity = m_guideFillCapacity = 0;
-    m_nodeCount = m_edgeIndexCount = m_cellIndexCount = 0;
+    m_nodeCount = m_cellIndexCount = 0;
     m_guideLineCount = m_guideFillCount = 0;
     m_cellsShaded = false;
     m_ready = true;
@@ -117,10 +114,10 @@ void ManifoldRenderer::cleanup()
 {
     // With the context current (aboutToBeDestroyed); every object is safe to destroy twice.
     for (QOpenGLVertexArrayObject *vao :
-         {&m_pointVao, &m_latticeVao, &m_cellVao, &m_guideLineVao, &m_guideFillVao})
+         {&m_pointVao, &m_cellVao, &m_guideLineVao, &m_guideFillVao})
         vao->destroy();
-    for (QOpenGLBuffer *b : {&m_quad, &m_nodePositions, &m_nodeColours, &m_cellColours,
-                             &m_edgeIndices, &m_cellIndices, &m_guideLines, &m_guideFills})
+    for (QOpenGLBuffer *b :
+         {&m_quad, &m_nodePositions, &m_cellColours, &m_cellIndices, &m_guideLines, &m_guideFills})
         b->destroy();
     for (GLuint *texture : {&m_colourTexture, &m_depthTexture})
         if (*texture) {
@@ -164,18 +161,14 @@ void ManifoldRenderer::setPointImage(const PointSplatter::Image &image)
     m_imageHeight = image.height;
 }
 
-void ManifoldRenderer::setLattice(const std::vector<std::uint32_t> &nodeColours,
-                                  const std::vector<std::uint32_t> &cells)
+void ManifoldRenderer::setLattice(const std::vector<std::uint32_t> &cells)
 {
     if (!m_ready) return;
-    uploadGrowing(m_nodeColours, m_nodeColourCapacity, nodeColours.data(),
-                  static_cast<int>(nodeColours.size() * sizeof(std::uint32_t)));
     // An index buffer belongs to the vertex array bound when it is bound.
     m_cellVao.bind();
     uploadGrowing(m_cellIndices, m_cellCapacity, cells.data(),
                   static_cast<int>(cells.size() * sizeof(std::uint32_t)));
     m_cellVao.release();
-    m_edgeIndexCount = 0; // until setLatticeEdges
     m_cellIndexCount = static_cast<int>(cells.size());
     m_nodeCount = 0;
     m_cellsShaded = false;
@@ -195,16 +188,6 @@ void ManifoldRenderer::setLatticePositions(const float *xyz, int count)
     uploadGrowing(m_nodePositions, m_nodePositionCapacity, xyz,
                   count * 3 * static_cast<int>(sizeof(float)));
     m_nodeCount = count;
-}
-
-void ManifoldRenderer::setLatticeEdges(const std::vector<std::uint32_t> &edges)
-{
-    if (!m_ready) return;
-    m_latticeVao.bind(); // the index buffer belongs to the vertex array bound
-    uploadGrowing(m_edgeIndices, m_edgeCapacity, edges.data(),
-                  static_cast<int>(edges.size() * sizeof(std::uint32_t)));
-    m_latticeVao.release();
-    m_edgeIndexCount = static_cast<int>(edges.size());
 }
 
 void ManifoldRenderer::setGuides(const std::vector<ColourVertex> &lines,
@@ -285,12 +268,6 @@ void ManifoldRenderer::draw(const ManifoldFrame &frame, const QColor &background
         m_guideFillVao.bind();
         glDrawArrays(GL_TRIANGLES, 0, m_guideFillCount);
         m_guideFillVao.release();
-    }
-    if (m_nodeCount > 0 && m_edgeIndexCount > 0) {
-        m_lineProgram.setUniformValue("opacity", frame.latticeOpacity);
-        m_latticeVao.bind();
-        glDrawElements(GL_LINES, m_edgeIndexCount, GL_UNSIGNED_INT, nullptr);
-        m_latticeVao.release();
     }
     if (m_guideLineCount > 0) {
         m_lineProgram.setUniformValue("opacity", 1.0f);

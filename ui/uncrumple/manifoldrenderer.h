@@ -1,11 +1,11 @@
 #pragma once
-// The GL side of the 3D view: the points (an image drawn on the CPU, see pointsplatter.h, shown as
-// one quad that writes each pixel's depth), a lattice of lines (nodes that move every frame over a
-// fixed set of edges, and optional shaded cells between them), and free lines and triangles (axes,
-// ticks, the separating plane), depth-tested against the points. Qt's hellogl2 way: initialize() in
-// initializeGL with the context current, cleanup() when the context is about to be destroyed.
-// Buffers are allocated when a data set changes and then only rewritten, so a frame allocates
-// nothing.
+// The GL side of the 3D view: the points and the lattice's lines (an image drawn on the CPU, see
+// pointsplatter.h and linesplatter.h, shown as one quad that writes each pixel's point depth), the
+// lattice's optional shaded cells (nodes that move every frame over fixed triangles), and free
+// lines and triangles (axes, ticks, the separating plane), depth-tested against the points. Qt's
+// hellogl2 way: initialize() in initializeGL with the context current, cleanup() when the context
+// is about to be destroyed. Buffers are allocated when a data set changes and then only rewritten,
+// so a frame allocates nothing.
 
 #include "ui/uncrumple/pointsplatter.h"
 
@@ -50,15 +50,12 @@ public:
 
     // The points as the splatter drew them (every frame).
     void setPointImage(const PointSplatter::Image &image);
-    // The lattice: node colours once per lattice; node positions, and the edges (pairs of node
-    // indices) drawn between them, whenever they move. cells: triangles (node index triples),
-    // each node shaded by cellColours (empty: no shading).
-    void setLattice(const std::vector<std::uint32_t> &nodeColours,
-                    const std::vector<std::uint32_t> &cells);
+    // The lattice's shaded cells (its lines are drawn on the points' image, linesplatter.h):
+    // triangles (node index triples) once per lattice, node positions whenever they move, and
+    // a colour a node (empty: no shading).
+    void setLattice(const std::vector<std::uint32_t> &cells);
     void setCellColours(const std::vector<std::uint32_t> &rgba);
     void setLatticePositions(const float *xyz, int count);
-    // Where the lines are straight, fewer edges than the lattice samples (latticeedges.h).
-    void setLatticeEdges(const std::vector<std::uint32_t> &edges);
     // Axes and ticks (GL_LINES pairs) and translucent triangles (the separating plane).
     void setGuides(const std::vector<ColourVertex> &lines,
                    const std::vector<ColourVertex> &triangles);
@@ -73,23 +70,20 @@ private:
     QString m_error;
     QOpenGLShaderProgram m_pointProgram, m_lineProgram;
 
-    QOpenGLVertexArrayObject m_pointVao, m_latticeVao, m_cellVao, m_guideLineVao, m_guideFillVao;
+    QOpenGLVertexArrayObject m_pointVao, m_cellVao, m_guideLineVao, m_guideFillVao;
     QOpenGLBuffer m_quad{QOpenGLBuffer::VertexBuffer};
     GLuint m_colourTexture = 0, m_depthTexture = 0;
     int m_textureWidth = 0, m_textureHeight = 0;
     int m_imageX = 0, m_imageY = 0, m_imageWidth = 0, m_imageHeight = 0;
     QOpenGLBuffer m_nodePositions{QOpenGLBuffer::VertexBuffer};
-    QOpenGLBuffer m_nodeColours{QOpenGLBuffer::VertexBuffer};
     QOpenGLBuffer m_cellColours{QOpenGLBuffer::VertexBuffer};
-    QOpenGLBuffer m_edgeIndices{QOpenGLBuffer::IndexBuffer};
     QOpenGLBuffer m_cellIndices{QOpenGLBuffer::IndexBuffer};
     QOpenGLBuffer m_guideLines{QOpenGLBuffer::VertexBuffer};
     QOpenGLBuffer m_guideFills{QOpenGLBuffer::VertexBuffer};
     int m_nodePositionCapacity = 0;
-    int m_nodeColourCapacity = 0, m_cellColourCapacity = 0, m_edgeCapacity = 0, m_cellCapacity = 0,
-        m_guideLineCapacity = 0, m_guideFillCapacity = 0;
-    int m_nodeCount = 0, m_edgeIndexCount = 0, m_cellIndexCount = 0, m_guideLineCount = 0,
-        m_guideFillCount = 0;
+    int m_cellColourCapacity = 0, m_cellCapacity = 0, m_guideLineCapacity = 0,
+        m_guideFillCapacity = 0;
+    int m_nodeCount = 0, m_cellIndexCount = 0, m_guideLineCount = 0, m_guideFillCount = 0;
     bool m_cellsShaded = false;
 };
 

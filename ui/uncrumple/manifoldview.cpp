@@ -247,9 +247,7 @@ void ManifoldView::uploadPending()
     if (!m_renderer.isReady()) return;
     if (m_coloursDirty) m_splatter.setColours(m_pointColours);
     if (m_latticeDirty) {
-        const std::vector<std::uint32_t> colours(static_cast<std::size_t>(m_lattice.nodes),
-                                                 m_latticeColour);
-        m_renderer.setLattice(colours, m_lattice.cells);
+        m_renderer.setLattice(m_lattice.cells);
         m_cellsDirty = m_nodesDirty = true;
     }
     if (m_nodesDirty) {
@@ -264,7 +262,6 @@ void ManifoldView::uploadPending()
             simplifyLatticeEdges(m_lattice.edges, m_latticeNodes.data(), std::size_t(nodes),
                                  static_cast<float>(kLatticePixels * m_latticeWorldPerPixel),
                                  m_drawnEdges);
-            m_renderer.setLatticeEdges(m_drawnEdges);
         }
     }
     if (m_cellsDirty)
@@ -335,8 +332,16 @@ void ManifoldView::paintGL()
     if (m_renderer.isReady()) {
         QElapsedTimer splat;
         splat.start();
-        const PointSplatter::Image &image =
-            m_splatter.render(m_points.data(), pointCount(), splatParams());
+        const PointSplatter::Params params = splatParams();
+        const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
+        const bool lattice = nodes == m_lattice.nodes && !m_drawnEdges.empty();
+        const QRect latticeArea =
+            lattice ? m_latticeSplatter.project(m_latticeNodes.data(), nodes, params) : QRect();
+        PointSplatter::Image &image =
+            m_splatter.render(m_points.data(), pointCount(), params, latticeArea);
+        if (lattice)
+            m_latticeSplatter.draw(image, m_drawnEdges, m_latticeColour, frame.latticeOpacity,
+                                   params);
         m_lastSplatMs = splat.nsecsElapsed() / 1e6;
         m_renderer.setPointImage(image);
     }

@@ -7,6 +7,7 @@
 
 #include "ui/common/orbitcamera.h"
 #include "ui/common/orbitinput.h"
+#include "ui/uncrumple/linesplatter.h"
 #include "ui/uncrumple/manifoldrenderer.h"
 #include "ui/uncrumple/pointsplatter.h"
 
@@ -70,8 +71,8 @@ public:
     const std::vector<float> &points() const { return m_points; }
     // Empty while GL works; otherwise why the scene cannot be drawn.
     QString glError() const { return m_glError; }
-    // Frames drawn so far, and the milliseconds the last one spent splatting the points on the
-    // CPU (benchmarks and tests).
+    // Frames drawn so far, and the milliseconds the last one spent drawing the points and the
+    // lattice's lines on the CPU (benchmarks and tests).
     qint64 framesDrawn() const { return m_frames; }
     double lastSplatMs() const { return m_lastSplatMs; }
     // Lattice segments drawn at the nodes' current shape (fewer than sampled where lines are
@@ -108,6 +109,7 @@ private:
 
     ManifoldRenderer m_renderer;
     PointSplatter m_splatter;
+    LineSplatter m_latticeSplatter;
     OrbitCamera m_camera;
     QString m_glError;
     double m_scale = 1.0;

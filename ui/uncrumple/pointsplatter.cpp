@@ -1,93 +1,13 @@
 #include "ui/uncrumple/pointsplatter.h"
 
+#include "ui/uncrumple/pixel4.h"
+
 #include <algorithm>
 #include <cmath>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace ui {
 
-namespace {
-
-// Four float lanes (r, g, b, a) of a pixel: SSE2 where there is SSE2 (every x86-64), plain
-// floats elsewhere, the same arithmetic.
-#if defined(__SSE2__)
-using Pixel4 = __m128;
-Pixel4 set4(float r, float g, float b, float a)
-{
-    return _mm_setr_ps(r, g, b, a);
-}
-Pixel4 splat4(float v)
-{
-    return _mm_set1_ps(v);
-}
-Pixel4 add4(Pixel4 a, Pixel4 b)
-{
-    return _mm_add_ps(a, b);
-}
-Pixel4 mul4(Pixel4 a, Pixel4 b)
-{
-    return _mm_mul_ps(a, b);
-}
-Pixel4 min4(Pixel4 a, Pixel4 b)
-{
-    return _mm_min_ps(a, b);
-}
-// source over the RGBA bytes under it, with coverage a: source * a + under * (1 - a).
-std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
-{
-    const __m128i zero = _mm_setzero_si128();
-    __m128i u = _mm_cvtsi32_si128(static_cast<int>(under));
-    u = _mm_unpacklo_epi16(_mm_unpacklo_epi8(u, zero), zero);
-    const Pixel4 out = add4(mul4(source, splat4(a)), mul4(_mm_cvtepi32_ps(u), splat4(1.0f - a)));
-    __m128i bytes = _mm_cvtps_epi32(out); // rounded to nearest
-    bytes = _mm_packs_epi32(bytes, bytes);
-    return static_cast<std::uint32_t>(_mm_cvtsi128_si32(_mm_packus_epi16(bytes, bytes)));
-}
-#else
-struct Pixel4 {
-    float v[4];
-};
-Pixel4 set4(float r, float g, float b, float a)
-{
-    return {{r, g, b, a}};
-}
-Pixel4 splat4(float x)
-{
-    return {{x, x, x, x}};
-}
-template<typename F> Pixel4 lanes(Pixel4 a, Pixel4 b, F f)
-{
-    for (int c = 0; c < 4; ++c)
-        a.v[c] = f(a.v[c], b.v[c]);
-    return a;
-}
-Pixel4 add4(Pixel4 a, Pixel4 b)
-{
-    return lanes(a, b, [](float x, float y) { return x + y; });
-}
-Pixel4 mul4(Pixel4 a, Pixel4 b)
-{
-    return lanes(a, b, [](float x, float y) { return x * y; });
-}
-Pixel4 min4(Pixel4 a, Pixel4 b)
-{
-    return lanes(a, b, [](float x, float y) { return std::min(x, y); });
-}
-std::uint32_t blend4(Pixel4 source, std::uint32_t under, float a)
-{
-    std::uint32_t out = 0;
-    for (int c = 0; c < 4; ++c) {
-        const float below = static_cast<float>((under >> (8 * c)) & 0xffu);
-        const float v = std::clamp(source.v[c] * a + below * (1.0f - a), 0.0f, 255.0f);
-        out |= static_cast<std::uint32_t>(std::lround(v)) << (8 * c);
-    }
-    return out;
-}
-#endif
-
-} // namespace
+using namespace pixel4;
 
 void PointSplatter::setColours(const std::vector<std::uint32_t> &rgba)
 {
@@ -141,7 +61,8 @@ const std::vector<PointSplatter::Tap> &PointSplatter::stamp(float radius, int su
     return variants[static_cast<std::size_t>(sub)];
 }
 
-const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const Params &params)
+PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const Params &params,
+                                            const QRect &include)
 {
     m_image.width = m_image.height = 0;
     const int n = std::min(count, static_cast<int>(m_rgb.size() / 3));
@@ -189,7 +110,12 @@ const PointSplatter::Image &PointSplatter::render(const float *xyz, int count, c
         // Far first: a larger window depth sorts earlier.
         m_keys.push_back(static_cast<std::uint16_t>(65535.0f - p.depth * 65535.0f));
     }
-    if (m_order.empty()) return m_image;
+    if (!include.isEmpty()) {
+        x0 = std::min(x0, include.left());
+        y0 = std::min(y0, include.top());
+        x1 = std::max(x1, include.right() + 1);
+        y1 = std::max(y1, include.bottom() + 1);
+    }
     x0 = std::max(0, x0);
     y0 = std::max(0, y0);
     x1 = std::min(params.width, x1);

@@ -13,6 +13,7 @@
 
 #include <QColor>
 #include <QMatrix4x4>
+#include <QRect>
 #include <cstdint>
 #include <vector>
 
@@ -39,8 +40,10 @@ public:
         std::vector<float> depth;          // window depth 0-1 per pixel (1 where no point)
     };
 
-    // xyz: count points. Reuses its buffers: no allocation once the sizes are stable.
-    const Image &render(const float *xyz, int count, const Params &params);
+    // xyz: count points. The image covers every point in view and the device-pixel rectangle
+    // include (for what is drawn on it next, the lattice: linesplatter.h), and is empty when both
+    // are. Reuses its buffers: no allocation once the sizes are stable.
+    Image &render(const float *xyz, int count, const Params &params, const QRect &include = {});
     const Image &image() const { return m_image; }
 
 private:

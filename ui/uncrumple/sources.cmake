@@ -2,6 +2,7 @@ target_sources(uncrumple_ui PRIVATE
     uncrumple/layerprobe.cpp
     uncrumple/latticeedges.cpp
     uncrumple/layerprobelist.cpp
+    uncrumple/linesplatter.cpp
     uncrumple/manifoldrenderer.cpp
     uncrumple/manifoldscene.cpp
     uncrumple/manifoldview.cpp
