@@ -9,7 +9,8 @@
 // - scene: the CPU's share of a playing frame, ManifoldScene::evaluate (the passage's frame for
 //   every point and lattice vertex, core/manifold/passage.h) and the copy into the view.
 // - render only: the view drawn into its framebuffer and read back (no window composition), and
-//   the CPU splatter's share of it (pointsplatter.h).
+//   the CPU's share of it: the points and the lattice's lines drawn on the CPU (pointsplatter.h,
+//   linesplatter.h), on two threads.
 // - floor: an empty GL surface of the view's kind (ui/common/glsurface.h) in the same window,
 //   redrawn flat out: what swapping the frame and Xvfb's copy cost whatever the view draws.
 // Then the whole, counted as frames are swapped: orbiting (the camera turns 1° a frame) and
@@ -110,7 +111,7 @@ Result measureFloor(QSize size, double seconds)
     return swapped(gl, seconds, [] {});
 }
 
-// The view drawn into its framebuffer and read back, n times; *splat gets the CPU splatter's share.
+// The view drawn into its framebuffer and read back, n times; *splat gets the CPU drawing's share.
 Result renderOnly(ui::ManifoldView *view, int n, const std::function<void()> &advance,
                   Result *splat)
 {
@@ -190,7 +191,7 @@ int main(int argc, char *argv[])
     const auto orbit = [view] { view->camera().orbit(1.0, 0.0); };
     Result splat;
     const Result orbitRender = renderOnly(view, 40, orbit, &splat);
-    std::printf("orbit, render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: median "
+    std::printf("orbit, render only: median %.1f ms, p95 %.1f ms (of which the CPU drawing: median "
                 "%.1f ms); %d of %zu lattice segments drawn\n",
                 orbitRender.median, orbitRender.p95, splat.median, view->drawnLatticeSegments(),
                 page.scene().edges().size() / 2);
@@ -220,7 +221,7 @@ int main(int argc, char *argv[])
     std::printf("play, scene (CPU: passage frames + copy): median %.1f ms, p95 %.1f ms\n",
                 scene.median, scene.p95);
     const Result playRender = renderOnly(view, 40, play, &splat);
-    std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms (of which the CPU splat: "
+    std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms (of which the CPU drawing: "
                 "median %.1f ms); %d lattice segments drawn in the last frame\n",
                 playRender.median, playRender.p95, splat.median, view->drawnLatticeSegments());
     const Result playing = swapped(view, seconds, play);

@@ -51,14 +51,15 @@ bool clipToBox(End &a, End &b, float lo, float hiX, float hiY)
 struct Pen {
     std::uint32_t *pixels;
     const float *depth;
-    int width, height;
+    int width;
+    int rowBegin, rowEnd;          // the band of rows drawn
     float red, green, blue, alpha; // 0-1
     float fogR, fogG, fogB;        // the background, 0-1
     float fogStrength;
 
     void plot(int x, int y, float depthHere, float fog, float coverage) const
     {
-        if (x < 0 || y < 0 || x >= width || y >= height) return;
+        if (x < 0 || y < rowBegin || x >= width || y >= rowEnd) return;
         const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
                                static_cast<std::size_t>(x);
         if (depthHere > depth[at]) return; // behind the point drawn there
@@ -75,6 +76,9 @@ struct Pen {
     // pixels across that its centre falls between, each with the share of the line it holds.
     void line(End a, End b) const
     {
+        if (std::max(a.y, b.y) + 1.0f < static_cast<float>(rowBegin) ||
+            std::min(a.y, b.y) - 1.0f > static_cast<float>(rowEnd))
+            return; // another band's
         const bool steep = std::abs(b.y - a.y) > std::abs(b.x - a.x);
         if (steep) {
             std::swap(a.x, a.y);
@@ -84,10 +88,9 @@ struct Pen {
         const float dx = b.x - a.x;
         if (dx < 1e-6f) return; // shorter than a pixel's centre can be found on
         const float across = (b.y - a.y) / dx;
-        const int limit = steep ? height : width;
         // Pixel centres in [a.x, b.x): a polyline's shared ends are drawn once.
-        const int first = std::max(0, static_cast<int>(std::ceil(a.x - 0.5f)));
-        const int last = std::min(limit, static_cast<int>(std::ceil(b.x - 0.5f)));
+        const int first = std::max(steep ? rowBegin : 0, static_cast<int>(std::ceil(a.x - 0.5f)));
+        const int last = std::min(steep ? rowEnd : width, static_cast<int>(std::ceil(b.x - 0.5f)));
         for (int i = first; i < last; ++i) {
             const float t = (static_cast<float>(i) + 0.5f - a.x) / dx;
             const float centre = a.y + (static_cast<float>(i) + 0.5f - a.x) * across - 0.5f;
@@ -150,17 +153,20 @@ QRect LineSplatter::project(const float *xyz, int count, const PointSplatter::Pa
 }
 
 void LineSplatter::draw(PointSplatter::Image &image, const std::vector<std::uint32_t> &edges,
-                        std::uint32_t rgba, float opacity,
-                        const PointSplatter::Params &params) const
+                        std::uint32_t rgba, float opacity, const PointSplatter::Params &params,
+                        int rowBegin, int rowEnd) const
 {
-    if (image.width <= 0 || image.height <= 0) return;
+    rowBegin = std::max(rowBegin, 0);
+    rowEnd = std::min(rowEnd, image.height);
+    if (image.width <= 0 || rowBegin >= rowEnd) return;
     const auto channel = [rgba](int c) {
         return static_cast<float>((rgba >> (8 * c)) & 0xffu) / 255.0f;
     };
     const Pen pen{image.pixels.data(),
                   image.depth.data(),
                   image.width,
-                  image.height,
+                  rowBegin,
+                  rowEnd,
                   channel(0),
                   channel(1),
                   channel(2),

@@ -13,6 +13,7 @@
 
 #include <QRect>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace ui {
@@ -25,8 +26,10 @@ public:
 
     // Blends edges (pairs of node indices into the nodes last projected) onto image, whose depth
     // holds the points'. rgba: bytes r, g, b, a (not premultiplied); opacity scales its alpha.
+    // Only the image's rows [rowBegin, rowEnd) are drawn, so that bands may be drawn at once.
     void draw(PointSplatter::Image &image, const std::vector<std::uint32_t> &edges,
-              std::uint32_t rgba, float opacity, const PointSplatter::Params &params) const;
+              std::uint32_t rgba, float opacity, const PointSplatter::Params &params,
+              int rowBegin = 0, int rowEnd = std::numeric_limits<int>::max()) const;
 
 private:
     struct Node {

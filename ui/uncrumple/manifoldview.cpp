@@ -17,6 +17,8 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <system_error>
+#include <thread>
 
 namespace ui {
 
@@ -34,6 +36,22 @@ QString tickText(double v, double step)
     v = core::geometry::roundToStep(v, step);
     const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
     return QString::number(v, 'f', std::clamp(decimals, 0, 6));
+}
+
+// Draws rows [0, split) here and [split, rows) on a second thread. Drawing the points and the
+// lattice is the GUI thread's largest cost a frame, and llvmpipe, with little left to draw, leaves
+// the second core room.
+template<typename DrawRows> void drawInTwoBands(int rows, int split, const DrawRows &draw)
+{
+    std::thread other;
+    try {
+        other = std::thread([&] { draw(split, rows); });
+    } catch (const std::system_error &) {
+        draw(0, rows); // no thread to be had: all here
+        return;
+    }
+    draw(0, split);
+    other.join();
 }
 
 } // namespace
@@ -338,10 +356,13 @@ void ManifoldView::paintGL()
         const QRect latticeArea =
             lattice ? m_latticeSplatter.project(m_latticeNodes.data(), nodes, params) : QRect();
         PointSplatter::Image &image =
-            m_splatter.render(m_points.data(), pointCount(), params, latticeArea);
-        if (lattice)
-            m_latticeSplatter.draw(image, m_drawnEdges, m_latticeColour, frame.latticeOpacity,
-                                   params);
+            m_splatter.prepare(m_points.data(), pointCount(), params, latticeArea);
+        drawInTwoBands(image.height, m_splatter.balancedRow(), [&](int rowBegin, int rowEnd) {
+            m_splatter.drawRows(params, rowBegin, rowEnd);
+            if (lattice)
+                m_latticeSplatter.draw(image, m_drawnEdges, m_latticeColour, frame.latticeOpacity,
+                                       params, rowBegin, rowEnd);
+        });
         m_lastSplatMs = splat.nsecsElapsed() / 1e6;
         m_renderer.setPointImage(image);
     }

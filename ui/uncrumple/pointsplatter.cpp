@@ -18,9 +18,21 @@ void PointSplatter::setColours(const std::vector<std::uint32_t> &rgba)
                 static_cast<float>((rgba[i] >> (8 * c)) & 0xffu) / 255.0f;
 }
 
-const std::vector<PointSplatter::Tap> &PointSplatter::stamp(float radius, int sub)
+std::size_t PointSplatter::bucketOf(float radius)
 {
-    const auto bucket = static_cast<std::size_t>(std::lround(radius / kRadiusStep));
+    // Radii are positive and at most 32 (render clamps them): rounding by truncation is exact
+    // and, unlike lround, a single instruction (it runs for every point a frame).
+    return static_cast<std::size_t>(radius / kRadiusStep + 0.5f);
+}
+
+const std::vector<PointSplatter::Tap> &PointSplatter::stamp(float radius, int sub) const
+{
+    return m_stamps[bucketOf(radius)][static_cast<std::size_t>(sub)];
+}
+
+void PointSplatter::makeStamps(float radius)
+{
+    const std::size_t bucket = bucketOf(radius);
     if (bucket >= m_stamps.size()) m_stamps.resize(bucket + 1);
     auto &variants = m_stamps[bucket];
     if (variants.empty()) {
@@ -58,11 +70,18 @@ const std::vector<PointSplatter::Tap> &PointSplatter::stamp(float radius, int su
                 }
         }
     }
-    return variants[static_cast<std::size_t>(sub)];
 }
 
 PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const Params &params,
                                             const QRect &include)
+{
+    prepare(xyz, count, params, include);
+    drawRows(params, 0, m_image.height);
+    return m_image;
+}
+
+PointSplatter::Image &PointSplatter::prepare(const float *xyz, int count, const Params &params,
+                                             const QRect &include)
 {
     m_image.width = m_image.height = 0;
     const int n = std::min(count, static_cast<int>(m_rgb.size() / 3));
@@ -151,6 +170,8 @@ PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const P
         const std::uint32_t i = m_order[j];
         const float *rgb = &m_rgb[static_cast<std::size_t>(i) * 3];
         m_sorted[j] = {m_projected[i], rgb[0], rgb[1], rgb[2]};
+        // Made here, so that drawing only reads them (drawRows may run on two threads).
+        makeStamps(m_projected[i].radius);
     }
 
     const int iw = x1 - x0, ih = y1 - y0;
@@ -163,13 +184,33 @@ PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const P
     m_image.y = y0;
     m_image.width = iw;
     m_image.height = ih;
-    drawSorted(params);
     return m_image;
 }
 
-void PointSplatter::drawSorted(const Params &params)
+int PointSplatter::balancedRow()
 {
-    const int x0 = m_image.x, y0 = m_image.y, iw = m_image.width, ih = m_image.height;
+    // The median of the points' rows, so that each band has about half of the taps.
+    if (m_sorted.empty()) return m_image.height / 2;
+    std::vector<int> &rows = m_rowCounts;
+    rows.assign(static_cast<std::size_t>(m_image.height) + 1, 0);
+    for (const Sorted &s : m_sorted)
+        ++rows[static_cast<std::size_t>(
+            std::clamp(static_cast<int>(s.p.y) - m_image.y, 0, m_image.height))];
+    std::size_t seen = 0;
+    for (int r = 0; r <= m_image.height; ++r) {
+        seen += static_cast<std::size_t>(rows[static_cast<std::size_t>(r)]);
+        if (2 * seen >= m_sorted.size()) return std::clamp(r, 0, m_image.height);
+    }
+    return m_image.height / 2;
+}
+
+void PointSplatter::drawRows(const Params &params, int rowBegin, int rowEnd)
+{
+    const int x0 = m_image.x, y0 = m_image.y, iw = m_image.width;
+    rowBegin = std::max(rowBegin, 0);
+    rowEnd = std::min(rowEnd, m_image.height);
+    if (rowBegin >= rowEnd) return;
+    // A band reads the points and stamps and writes only its own rows of the image.
     std::uint32_t *image = m_image.pixels.data();
     float *depth = m_image.depth.data();
     const Pixel4 one = splat4(1.0f);
@@ -191,14 +232,16 @@ void PointSplatter::drawSorted(const Params &params)
         const Pixel4 keeps = set4(keep, keep, keep, 255.0f);
         const Pixel4 fogged =
             set4(255.0f * bg[0] * p.fog, 255.0f * bg[1] * p.fog, 255.0f * bg[2] * p.fog, 0.0f);
-        // Only a point cut by the view's edge needs each tap checked (the image is the union
-        // of every point's reach).
+        // Only a point cut by the view's edge or the band's needs each tap checked (the image is
+        // the union of every point's reach).
         const int reach = static_cast<int>(std::ceil(p.radius + 0.5f)) + 1;
+        const int top = iy - y0 - reach, bottom = iy - y0 + reach;
+        if (bottom < rowBegin || top >= rowEnd) continue;
         const bool inside =
-            ix - reach >= x0 && iy - reach >= y0 && ix + reach < x0 + iw && iy + reach < y0 + ih;
+            ix - reach >= x0 && ix + reach < x0 + iw && top >= rowBegin && bottom < rowEnd;
         for (const Tap &t : taps) {
             const int x = ix + t.dx - x0, y = iy + t.dy - y0;
-            if (!inside && (x < 0 || y < 0 || x >= iw || y >= ih)) continue;
+            if (!inside && (x < 0 || y < rowBegin || x >= iw || y >= rowEnd)) continue;
             const std::size_t at = static_cast<std::size_t>(y) * iw + x;
             const Pixel4 lit = add4(
                 mul4(min4(add4(mul4(colour, splat4(t.shade)), splat4(t.specular)), one), keeps),

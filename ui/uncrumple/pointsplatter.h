@@ -1,7 +1,8 @@
 #pragma once
 // Draws the 3D view's points on the CPU into an image with a depth per pixel, which the view then
-// shows as one textured quad that also writes that depth (so the lattice and the plane drawn by GL
-// pass in front of and behind the points correctly). On Mesa's software renderer 50,000 GL point
+// shows as one textured quad that also writes that depth (so the axes and the plane drawn by GL
+// pass in front of and behind the points correctly; the lattice is drawn onto the same image,
+// linesplatter.h). On Mesa's software renderer 50,000 GL point
 // sprites of 7 pixels cost a quarter of a second a frame (each becomes two triangles and is shaded
 // in 4x4 blocks, and the discarded corners stop early depth tests); here a point is a 4x4 matrix
 // product and a precomputed stamp, a few tens of nanoseconds.
@@ -46,6 +47,14 @@ public:
     Image &render(const float *xyz, int count, const Params &params, const QRect &include = {});
     const Image &image() const { return m_image; }
 
+    // render() in two steps, so that the drawing can be shared between threads: prepare()
+    // projects and sorts the points and clears the image; drawRows() then draws the image's
+    // rows [rowBegin, rowEnd), and may run for disjoint bands at once. balancedRow() is the row
+    // that splits the points in two halves.
+    Image &prepare(const float *xyz, int count, const Params &params, const QRect &include = {});
+    void drawRows(const Params &params, int rowBegin, int rowEnd);
+    int balancedRow();
+
 private:
     struct Tap {
         int dx, dy;
@@ -55,9 +64,9 @@ private:
     };
     static constexpr int kSub = 2;              // sub-pixel positions per axis
     static constexpr float kRadiusStep = 0.25f; // stamps every quarter pixel of radius
-    const std::vector<Tap> &stamp(float radius, int sub);
-    // Blends the sorted points' stamps into m_image, far to near.
-    void drawSorted(const Params &params);
+    static std::size_t bucketOf(float radius);
+    void makeStamps(float radius); // before drawing: drawRows() only reads them
+    const std::vector<Tap> &stamp(float radius, int sub) const;
 
     std::vector<float> m_rgb;                            // 0-1 per point
     std::vector<std::vector<std::vector<Tap>>> m_stamps; // [radius bucket][sub] -> taps
@@ -76,6 +85,7 @@ private:
     std::vector<Sorted> m_sorted;
     std::vector<std::uint32_t> m_order, m_scratch;
     std::vector<std::uint16_t> m_keys, m_keys2;
+    std::vector<int> m_rowCounts;
     Image m_image;
 };
 
