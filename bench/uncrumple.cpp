@@ -111,11 +111,12 @@ Result measureFloor(QSize size, double seconds)
     return swapped(gl, seconds, [] {});
 }
 
-// The view drawn into its framebuffer and read back, n times; *splat gets the CPU drawing's share.
+// The view drawn into its framebuffer and read back, n times; *cpuDraw gets the CPU drawing's
+// share.
 Result renderOnly(ui::ManifoldView *view, int n, const std::function<void()> &advance,
-                  Result *splat)
+                  Result *cpuDraw)
 {
-    std::vector<double> times, splats;
+    std::vector<double> times, cpuDraws;
     for (int i = 0; i < n + 5; ++i) {
         advance();
         QElapsedTimer clock;
@@ -123,10 +124,10 @@ Result renderOnly(ui::ManifoldView *view, int n, const std::function<void()> &ad
         const QImage image = view->grabFramebuffer();
         if (i >= 5) { // after the shader JIT and caches warm up
             times.push_back(clock.nsecsElapsed() / 1e6);
-            splats.push_back(view->lastSplatMs());
+            cpuDraws.push_back(view->lastCpuDrawMs());
         }
     }
-    *splat = summarize(splats);
+    *cpuDraw = summarize(cpuDraws);
     return summarize(times);
 }
 
@@ -189,11 +190,11 @@ int main(int argc, char *argv[])
     // Orbiting: the scene stands still (layer 1), the camera turns.
     page.showStage(1);
     const auto orbit = [view] { view->camera().orbit(1.0, 0.0); };
-    Result splat;
-    const Result orbitRender = renderOnly(view, 40, orbit, &splat);
+    Result cpuDraw;
+    const Result orbitRender = renderOnly(view, 40, orbit, &cpuDraw);
     std::printf("orbit, render only: median %.1f ms, p95 %.1f ms (of which the CPU drawing: median "
                 "%.1f ms); %d of %zu lattice segments drawn\n",
-                orbitRender.median, orbitRender.p95, splat.median, view->drawnLatticeSegments(),
+                orbitRender.median, orbitRender.p95, cpuDraw.median, view->drawnLatticeSegments(),
                 page.scene().edges().size() / 2);
     const Result orbiting = swapped(view, seconds, orbit);
     std::printf("orbit, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n",
@@ -220,10 +221,10 @@ int main(int argc, char *argv[])
     const Result scene = summarize(sceneMs);
     std::printf("play, scene (CPU: passage frames + copy): median %.1f ms, p95 %.1f ms\n",
                 scene.median, scene.p95);
-    const Result playRender = renderOnly(view, 40, play, &splat);
+    const Result playRender = renderOnly(view, 40, play, &cpuDraw);
     std::printf("play, scene + render only: median %.1f ms, p95 %.1f ms (of which the CPU drawing: "
                 "median %.1f ms); %d lattice segments drawn in the last frame\n",
-                playRender.median, playRender.p95, splat.median, view->drawnLatticeSegments());
+                playRender.median, playRender.p95, cpuDraw.median, view->drawnLatticeSegments());
     const Result playing = swapped(view, seconds, play);
     std::printf("play, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n", fps(playing),
                 playing.median, playing.p95);

@@ -1,6 +1,6 @@
 #version 330 core
-// Lattice lines, axes and the separating plane: positions in the scene with a colour each,
-// fogged with depth as the points are.
+// Axes and ticks, the lattice's shaded cells and the separating plane: positions in the scene
+// with a colour each, fogged with depth as the points are.
 
 layout(location = 0) in vec3 position;
 layout(location = 1) in vec4 colour;

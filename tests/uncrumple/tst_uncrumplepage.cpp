@@ -132,7 +132,7 @@ private slots:
                  qPrintable(QStringLiteral("%1 %2").arg(found[0]).arg(found[1])));
     }
 
-    void drawsTheLatticeOverThePoints()
+    void drawsTheLattice()
     {
         // The lattice's lines are in the picture (drawn on the CPU with the points): taking the
         // lattice away changes thousands of pixels, and only makes pixels lighter.

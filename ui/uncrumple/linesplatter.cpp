@@ -3,6 +3,7 @@
 #include "ui/uncrumple/pixel4.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace ui {
@@ -11,18 +12,22 @@ using namespace pixel4;
 
 namespace {
 
-// A line's end on the image: pixels (y down), window depth 0-1 and fog 0-1.
-struct End {
-    float x, y, depth, fog;
-};
+// How far beyond the view a line is kept before it is cut, in half-widths of the view (a guard
+// band, as GL's clipper has): far enough that a cut never shows, near enough that every
+// coordinate stays a small number of pixels.
+constexpr double kGuard = 4.0;
 
+using End = LineSplatter::End;
+
+// a at t = 0, b at t = 1, exactly.
 End mix(const End &a, const End &b, float t)
 {
-    return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.depth + (b.depth - a.depth) * t,
-            a.fog + (b.fog - a.fog) * t};
+    const float s = 1.0f - t;
+    return {a.x * s + b.x * t, a.y * s + b.y * t, a.depth * s + b.depth * t,
+            a.invW * s + b.invW * t, a.fogW * s + b.fogW * t};
 }
 
-// Cuts a to b down to lo <= x, y <= hi (Liang-Barsky); false when nothing is left.
+// Cuts a to b down to lo <= x <= hiX, lo <= y <= hiY (Liang-Barsky); false when nothing is left.
 bool clipToBox(End &a, End &b, float lo, float hiX, float hiY)
 {
     float t0 = 0.0f, t1 = 1.0f;
@@ -42,8 +47,8 @@ bool clipToBox(End &a, End &b, float lo, float hiX, float hiY)
     }
     if (!(t0 <= t1)) return false;
     const End from = a;
-    a = mix(from, b, t0);
-    b = mix(from, b, t1);
+    if (t0 > 0.0f) a = mix(from, b, t0);
+    if (t1 < 1.0f) b = mix(from, b, t1);
     return true;
 }
 
@@ -88,7 +93,8 @@ struct Pen {
         const float dx = b.x - a.x;
         if (dx < 1e-6f) return; // shorter than a pixel's centre can be found on
         const float across = (b.y - a.y) / dx;
-        // Pixel centres in [a.x, b.x): a polyline's shared ends are drawn once.
+        // Pixel centres in [a.x, b.x) along the main axis: where a polyline goes on the same way,
+        // the pixel at a shared end is drawn once.
         const int first = std::max(steep ? rowBegin : 0, static_cast<int>(std::ceil(a.x - 0.5f)));
         const int last = std::min(steep ? rowEnd : width, static_cast<int>(std::ceil(b.x - 0.5f)));
         for (int i = first; i < last; ++i) {
@@ -98,7 +104,8 @@ struct Pen {
             const int j = static_cast<int>(below);
             const float share = centre - below;
             const float d = a.depth + (b.depth - a.depth) * t;
-            const float fog = a.fog + (b.fog - a.fog) * t;
+            // Fog over the eye's depth, perspective-correct: fog/w and 1/w are linear on screen.
+            const float fog = (a.fogW + (b.fogW - a.fogW) * t) / (a.invW + (b.invW - a.invW) * t);
             if (steep) {
                 plot(j, i, d, fog, 1.0f - share);
                 plot(j + 1, i, d, fog, share);
@@ -112,15 +119,14 @@ struct Pen {
 
 } // namespace
 
-QRect LineSplatter::project(const float *xyz, int count, const PointSplatter::Params &params)
+QRect LineSplatter::project(const float *xyz, int count, const std::vector<std::uint32_t> &edges,
+                            const PointSplatter::Params &params)
 {
+    m_segments.clear();
     m_nodes.resize(static_cast<std::size_t>(std::max(0, count)));
     const QMatrix4x4 vp = params.projection * params.view;
     const float *m = vp.constData(); // column-major
     const float *v = params.view.constData();
-    const float w = static_cast<float>(params.width), h = static_cast<float>(params.height);
-    float x0 = w, y0 = h, x1 = 0.0f, y1 = 0.0f;
-    bool everywhere = false;
     for (int i = 0; i < count; ++i) {
         const float px = xyz[3 * i], py = xyz[3 * i + 1], pz = xyz[3 * i + 2];
         Node &n = m_nodes[static_cast<std::size_t>(i)];
@@ -129,32 +135,70 @@ QRect LineSplatter::project(const float *xyz, int count, const PointSplatter::Pa
         n.z = m[2] * px + m[6] * py + m[10] * pz + m[14];
         n.w = m[3] * px + m[7] * py + m[11] * pz + m[15];
         n.eyeDepth = -(v[2] * px + v[6] * py + v[10] * pz + v[14]);
-        if (!(n.w > 1e-6f && n.z >= -n.w && n.z <= n.w)) {
-            // Outside the near or far plane (or NaN): its lines are clipped, and may then cross
-            // the view anywhere.
-            everywhere = everywhere || std::isfinite(n.x + n.y + n.z + n.w);
-            continue;
-        }
-        const float sx = (n.x / n.w * 0.5f + 0.5f) * w, sy = (0.5f - n.y / n.w * 0.5f) * h;
-        x0 = std::min(x0, sx);
-        y0 = std::min(y0, sy);
-        x1 = std::max(x1, sx);
-        y1 = std::max(y1, sy);
     }
-    const QRect view(0, 0, params.width, params.height);
-    if (everywhere) return view;
-    if (!(x1 >= x0 && y1 >= y0)) return {};
-    // A pixel around the ends for the line's two pixels across; far-off ends are cut to the view.
-    const auto pixel = [](float at) {
-        return static_cast<int>(std::floor(std::clamp(at, -1e6f, 1e6f)));
+
+    const double w = params.width, h = params.height;
+    const double fogSpan = std::max(static_cast<double>(params.fogFar - params.fogNear), 1e-4);
+    // A node in window space; w > 0 and |x|, |y| <= kGuard * w after the clip.
+    const auto onWindow = [&](double x, double y, double z, double cw, double eyeDepth) {
+        const double fog = std::clamp((eyeDepth - params.fogNear) / fogSpan, 0.0, 1.0);
+        return End{static_cast<float>((x / cw * 0.5 + 0.5) * w),
+                   static_cast<float>((0.5 - y / cw * 0.5) * h),
+                   static_cast<float>(z / cw * 0.5 + 0.5), static_cast<float>(1.0 / cw),
+                   static_cast<float>(fog / cw)};
     };
-    return QRect(QPoint(pixel(x0) - 1, pixel(y0) - 1), QPoint(pixel(x1) + 1, pixel(y1) + 1))
-        .intersected(view);
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    const std::size_t nodes = m_nodes.size();
+    for (std::size_t e = 0; e + 1 < edges.size(); e += 2) {
+        if (edges[e] >= nodes || edges[e + 1] >= nodes) continue;
+        const Node &a = m_nodes[edges[e]], &b = m_nodes[edges[e + 1]];
+        // Clipped in clip space, in double (huge coordinates must not overflow): against the
+        // near plane (z >= -w), the far plane (z <= w) and the guard band around the view.
+        const double ax = a.x, ay = a.y, az = a.z, aw = a.w;
+        const double bx = b.x, by = b.y, bz = b.z, bw = b.w;
+        const double inA[6] = {az + aw,          aw - az,          kGuard * aw - ax,
+                               kGuard * aw + ax, kGuard * aw - ay, kGuard * aw + ay};
+        const double inB[6] = {bz + bw,          bw - bz,          kGuard * bw - bx,
+                               kGuard * bw + bx, kGuard * bw - by, kGuard * bw + by};
+        double t0 = 0.0, t1 = 1.0;
+        bool visible = true;
+        for (int k = 0; k < 6 && visible; ++k) {
+            const double da = inA[k], db = inB[k];
+            if (!(std::isfinite(da) && std::isfinite(db)) || (da < 0.0 && db < 0.0)) {
+                visible = false;
+            } else if (da < 0.0) {
+                t0 = std::max(t0, da / (da - db));
+            } else if (db < 0.0) {
+                t1 = std::min(t1, da / (da - db));
+            }
+        }
+        if (!visible || !(t0 < t1)) continue;
+        const auto at = [&](double t) {
+            const double s = 1.0 - t;
+            return std::array<double, 5>{ax * s + bx * t, ay * s + by * t, az * s + bz * t,
+                                         aw * s + bw * t,
+                                         double(a.eyeDepth) * s + double(b.eyeDepth) * t};
+        };
+        const std::array<double, 5> from = at(t0), to = at(t1);
+        if (!(from[3] > 1e-9 && to[3] > 1e-9)) continue;
+        const End p = onWindow(from[0], from[1], from[2], from[3], from[4]);
+        const End q = onWindow(to[0], to[1], to[2], to[3], to[4]);
+        m_segments.push_back(p);
+        m_segments.push_back(q);
+        x0 = std::min({x0, double(p.x), double(q.x)});
+        y0 = std::min({y0, double(p.y), double(q.y)});
+        x1 = std::max({x1, double(p.x), double(q.x)});
+        y1 = std::max({y1, double(p.y), double(q.y)});
+    }
+    if (m_segments.empty()) return {};
+    // A pixel around the ends, for the line's two pixels across.
+    return QRect(QPoint(static_cast<int>(std::floor(x0)) - 1, static_cast<int>(std::floor(y0)) - 1),
+                 QPoint(static_cast<int>(std::floor(x1)) + 1, static_cast<int>(std::floor(y1)) + 1))
+        .intersected(QRect(0, 0, params.width, params.height));
 }
 
-void LineSplatter::draw(PointSplatter::Image &image, const std::vector<std::uint32_t> &edges,
-                        std::uint32_t rgba, float opacity, const PointSplatter::Params &params,
-                        int rowBegin, int rowEnd) const
+void LineSplatter::draw(PointSplatter::Image &image, std::uint32_t rgba, float opacity,
+                        const PointSplatter::Params &params, int rowBegin, int rowEnd) const
 {
     rowBegin = std::max(rowBegin, 0);
     rowEnd = std::min(rowEnd, image.height);
@@ -176,40 +220,13 @@ void LineSplatter::draw(PointSplatter::Image &image, const std::vector<std::uint
                   static_cast<float>(params.background.blueF()),
                   params.fogStrength};
     if (pen.alpha <= 0.0f) return;
-    const float w = static_cast<float>(params.width), h = static_cast<float>(params.height);
-    const float fogSpan = std::max(params.fogFar - params.fogNear, 1e-4f);
-    const auto onImage = [&](const Node &n) {
-        return End{(n.x / n.w * 0.5f + 0.5f) * w - static_cast<float>(image.x),
-                   (0.5f - n.y / n.w * 0.5f) * h - static_cast<float>(image.y),
-                   n.z / n.w * 0.5f + 0.5f,
-                   std::clamp((n.eyeDepth - params.fogNear) / fogSpan, 0.0f, 1.0f)};
-    };
-    const auto between = [](const Node &a, const Node &b, float t) {
-        return Node{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t,
-                    a.w + (b.w - a.w) * t, a.eyeDepth + (b.eyeDepth - a.eyeDepth) * t};
-    };
-    const std::size_t nodes = m_nodes.size();
-    for (std::size_t e = 0; e + 1 < edges.size(); e += 2) {
-        if (edges[e] >= nodes || edges[e + 1] >= nodes) continue;
-        const Node &a = m_nodes[edges[e]], &b = m_nodes[edges[e + 1]];
-        // Clipped against the near plane (z >= -w) and the far plane (z <= w), as GL clips.
-        float t0 = 0.0f, t1 = 1.0f;
-        const float nearA = a.z + a.w, nearB = b.z + b.w, farA = a.w - a.z, farB = b.w - b.z;
-        bool visible = std::isfinite(nearA + nearB + farA + farB);
-        for (const auto &[da, db] : {std::pair{nearA, nearB}, std::pair{farA, farB}}) {
-            if (!visible || (da < 0.0f && db < 0.0f)) {
-                visible = false;
-                break;
-            }
-            if (da < 0.0f) t0 = std::max(t0, da / (da - db));
-            if (db < 0.0f) t1 = std::min(t1, da / (da - db));
-        }
-        if (!visible || !(t0 < t1)) continue;
-        const Node from = t0 > 0.0f ? between(a, b, t0) : a;
-        const Node to = t1 < 1.0f ? between(a, b, t1) : b;
-        if (!(from.w > 1e-6f && to.w > 1e-6f)) continue;
-        End p = onImage(from), q = onImage(to);
-        if (!std::isfinite(p.x + p.y + q.x + q.y)) continue;
+    const float dx = static_cast<float>(image.x), dy = static_cast<float>(image.y);
+    for (std::size_t k = 0; k + 1 < m_segments.size(); k += 2) {
+        End p = m_segments[k], q = m_segments[k + 1];
+        p.x -= dx;
+        p.y -= dy;
+        q.x -= dx;
+        q.y -= dy;
         // A pixel beyond the image on every side, so lines along its edge keep both pixels.
         if (!clipToBox(p, q, -1.0f, static_cast<float>(image.width) + 1.0f,
                        static_cast<float>(image.height) + 1.0f))

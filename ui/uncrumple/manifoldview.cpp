@@ -348,22 +348,23 @@ void ManifoldView::paintGL()
     uploadPending();
     const QColor background = palette().color(QPalette::Base);
     if (m_renderer.isReady()) {
-        QElapsedTimer splat;
-        splat.start();
+        QElapsedTimer cpuDraw;
+        cpuDraw.start();
         const PointSplatter::Params params = splatParams();
         const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
         const bool lattice = nodes == m_lattice.nodes && !m_drawnEdges.empty();
         const QRect latticeArea =
-            lattice ? m_latticeSplatter.project(m_latticeNodes.data(), nodes, params) : QRect();
+            lattice ? m_latticeSplatter.project(m_latticeNodes.data(), nodes, m_drawnEdges, params)
+                    : QRect();
         PointSplatter::Image &image =
             m_splatter.prepare(m_points.data(), pointCount(), params, latticeArea);
         drawInTwoBands(image.height, m_splatter.balancedRow(), [&](int rowBegin, int rowEnd) {
             m_splatter.drawRows(params, rowBegin, rowEnd);
             if (lattice)
-                m_latticeSplatter.draw(image, m_drawnEdges, m_latticeColour, frame.latticeOpacity,
-                                       params, rowBegin, rowEnd);
+                m_latticeSplatter.draw(image, m_latticeColour, frame.latticeOpacity, params,
+                                       rowBegin, rowEnd);
         });
-        m_lastSplatMs = splat.nsecsElapsed() / 1e6;
+        m_lastCpuDrawMs = cpuDraw.nsecsElapsed() / 1e6;
         m_renderer.setPointImage(image);
     }
     m_renderer.draw(frame, background);

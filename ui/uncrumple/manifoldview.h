@@ -74,7 +74,7 @@ public:
     // Frames drawn so far, and the milliseconds the last one spent drawing the points and the
     // lattice's lines on the CPU (benchmarks and tests).
     qint64 framesDrawn() const { return m_frames; }
-    double lastSplatMs() const { return m_lastSplatMs; }
+    double lastCpuDrawMs() const { return m_lastCpuDrawMs; }
     // Lattice segments drawn at the nodes' current shape (fewer than sampled where lines are
     // straight), as of the last frame.
     int drawnLatticeSegments() const { return static_cast<int>(m_drawnEdges.size() / 2); }
@@ -114,7 +114,7 @@ private:
     QString m_glError;
     double m_scale = 1.0;
     qint64 m_frames = 0;
-    double m_lastSplatMs = 0;
+    double m_lastCpuDrawMs = 0;
 
     // What the page gave, kept for hover and for uploading when GL is ready.
     std::vector<float> m_points;

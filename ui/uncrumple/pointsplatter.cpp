@@ -20,7 +20,7 @@ void PointSplatter::setColours(const std::vector<std::uint32_t> &rgba)
 
 std::size_t PointSplatter::bucketOf(float radius)
 {
-    // Radii are positive and at most 32 (render clamps them): rounding by truncation is exact
+    // Radii are positive and at most 32 (prepare clamps them): rounding by truncation is exact
     // and, unlike lround, a single instruction (it runs for every point a frame).
     return static_cast<std::size_t>(radius / kRadiusStep + 0.5f);
 }
