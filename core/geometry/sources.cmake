@@ -5,5 +5,6 @@ target_sources(uncrumple_core PRIVATE
     geometry/chain.cpp
     geometry/warp.cpp
     geometry/ticks.cpp
+    geometry/segmentclip.cpp
     geometry/pointcloud.cpp
     geometry/numberparser.cpp)

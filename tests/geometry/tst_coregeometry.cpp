@@ -8,6 +8,7 @@
 #include "core/geometry/interpolation.h"
 #include "core/geometry/numberparser.h"
 #include "core/geometry/pointcloud.h"
+#include "core/geometry/segmentclip.h"
 #include "core/geometry/ticks.h"
 #include "core/geometry/warp.h"
 
@@ -83,6 +84,7 @@ private slots:
     void niceSteps_data();
     void niceSteps();
     void roundToStepIsClean();
+    void segmentsAreCutToTheBox();
     void cloudsAreDeterministicAndSized_data();
     void cloudsAreDeterministicAndSized();
     void imageCloudFollowsInk();
@@ -578,6 +580,31 @@ void TestCoreGeometry::refusesDeepNesting()
     QCOMPARE(parseNumber("((((((((((1))))))))))"), 1.0);
     QCOMPARE(parseNumber("sqrt(sqrt(sqrt(256)))"), 2.0);
     QCOMPARE(parseNumber("2^2^2"), 16.0);
+}
+
+void TestCoreGeometry::segmentsAreCutToTheBox()
+{
+    const Box box{0, 0, 10, 20};
+    double t0 = -1, t1 = -1;
+    // Inside: whole.
+    QVERIFY(clipSegment(1, 1, 9, 19, box, &t0, &t1));
+    QCOMPARE(t0, 0.0);
+    QCOMPARE(t1, 1.0);
+    // Across the box from left to right: the part between x = 0 and x = 10.
+    QVERIFY(clipSegment(-10, 5, 30, 5, box, &t0, &t1));
+    QCOMPARE(t0, 0.25);
+    QCOMPARE(t1, 0.5);
+    // The same backwards, and along an edge (edges are inside).
+    QVERIFY(clipSegment(30, 5, -10, 5, box, &t0, &t1));
+    QCOMPARE(t0, 0.5);
+    QCOMPARE(t1, 0.75);
+    QVERIFY(clipSegment(0, -20, 0, 40, box, &t0, &t1));
+    QCOMPARE(t0, 1.0 / 3.0);
+    QCOMPARE(t1, 2.0 / 3.0);
+    // Missing it: beside it, past a corner, or a point outside.
+    QVERIFY(!clipSegment(11, 0, 11, 20, box, &t0, &t1));
+    QVERIFY(!clipSegment(8, -5, 15, 2, box, &t0, &t1));
+    QVERIFY(!clipSegment(-1, -1, -1, -1, box, &t0, &t1));
 }
 
 QTEST_APPLESS_MAIN(TestCoreGeometry)

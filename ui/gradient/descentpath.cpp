@@ -1,5 +1,7 @@
 #include "ui/gradient/descentpath.h"
 
+#include "core/geometry/segmentclip.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
@@ -19,28 +21,11 @@ bool finite(const QPointF &p)
     return std::isfinite(p.x()) && std::isfinite(p.y());
 }
 
-// Liang-Barsky: the parameters [t0, t1] of a -> b inside the rectangle; false when none is.
+// The parameters [t0, t1] of a -> b inside the rectangle; false when none is.
 bool clipSegment(const QPointF &a, const QPointF &b, const QRectF &r, double *t0, double *t1)
 {
-    double lo = 0, hi = 1;
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            lo = std::max(lo, t);
-        else
-            hi = std::min(hi, t);
-        if (lo > hi) return false;
-    }
-    *t0 = lo;
-    *t1 = hi;
-    return true;
+    return core::geometry::clipSegment(a.x(), a.y(), b.x(), b.y(),
+                                       {r.left(), r.top(), r.right(), r.bottom()}, t0, t1);
 }
 
 } // namespace

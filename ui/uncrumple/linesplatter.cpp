@@ -1,5 +1,6 @@
 #include "ui/uncrumple/linesplatter.h"
 
+#include "core/geometry/segmentclip.h"
 #include "ui/uncrumple/pixel4.h"
 
 #include <algorithm>
@@ -27,28 +28,15 @@ End mix(const End &a, const End &b, float t)
             a.invW * s + b.invW * t, a.fogW * s + b.fogW * t};
 }
 
-// Cuts a to b down to lo <= x <= hiX, lo <= y <= hiY (Liang-Barsky); false when nothing is left.
+// Cuts a to b down to lo <= x <= hiX, lo <= y <= hiY; false when nothing is left.
 bool clipToBox(End &a, End &b, float lo, float hiX, float hiY)
 {
-    float t0 = 0.0f, t1 = 1.0f;
-    const float dx = b.x - a.x, dy = b.y - a.y;
-    const float p[4] = {-dx, dx, -dy, dy};
-    const float q[4] = {a.x - lo, hiX - a.x, a.y - lo, hiY - a.y};
-    for (int k = 0; k < 4; ++k) {
-        if (p[k] == 0.0f) {
-            if (q[k] < 0.0f) return false;
-            continue;
-        }
-        const float t = q[k] / p[k];
-        if (p[k] < 0.0f)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-    }
-    if (!(t0 <= t1)) return false;
+    double t0 = 0, t1 = 1;
+    if (!core::geometry::clipSegment(a.x, a.y, b.x, b.y, {lo, lo, hiX, hiY}, &t0, &t1))
+        return false;
     const End from = a;
-    if (t0 > 0.0f) a = mix(from, b, t0);
-    if (t1 < 1.0f) b = mix(from, b, t1);
+    if (t0 > 0) a = mix(from, b, static_cast<float>(t0));
+    if (t1 < 1) b = mix(from, b, static_cast<float>(t1));
     return true;
 }
 
