@@ -43,6 +43,7 @@ QString tickText(double v, double step)
 // the second core room.
 template<typename DrawRows> void drawInTwoBands(int rows, int split, const DrawRows &draw)
 {
+    if (rows <= 0) return; // nothing in view
     std::thread other;
     try {
         other = std::thread([&] { draw(split, rows); });
