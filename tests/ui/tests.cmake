@@ -9,3 +9,5 @@ uncrumple_add_test(test_captions SOURCES ui/test_captions.cpp LIBS uncrumple_ui)
 uncrumple_add_test(ui_focus_mode GL SOURCES ui/tst_focusmode.cpp LIBS uncrumple_ui)
 # The GL pictures' surface: frames, input, focus, cursor and grabs (GL).
 uncrumple_add_test(ui_glsurface GL SOURCES ui/tst_glsurface.cpp LIBS uncrumple_ui)
+# Two pieces of a frame's work at once (the Uncrumple view's CPU drawing and passage frames).
+uncrumple_add_test(test_twothreads SOURCES ui/test_twothreads.cpp)

@@ -218,6 +218,29 @@ private slots:
         QCOMPARE(image.depth.front(), 1.0f);
     }
 
+    void eachFrameStartsClean()
+    {
+        // The image's memory is reused from frame to frame (each band clears its own rows): a
+        // frame after another is the same as the first frame of a new splatter.
+        const PointSplatter::Params params = lookingAtTheOrigin();
+        const std::uint32_t red = 0xff2020e0u, blue = 0xffe02020u;
+        const float first[6] = {0, 0, 0, 0.05f, 0.05f, -1};
+        const float second[6] = {0.02f, 0, 0, 0, 0.03f, 0};
+        PointSplatter reused, fresh;
+        reused.setColours({red, blue});
+        fresh.setColours({red, blue});
+        reused.render(first, 2, params);
+        // Other points: the second image has other bounds, over memory the first drew on.
+        const PointSplatter::Image &again = reused.render(second, 2, params);
+        const PointSplatter::Image &once = fresh.render(second, 2, params);
+        QCOMPARE(again.x, once.x);
+        QCOMPARE(again.y, once.y);
+        QCOMPARE(again.width, once.width);
+        QCOMPARE(again.height, once.height);
+        QVERIFY(again.pixels == once.pixels);
+        QVERIFY(again.depth == once.depth);
+    }
+
     void pointsAtInfinityOrNaNAreSkipped()
     {
         // A diverging network's layer can hold them: nothing is drawn for them, and nothing

@@ -26,4 +26,5 @@ target_sources(uncrumple_ui PRIVATE
     common/tabtitles.cpp
     common/tensorimage.cpp
     common/tensorlayout.cpp
-    common/tensorview.cpp)
+    common/tensorview.cpp
+    common/twothreads.h)

@@ -3,6 +3,7 @@
 #include "core/geometry/ticks.h"
 #include "ui/common/captions.h"
 #include "ui/common/numbers.h"
+#include "ui/common/twothreads.h"
 #include "ui/uncrumple/latticeedges.h"
 
 #include <QElapsedTimer>
@@ -17,8 +18,6 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
-#include <system_error>
-#include <thread>
 
 namespace ui {
 
@@ -44,15 +43,7 @@ QString tickText(double v, double step)
 template<typename DrawRows> void drawInTwoBands(int rows, int split, const DrawRows &draw)
 {
     if (rows <= 0) return; // nothing in view
-    std::thread other;
-    try {
-        other = std::thread([&] { draw(split, rows); });
-    } catch (const std::system_error &) {
-        draw(0, rows); // no thread to be had: all here
-        return;
-    }
-    draw(0, split);
-    other.join();
+    runTogether([&] { draw(0, split); }, [&] { draw(split, rows); });
 }
 
 } // namespace
@@ -273,16 +264,7 @@ void ManifoldView::uploadPending()
         const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
         m_renderer.setLatticePositions(m_latticeNodes.data(), nodes == m_lattice.nodes ? nodes : 0);
     }
-    if (m_nodesDirty || m_edgesDirty) {
-        const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
-        m_drawnEdges.clear();
-        if (nodes == m_lattice.nodes) {
-            m_latticeWorldPerPixel = m_camera.worldPerPixel();
-            simplifyLatticeEdges(m_lattice.edges, m_latticeNodes.data(), std::size_t(nodes),
-                                 static_cast<float>(kLatticePixels * m_latticeWorldPerPixel),
-                                 m_drawnEdges);
-        }
-    }
+    if (m_nodesDirty || m_edgesDirty) m_reduceLattice = true; // by paintGL, beside the points
     if (m_cellsDirty)
         m_renderer.setCellColours(static_cast<int>(m_cellColours.size()) == m_lattice.nodes
                                       ? m_cellColours
@@ -328,6 +310,22 @@ PointSplatter::Params ManifoldView::splatParams() const
     return p;
 }
 
+QRect ManifoldView::projectLattice(const PointSplatter::Params &params)
+{
+    const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
+    if (m_reduceLattice) {
+        m_reduceLattice = false;
+        m_drawnEdges.clear();
+        m_latticeWorldPerPixel = m_camera.worldPerPixel();
+        if (nodes == m_lattice.nodes)
+            simplifyLatticeEdges(m_lattice.edges, m_latticeNodes.data(), std::size_t(nodes),
+                                 static_cast<float>(kLatticePixels * m_latticeWorldPerPixel),
+                                 m_drawnEdges);
+    }
+    if (nodes != m_lattice.nodes || m_drawnEdges.empty()) return {};
+    return m_latticeSplatter.project(m_latticeNodes.data(), nodes, m_drawnEdges, params);
+}
+
 void ManifoldView::paintGL()
 {
     const double dpr = devicePixelRatioF();
@@ -352,13 +350,12 @@ void ManifoldView::paintGL()
         QElapsedTimer cpuDraw;
         cpuDraw.start();
         const PointSplatter::Params params = splatParams();
-        const int nodes = static_cast<int>(m_latticeNodes.size() / 3);
-        const bool lattice = nodes == m_lattice.nodes && !m_drawnEdges.empty();
-        const QRect latticeArea =
-            lattice ? m_latticeSplatter.project(m_latticeNodes.data(), nodes, m_drawnEdges, params)
-                    : QRect();
-        PointSplatter::Image &image =
-            m_splatter.prepare(m_points.data(), pointCount(), params, latticeArea);
+        // The points sorted here while the lattice is reduced and clipped on a second thread.
+        QRect latticeArea;
+        runTogether([&] { m_splatter.sortPoints(m_points.data(), pointCount(), params); },
+                    [&] { latticeArea = projectLattice(params); });
+        const bool lattice = !latticeArea.isEmpty();
+        PointSplatter::Image &image = m_splatter.prepareImage(params, latticeArea);
         drawInTwoBands(image.height, m_splatter.balancedRow(), [&](int rowBegin, int rowEnd) {
             m_splatter.drawRows(params, rowBegin, rowEnd);
             if (lattice)

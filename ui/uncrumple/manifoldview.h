@@ -100,6 +100,9 @@ protected:
 private:
     void cleanup();
     void uploadPending();
+    // Reduces the lattice's lines if it changed, then clips them for this frame (may run beside
+    // the GUI thread: it touches only the lattice). The pixels they touch; empty if none.
+    QRect projectLattice(const PointSplatter::Params &params);
     void buildAxes();
     void paintOverlay(QPainter &painter);
     void updateHover(const QPointF &pixel);
@@ -124,6 +127,7 @@ private:
     std::vector<float> m_latticeNodes;
     std::vector<std::uint32_t> m_drawnEdges; // m_lattice's edges at the nodes' current shape
     double m_latticeWorldPerPixel = 0;       // the zoom they were reduced for
+    bool m_reduceLattice = true;             // the nodes or the zoom changed since
     std::vector<std::uint32_t> m_cellColours;
     std::vector<ColourVertex> m_surfaces;
     std::vector<ColourVertex> m_axisLines;

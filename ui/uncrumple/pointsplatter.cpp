@@ -30,9 +30,8 @@ const std::vector<PointSplatter::Tap> &PointSplatter::stamp(float radius, int su
     return m_stamps[bucketOf(radius)][static_cast<std::size_t>(sub)];
 }
 
-void PointSplatter::makeStamps(float radius)
+void PointSplatter::makeStamps(std::size_t bucket)
 {
-    const std::size_t bucket = bucketOf(radius);
     if (bucket >= m_stamps.size()) m_stamps.resize(bucket + 1);
     auto &variants = m_stamps[bucket];
     if (variants.empty()) {
@@ -83,7 +82,14 @@ PointSplatter::Image &PointSplatter::render(const float *xyz, int count, const P
 PointSplatter::Image &PointSplatter::prepare(const float *xyz, int count, const Params &params,
                                              const QRect &include)
 {
-    m_image.width = m_image.height = 0;
+    sortPoints(xyz, count, params);
+    return prepareImage(params, include);
+}
+
+void PointSplatter::sortPoints(const float *xyz, int count, const Params &params)
+{
+    m_pointsArea = QRect();
+    m_sorted.clear();
     const int n = std::min(count, static_cast<int>(m_rgb.size() / 3));
     m_projected.resize(static_cast<std::size_t>(std::max(0, n)));
     m_order.clear();
@@ -129,17 +135,8 @@ PointSplatter::Image &PointSplatter::prepare(const float *xyz, int count, const 
         // Far first: a larger window depth sorts earlier.
         m_keys.push_back(static_cast<std::uint16_t>(65535.0f - p.depth * 65535.0f));
     }
-    if (!include.isEmpty()) {
-        x0 = std::min(x0, include.left());
-        y0 = std::min(y0, include.top());
-        x1 = std::max(x1, include.right() + 1);
-        y1 = std::max(y1, include.bottom() + 1);
-    }
-    x0 = std::max(0, x0);
-    y0 = std::max(0, y0);
-    x1 = std::min(params.width, x1);
-    y1 = std::min(params.height, y1);
-    if (x1 <= x0 || y1 <= y0) return m_image;
+    if (m_order.empty()) return;
+    m_pointsArea = QRect(QPoint(x0, y0), QPoint(x1 - 1, y1 - 1));
 
     // A stable two-pass radix sort on the 16-bit keys: linear, and a frame sorts 50,000 points in
     // well under a millisecond.
@@ -166,24 +163,36 @@ PointSplatter::Image &PointSplatter::prepare(const float *xyz, int count, const 
 
     // Far to near, as they are drawn.
     m_sorted.resize(m_order.size());
+    float smallest = m_projected[m_order.front()].radius, largest = smallest;
     for (std::size_t j = 0, k = m_order.size(); j < k; ++j) {
         const std::uint32_t i = m_order[j];
         const float *rgb = &m_rgb[static_cast<std::size_t>(i) * 3];
         m_sorted[j] = {m_projected[i], rgb[0], rgb[1], rgb[2]};
-        // Made here, so that drawing only reads them (drawRows may run on two threads).
-        makeStamps(m_projected[i].radius);
+        smallest = std::min(smallest, m_projected[i].radius);
+        largest = std::max(largest, m_projected[i].radius);
     }
+    // Made here, so that drawing only reads them (drawRows may run on two threads).
+    for (std::size_t b = bucketOf(smallest), last = bucketOf(largest); b <= last; ++b)
+        makeStamps(b);
+}
 
-    const int iw = x1 - x0, ih = y1 - y0;
-    const std::size_t pixels = static_cast<std::size_t>(iw) * static_cast<std::size_t>(ih);
-    // Blended straight into the 8-bit image, as a GPU blends into its framebuffer, the four
-    // channels of a tap at once.
-    m_image.pixels.assign(pixels, 0u);
-    m_image.depth.assign(pixels, 1.0f);
-    m_image.x = x0;
-    m_image.y = y0;
-    m_image.width = iw;
-    m_image.height = ih;
+PointSplatter::Image &PointSplatter::prepareImage(const Params &params, const QRect &include)
+{
+    QRect area = m_pointsArea;
+    if (!include.isEmpty()) area |= include;
+    area &= QRect(0, 0, params.width, params.height);
+    m_image.width = m_image.height = 0;
+    if (area.isEmpty()) return m_image;
+    // Cleared by drawRows, band by band. Blended straight into the 8-bit image, as a GPU blends
+    // into its framebuffer, the four channels of a tap at once.
+    const std::size_t pixels =
+        static_cast<std::size_t>(area.width()) * static_cast<std::size_t>(area.height());
+    m_image.pixels.resize(pixels);
+    m_image.depth.resize(pixels);
+    m_image.x = area.x();
+    m_image.y = area.y();
+    m_image.width = area.width();
+    m_image.height = area.height();
     return m_image;
 }
 
@@ -213,6 +222,10 @@ void PointSplatter::drawRows(const Params &params, int rowBegin, int rowEnd)
     // A band reads the points and stamps and writes only its own rows of the image.
     std::uint32_t *image = m_image.pixels.data();
     float *depth = m_image.depth.data();
+    const auto bandBegin = static_cast<std::ptrdiff_t>(rowBegin) * iw;
+    const auto bandEnd = static_cast<std::ptrdiff_t>(rowEnd) * iw;
+    std::fill(image + bandBegin, image + bandEnd, 0u);
+    std::fill(depth + bandBegin, depth + bandEnd, 1.0f);
     const Pixel4 one = splat4(1.0f);
     const float bg[3] = {static_cast<float>(params.background.redF()),
                          static_cast<float>(params.background.greenF()),

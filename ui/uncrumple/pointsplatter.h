@@ -47,10 +47,13 @@ public:
     Image &render(const float *xyz, int count, const Params &params, const QRect &include = {});
     const Image &image() const { return m_image; }
 
-    // render() in two steps, so that the drawing can be shared between threads: prepare()
-    // projects and sorts the points and clears the image; drawRows() then draws the image's
-    // rows [rowBegin, rowEnd), and may run for disjoint bands at once. balancedRow() is the row
-    // that splits the points in two halves.
+    // render() in steps, so that the work can be shared between threads: sortPoints() projects
+    // and sorts the points (while another thread projects the lattice, whose rectangle it needs);
+    // prepareImage() sizes the image; drawRows() then clears and draws the image's rows
+    // [rowBegin, rowEnd), and may run for disjoint bands at once. prepare() is the first two.
+    // balancedRow() is the row that splits the points in two halves.
+    void sortPoints(const float *xyz, int count, const Params &params);
+    Image &prepareImage(const Params &params, const QRect &include = {});
     Image &prepare(const float *xyz, int count, const Params &params, const QRect &include = {});
     void drawRows(const Params &params, int rowBegin, int rowEnd);
     int balancedRow();
@@ -65,7 +68,7 @@ private:
     static constexpr int kSub = 2;              // sub-pixel positions per axis
     static constexpr float kRadiusStep = 0.25f; // stamps every quarter pixel of radius
     static std::size_t bucketOf(float radius);
-    void makeStamps(float radius); // before drawing: drawRows() only reads them
+    void makeStamps(std::size_t bucket); // before drawing: drawRows() only reads them
     const std::vector<Tap> &stamp(float radius, int sub) const;
 
     std::vector<float> m_rgb;                            // 0-1 per point
@@ -86,6 +89,7 @@ private:
     std::vector<std::uint32_t> m_order, m_scratch;
     std::vector<std::uint16_t> m_keys, m_keys2;
     std::vector<int> m_rowCounts;
+    QRect m_pointsArea; // the device pixels the sorted points touch
     Image m_image;
 };
 
