@@ -78,7 +78,7 @@ int main(int argc, char **argv)
         data.isEmpty() ? QString::fromStdString(core::defaultMnistDir().string()) : data;
     if (!store.loadDirectory(dir)) qFatal("no MNIST in %s", qPrintable(dir));
     while (store.isLoading())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     if (!store.data()->isFullSet) qFatal("the full MNIST did not load from %s", qPrintable(dir));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
     page->tabs()->setCurrentIndex(tab);
@@ -106,7 +106,7 @@ int main(int argc, char **argv)
         QObject::disconnect(ended);
         QObject::disconnect(done);
         while (session->isEvaluating())
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     } while (clock.elapsed() < minutes * 60'000.0);
 
     if (rss.size() < 3) qFatal("fewer than 3 epochs ran");

@@ -152,9 +152,10 @@ GuiRun runPage(ui::TrainPage *page, const Options &o)
     loop.exec();
     for (const auto &c : {first, epochs, done})
         QObject::disconnect(c);
-    // Let the evaluation after training end before the next run.
+    // Let the evaluation after training end before the next run. (processEvents with a time
+    // limit ignores WaitForMoreEvents and spins: the form without one sleeps until an event.)
     while (s->isEvaluating())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return run;
 }
 
@@ -203,7 +204,7 @@ int main(int argc, char **argv)
         o.data.isEmpty() ? QString::fromStdString(core::defaultMnistDir().string()) : o.data;
     if (!store.loadDirectory(dir)) qFatal("no MNIST in %s", qPrintable(dir));
     while (store.isLoading())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     if (!store.data()->isFullSet) qFatal("the full MNIST did not load from %s", qPrintable(dir));
     auto *page = qobject_cast<ui::TrainPage *>(window.page(QStringLiteral("train")));
     page->tabs()->setCurrentIndex(o.tab);
@@ -227,7 +228,7 @@ int main(int argc, char **argv)
     }
     const double mc = median(cli), mg = median(gui);
     std::printf("median seconds per epoch: command line %.3f, Train page %.3f: the page costs "
-                "%+.1f%% (target at most +5%%)\n",
+                "%+.1f%% (target at most +2%%)\n",
                 mc, mg, (mg / mc - 1.0) * 100.0);
     std::printf("{\"bench\":\"train-overhead\",\"epochs\":%d,\"rounds\":%d,\"tab\":\"%s\","
                 "\"cli_median_s\":%.4f,\"page_median_s\":%.4f,\"ratio\":%.4f,"

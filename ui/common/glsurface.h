@@ -2,7 +2,8 @@
 // A widget drawn with OpenGL in a window of its own, embedded with createWindowContainer, in place
 // of QOpenGLWidget. Qt composes a QOpenGLWidget into the whole window's backing store for every
 // frame; on Mesa's software renderer an empty one took 8.4 to 10.5 ms a frame at 1280 x 800,
-// against 5.8 to 6.3 ms for a window of its own (bench_render's two floors, side by side). The
+// against 5.8 to 6.3 ms for a window of its own (bench_render's two floors, side by side), of
+// which 5 ms turned out to be Qt waiting before each frame (see update()): 0.5 to 0.7 ms now. The
 // subclass API is QOpenGLWidget's (initializeGL, resizeGL, paintGL, update, makeCurrent,
 // grabFramebuffer, frameSwapped), and the mouse, wheel and key events the window receives are
 // handed to this widget, so a subclass and its tests see a widget.
