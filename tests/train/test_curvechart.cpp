@@ -6,6 +6,8 @@
 #include "ui/train/curvechart.h"
 
 #include <QImage>
+#include <QPaintEvent>
+#include <QScreen>
 #include <QTest>
 #include <cmath>
 #include <limits>
@@ -94,6 +96,71 @@ private slots:
         chart.repaint();
         QCOMPARE(chart.framesPainted(), frames + 1);
         QVERIFY(chart.yMax() >= 2.7);
+    }
+
+    void aNewPointRepaintsOnlyItsStrip()
+    {
+        // While training the page hands the chart the whole curve 12.5 times a second, of which
+        // only the newest points are new: only the strip they (and the line to them) cover is
+        // painted and sent to the screen, and the screen then shows what a full paint shows.
+        const auto owner = lossChart(Qt::darkGreen, 2.0);
+        CurveChart &chart = *owner;
+        QList<QPointF> points;
+        for (int i = 0; i <= 40; ++i)
+            points.append({i * 0.1, 0.5 + 0.3 * std::sin(i * 0.7)});
+        chart.setCurve(0, points);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QTest::qWait(50);
+        struct PaintRects : QObject {
+            std::vector<QRect> rects;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                if (e->type() == QEvent::Paint)
+                    rects.push_back(static_cast<QPaintEvent *>(e)->rect());
+                return false;
+            }
+        } painted;
+        chart.installEventFilter(&painted);
+        for (int i = 41; i <= 60; ++i) {
+            points.append({i * 0.1, 0.5 + 0.3 * std::sin(i * 0.7)});
+            chart.setCurve(0, points);
+            QTRY_VERIFY(!painted.rects.empty());
+            const QRect strip = painted.rects.back();
+            painted.rects.clear();
+            const QPointF from = chart.toPixel(points[i - 1]), to = chart.toPixel(points[i]);
+            QVERIFY2(strip.left() <= from.x() - 2 && strip.right() >= to.x() + 2,
+                     qPrintable(QStringLiteral("strip %1-%2 misses %3-%4")
+                                    .arg(strip.left())
+                                    .arg(strip.right())
+                                    .arg(from.x())
+                                    .arg(to.x())));
+            QVERIFY(strip.width() < chart.layout().plot.width() / 8);
+        }
+        // The same points again: nothing to paint.
+        chart.setCurve(0, points);
+        QTest::qWait(30);
+        QVERIFY(painted.rects.empty());
+        chart.removeEventFilter(&painted);
+        // What the screen shows is a full paint's picture, also when a far point moves (the line
+        // from the point before it must go too).
+        const auto shownIsFull = [&chart] {
+            QTest::qWait(30);
+            const QImage shown = chart.screen()
+                                     ->grabWindow(chart.winId())
+                                     .toImage()
+                                     .convertToFormat(QImage::Format_RGB32);
+            const QImage full = chart.grab().toImage().convertToFormat(QImage::Format_RGB32);
+            return shown.size() == full.size() && shown == full;
+        };
+        QVERIFY(shownIsFull());
+        const QList<QPointF> sparse = {{0, 0.2}, {3, 0.4}, {6, 0.3}, {9, 0.9}};
+        chart.setCurve(0, sparse);
+        QVERIFY(shownIsFull());
+        QList<QPointF> moved = sparse;
+        moved.back() = {9, 0.1};
+        chart.setCurve(0, moved);
+        QVERIFY(shownIsFull());
     }
 
     void labelsStayInsideTheChartAtEverySize_data()

@@ -199,13 +199,41 @@ private slots:
         std::vector<QPointF> points;
         for (int i = 0; i < 10000; ++i)
             points.emplace_back(i, i == 4321 ? 100.0 : std::sin(i * 0.01));
-        const QList<QPointF> d = decimate(points, 300);
+        const QList<QPointF> d = decimate(points, 0.0, 10000.0, 300);
         QVERIFY(d.size() <= 602);
         QVERIFY(d.contains(QPointF(4321, 100.0)));
         QCOMPARE(d.constLast(), points.back());
         for (qsizetype i = 1; i < d.size(); ++i)
             QVERIFY(d[i - 1].x() < d[i].x());
-        QCOMPARE(decimate({points.begin(), points.begin() + 100}, 300).size(), 100);
+        QCOMPARE(decimate({points.begin(), points.begin() + 100}, 0.0, 10000.0, 300).size(), 100);
+        const QList<QPointF> t = thin(points, 0.0, 10000.0, 300);
+        QVERIFY(t.size() <= 301);
+        QCOMPARE(t.constFirst(), points.front());
+        QCOMPARE(t.constLast(), points.back());
+    }
+
+    void aGrowingCurveKeepsItsDecimatedColumns()
+    {
+        // The columns are fixed in x: as batches arrive, what was drawn for the columns already
+        // full stays the same points, so the chart repaints only the newest strip.
+        std::vector<QPointF> points;
+        for (int i = 0; i < 3000; ++i)
+            points.emplace_back(i / 1000.0, std::sin(i * 0.37) + 0.001 * i);
+        const auto prefix = [](const QList<QPointF> &a, const QList<QPointF> &b) {
+            qsizetype same = 0;
+            while (same < std::min(a.size(), b.size()) && a[same] == b[same])
+                ++same;
+            return same;
+        };
+        for (const auto &reduce : {decimate, thin}) {
+            const QList<QPointF> before =
+                reduce({points.begin(), points.begin() + 2000}, 0, 3, 100);
+            const QList<QPointF> after = reduce({points.begin(), points.begin() + 2050}, 0, 3, 100);
+            // All but the last column's points (and the exact last point) are the same.
+            QVERIFY2(prefix(before, after) >= before.size() - 3,
+                     qPrintable(
+                         QStringLiteral("%1 of %2").arg(prefix(before, after)).arg(before.size())));
+        }
     }
 
     void historySmoothsAndExports()

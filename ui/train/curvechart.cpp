@@ -7,6 +7,7 @@
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ui {
 
@@ -72,13 +73,43 @@ int CurveChart::addCurve(const QString &name, const QColor &color, qreal width, 
 void CurveChart::setCurve(int curve, const QList<QPointF> &points)
 {
     Curve &c = m_curves[static_cast<std::size_t>(curve)];
+    // Only what lies between the first point that changed (from the one before it, which the
+    // changed line leaves) and the last, old or new, is drawn again: while training, the newest
+    // strip of the plot (decimate.h keeps the older columns' points).
+    const qsizetype common = std::min(c.points.size(), points.size());
+    qsizetype same = 0;
+    while (same < common && c.points[same] == points[same])
+        ++same;
+    const bool unchanged = same == c.points.size() && same == points.size();
+    double left = std::numeric_limits<double>::infinity(), right = -left;
+    const auto spanFromChange = [&](const QList<QPointF> &list) {
+        for (qsizetype i = std::max<qsizetype>(0, same - 1); i < list.size(); ++i)
+            if (isFinitePoint(list[i])) {
+                const double x = toPixel(list[i]).x();
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
+    };
+    spanFromChange(c.points);
+    spanFromChange(points);
     c.points = points;
+    bool hoverGone = false;
     if (m_hover.curve == curve &&
-        (m_hover.index >= c.points.size() || !isFinitePoint(c.points[m_hover.index])))
+        (m_hover.index >= c.points.size() || !isFinitePoint(c.points[m_hover.index]))) {
         m_hover = {};
-    // Only the plot (and what a thick line or marker at its edge covers) changes.
+        hoverGone = true;
+    }
+    // The plot, and what a thick line or marker at its edge covers.
     const double pad = 8.0 * m_scale;
-    update(m_layout.plot.adjusted(-pad, -pad, pad, pad).toAlignedRect());
+    QRectF area = m_layout.plot.adjusted(-pad, -pad, pad, pad);
+    if (!hoverGone) {
+        if (unchanged || !(left <= right))
+            area = QRectF();
+        else
+            area.setCoords(std::max(area.left(), left - pad), area.top(),
+                           std::min(area.right(), right + pad), area.bottom());
+    }
+    if (!area.isEmpty()) update(area.toAlignedRect());
     emit curveChanged(curve);
 }
 

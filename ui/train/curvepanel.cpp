@@ -100,14 +100,15 @@ void CurvePanel::showHistory(const TrainHistory &history)
     if (history.epochs() > 0) setEpochs(history.epochs());
     m_steps = std::max(1, history.stepsPerEpoch());
 
-    // A low and a high every four pixel columns: the cost of a repaint stays flat as the run
-    // grows.
-    const int buckets = std::max(40, static_cast<int>(m_batchLoss->layout().plot.width() / 4));
-    m_batchLoss->setCurve(Raw, decimate(history.loss(), buckets));
+    // A low and a high every four pixel columns of the whole run's x range: the cost of a
+    // repaint stays flat as the run grows, and only the newest columns change.
+    const int columns = std::max(40, static_cast<int>(m_batchLoss->layout().plot.width() / 4));
+    const double end = m_epochs;
+    m_batchLoss->setCurve(Raw, decimate(history.loss(), 0.0, end, columns));
     // The smoothed curves are smooth: a point every 4 pixels is plenty for the 2-pixel pen.
-    m_batchLoss->setCurve(Smoothed, thin(history.smoothLoss(), buckets));
-    m_batchAccuracy->setCurve(Raw, decimate(history.accuracy(), buckets));
-    m_batchAccuracy->setCurve(Smoothed, thin(history.smoothAccuracy(), buckets));
+    m_batchLoss->setCurve(Smoothed, thin(history.smoothLoss(), 0.0, end, columns));
+    m_batchAccuracy->setCurve(Raw, decimate(history.accuracy(), 0.0, end, columns));
+    m_batchAccuracy->setCurve(Smoothed, thin(history.smoothAccuracy(), 0.0, end, columns));
 
     if (history.isEmpty()) {
         m_batchLoss->setYExtent(0.0, 1.0);
