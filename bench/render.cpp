@@ -17,6 +17,7 @@
 // --samples sets the window's multisampling; the app's default format has none (app/gui.cpp),
 // because 4x triples the cost of composing the window on llvmpipe.
 
+#include "bench/frametimes.h"
 #include "core/geometry/chain.h"
 #include "ui/common/glsurface.h"
 #include "ui/common/playhead.h"
@@ -44,11 +45,7 @@
 
 namespace {
 
-struct Result {
-    int frames = 0;
-    double seconds = 0;
-    double median = 0, p95 = 0; // milliseconds between swaps
-};
+using Result = bench::FrameTimes;
 
 Result measure(ui::GeometryPage &page, double seconds)
 {
@@ -95,60 +92,7 @@ Result measure(ui::GeometryPage &page, double seconds)
     playhead->pause();
     playhead->setSecondsPerPhase(secondsPerPhase);
 
-    Result r;
-    r.frames = static_cast<int>(intervals.size());
-    for (double ms : intervals)
-        r.seconds += ms / 1000.0;
-    if (!intervals.empty()) {
-        std::sort(intervals.begin(), intervals.end());
-        r.median = intervals[intervals.size() / 2];
-        r.p95 = intervals[std::min(intervals.size() - 1, intervals.size() * 95 / 100)];
-    }
-    return r;
-}
-
-// What a user sees: Play, with its 60 Hz timer, looping over the chain; frames are counted as the
-// window swaps them. At most 60 fps by construction.
-Result measurePlaying(ui::GeometryPage &page, double seconds)
-{
-    ui::PlaneView *plane = page.plane();
-    ui::Playhead *playhead = page.playhead();
-    std::vector<double> intervals;
-    QElapsedTimer clock;
-    qint64 last = -1;
-    QEventLoop loop;
-    const auto restart =
-        QObject::connect(playhead, &ui::Playhead::movingChanged, &loop, [&](bool moving) {
-            if (!moving) {
-                playhead->seek(0);
-                playhead->play();
-            }
-        });
-    QObject::connect(plane, &ui::GlSurface::frameSwapped, &loop, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last >= 0 && now > 1'000'000'000) // after a second of warm-up
-            intervals.push_back((now - last) / 1e6);
-        last = now;
-        if (now / 1e9 >= seconds + 1.0) loop.quit();
-    });
-    clock.start();
-    playhead->seek(0);
-    playhead->play();
-    loop.exec();
-    QObject::disconnect(restart);
-    QObject::disconnect(plane, &ui::GlSurface::frameSwapped, &loop, nullptr);
-    playhead->pause();
-
-    Result r;
-    r.frames = static_cast<int>(intervals.size());
-    for (double ms : intervals)
-        r.seconds += ms / 1000.0;
-    if (!intervals.empty()) {
-        std::sort(intervals.begin(), intervals.end());
-        r.median = intervals[intervals.size() / 2];
-        r.p95 = intervals[std::min(intervals.size() - 1, intervals.size() * 95 / 100)];
-    }
-    return r;
+    return bench::summarize(std::move(intervals));
 }
 
 // The floor: an empty GL surface (it only clears) in a window of the same size, beside a plain
@@ -189,13 +133,7 @@ template<class Base> Result measureFloor(QSize size, double seconds)
     clock.start();
     gl->update();
     loop.exec();
-    Result r;
-    r.frames = static_cast<int>(intervals.size());
-    for (double ms : intervals)
-        r.seconds += ms / 1000.0;
-    std::sort(intervals.begin(), intervals.end());
-    if (!intervals.empty()) r.median = intervals[intervals.size() / 2];
-    return r;
+    return bench::summarize(std::move(intervals));
 }
 
 // The plane alone: render into its framebuffer and read it back, n times. No window composition,
@@ -216,14 +154,7 @@ Result measureRenderOnly(ui::GeometryPage &page, int n)
         if (i >= 5) // after the shader JIT and caches warm up
             times.push_back(clock.nsecsElapsed() / 1e6);
     }
-    Result r;
-    r.frames = static_cast<int>(times.size());
-    for (double ms : times)
-        r.seconds += ms / 1000.0;
-    std::sort(times.begin(), times.end());
-    r.median = times[times.size() / 2];
-    r.p95 = times[std::min(times.size() - 1, times.size() * 95 / 100)];
-    return r;
+    return bench::summarize(std::move(times));
 }
 
 } // namespace
@@ -316,9 +247,9 @@ int main(int argc, char *argv[])
         const Result ro = measureRenderOnly(page, 40);
         std::printf("%6d points, render only: median %.1f ms, p95 %.1f ms\n", count, ro.median,
                     ro.p95);
-        const Result playing = measurePlaying(page, seconds);
+        const Result playing = bench::playedByItsTimer(page.plane(), page.playhead(), 0.0, seconds);
         std::printf(
-            "%6d points, playing: %.1f fps (60 at most); frame time median %.1f ms, p95 %.1f ms\n",
+            "%6d points, playing: %.1f fps (62.5 at most); frame time median %.1f ms, p95 %.1f ms\n",
             count, playing.seconds > 0 ? playing.frames / playing.seconds : 0.0, playing.median,
             playing.p95);
         const Result r = measure(page, seconds);

@@ -17,6 +17,7 @@
 // playing (Play, with every swap advancing the passage by 1/60 of a phase), each asking for the
 // next frame at once; and Play as the user presses it, paced by its 60 Hz timer (at most 62.5 fps).
 
+#include "bench/frametimes.h"
 #include "ui/common/glsurface.h"
 #include "ui/common/playhead.h"
 #include "ui/shell/appcontext.h"
@@ -42,29 +43,12 @@
 
 namespace {
 
-struct Result {
-    int frames = 0;
-    double seconds = 0;
-    double median = 0, p95 = 0; // milliseconds
-};
-
-Result summarize(std::vector<double> ms)
-{
-    Result r;
-    r.frames = static_cast<int>(ms.size());
-    for (double v : ms)
-        r.seconds += v / 1000.0;
-    if (!ms.empty()) {
-        std::sort(ms.begin(), ms.end());
-        r.median = ms[ms.size() / 2];
-        r.p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-    }
-    return r;
-}
+using Result = bench::FrameTimes;
+using bench::summarize;
 
 double fps(const Result &r)
 {
-    return r.seconds > 0 ? r.frames / r.seconds : 0.0;
+    return r.fps();
 }
 
 // Frames swapped by widget while `advance` is called before each next one, flat out.
@@ -86,37 +70,6 @@ Result swapped(ui::GlSurface *widget, double seconds, const std::function<void()
     widget->update();
     loop.exec();
     QObject::disconnect(connection);
-    return summarize(intervals);
-}
-
-// Play as the user presses it, from the passage into layer 2 to the end and again, frames counted
-// as they are swapped after a second of warm-up.
-Result playedByItsTimer(ui::ManifoldView *view, ui::Playhead *playhead, double seconds)
-{
-    std::vector<double> intervals;
-    QElapsedTimer clock;
-    qint64 last = -1;
-    QEventLoop loop;
-    const auto restart =
-        QObject::connect(playhead, &ui::Playhead::movingChanged, &loop, [&](bool moving) {
-            if (!moving) {
-                playhead->seek(3.0);
-                playhead->play();
-            }
-        });
-    const auto swaps = QObject::connect(view, &ui::GlSurface::frameSwapped, &loop, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last >= 0 && now > 1'000'000'000) intervals.push_back((now - last) / 1e6);
-        last = now;
-        if (now / 1e9 >= seconds + 1.0) loop.quit();
-    });
-    clock.start();
-    playhead->seek(3.0);
-    playhead->play();
-    loop.exec();
-    QObject::disconnect(restart);
-    QObject::disconnect(swaps);
-    playhead->pause();
     return summarize(intervals);
 }
 
@@ -261,7 +214,7 @@ int main(int argc, char *argv[])
     std::printf("play, flat out: %.1f fps; frame time median %.1f ms, p95 %.1f ms\n", fps(playing),
                 playing.median, playing.p95);
     playhead->setSecondsPerPhase(secondsPerPhase);
-    const Result timed = playedByItsTimer(view, playhead, seconds);
+    const Result timed = bench::playedByItsTimer(view, playhead, 3.0, seconds);
     std::printf("play, by Play's 60 Hz timer: %.1f fps (62.5 at most); frame time median %.1f ms, "
                 "p95 %.1f ms\n",
                 fps(timed), timed.median, timed.p95);
