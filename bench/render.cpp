@@ -248,10 +248,10 @@ int main(int argc, char *argv[])
         std::printf("%6d points, render only: median %.1f ms, p95 %.1f ms\n", count, ro.median,
                     ro.p95);
         const Result playing = bench::playedByItsTimer(page.plane(), page.playhead(), 0.0, seconds);
-        std::printf(
-            "%6d points, playing: %.1f fps (62.5 at most); frame time median %.1f ms, p95 %.1f ms\n",
-            count, playing.seconds > 0 ? playing.frames / playing.seconds : 0.0, playing.median,
-            playing.p95);
+        std::printf("%6d points, playing: %.1f fps (62.5 at most); frame time median %.1f ms, p95 "
+                    "%.1f ms\n",
+                    count, playing.seconds > 0 ? playing.frames / playing.seconds : 0.0,
+                    playing.median, playing.p95);
         const Result r = measure(page, seconds);
         const QSize plane = page.plane()->size();
         std::printf(
