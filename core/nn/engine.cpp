@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "core/nn/activation.h"
+#include "core/nn/denormals.h"
 #include "core/nn/loss.h"
 
 #include <algorithm>
@@ -324,6 +325,8 @@ void Engine::infer(const Sequential &model, const BatchSource &batch, const std:
 
 void Engine::work(int thread, std::uint32_t generation)
 {
+    // Every thread of a round, the caller too: a chunk's result must not depend on its thread.
+    const FlushDenormals flush;
     Lane &lane = *m_lanes[static_cast<std::size_t>(thread)];
     int chunkBase = 0;
     for (std::size_t p = 0; p < m_phases.size(); ++p) {

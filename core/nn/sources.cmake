@@ -4,6 +4,7 @@ set(_nn_sources
     nn/activation.cpp
     nn/atomicfile.cpp
     nn/dataset.cpp
+    nn/denormals.cpp
     nn/engine.cpp
     nn/evaluator.cpp
     nn/inference.cpp

@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/nn/activation.h"
 #include "core/nn/dataset.h"
+#include "core/nn/inference.h"
 #include "core/nn/kernels.h"
 #include "core/nn/loss.h"
 #include "core/nn/model.h"
@@ -315,6 +316,26 @@ private slots:
         QVERIFY(std::isnan(v[0]));
         QCOMPARE(v[1], 0.0f);
         QCOMPARE(v[2], 2.0f);
+    }
+
+    void denormalsFlushInTheEngineOnly()
+    {
+        // 1e-20 * 1e-20 = 1e-40 is a denormal float: the engine makes it 0 (denormals.h), on
+        // every thread of a round, and the caller's thread is IEEE again afterwards.
+        Sequential model(2, {{1, Activation::Linear}});
+        model.mutableKernel(0)[0] = 1e-20f;
+        model.mutableKernel(0)[1] = 1e-20f;
+        Matrix x(300, 2);
+        for (std::int64_t i = 0; i < x.rows(); ++i)
+            x(i, 0) = x(i, 1) = 1e-20f;
+        volatile float tiny = 1e-20f;
+        QVERIFY(tiny * tiny > 0.0f);
+        for (int threads : {1, 4}) {
+            const Matrix y = predict(model, x, threads);
+            for (std::int64_t i = 0; i < y.rows(); ++i) // exactly: QCOMPARE(x, 0.0f) is fuzzy
+                QVERIFY2(y(i, 0) == 0.0f, qPrintable(QString::number(y(i, 0))));
+        }
+        QVERIFY(tiny * tiny > 0.0f);
     }
 
     // --- gradients of whole models ----------------------------------------------------------
