@@ -161,6 +161,13 @@ private slots:
         moved.back() = {9, 0.1};
         chart.setCurve(0, moved);
         QVERIFY(shownIsFull());
+        // A narrow repaint between points (a closing tooltip's) draws the lines that cross it
+        // from the points on both sides, though only a few of the curve's points are drawn.
+        for (const double x : {1.5, 4.0, 7.5}) {
+            const int column = qRound(chart.toPixel({x, 0.0}).x());
+            chart.repaint(QRect(column - 3, 0, 6, chart.height()));
+            QVERIFY2(shownIsFull(), qPrintable(QStringLiteral("at x = %1").arg(x)));
+        }
     }
 
     void labelsStayInsideTheChartAtEverySize_data()

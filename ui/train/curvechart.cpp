@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kHoverRadius = 24.0; // pixels: farther than this from every point, no tooltip
 constexpr double kFarOutside = 1e5;   // pixels: a diverged value is drawn at most this far out
+constexpr double kLineReach = 8.0;    // pixels at scale 1: a thick line or marker beyond its point
 
 // A faint curve's key is drawn as faint, on white: the same colour, opaque.
 QColor keyColour(QColor c)
@@ -100,7 +101,7 @@ void CurveChart::setCurve(int curve, const QList<QPointF> &points)
         hoverGone = true;
     }
     // The plot, and what a thick line or marker at its edge covers.
-    const double pad = 8.0 * m_scale;
+    const double pad = kLineReach * m_scale;
     QRectF area = m_layout.plot.adjusted(-pad, -pad, pad, pad);
     if (!hoverGone) {
         if (unchanged || !(left <= right))
@@ -304,7 +305,7 @@ void CurveChart::paintFrame()
     }
 }
 
-void CurveChart::paintCurve(QPainter &p, const Curve &c)
+void CurveChart::paintCurve(QPainter &p, const Curve &c, double left, double right)
 {
     QPen pen(c.color, c.width * m_scale);
     pen.setCapStyle(Qt::RoundCap);
@@ -314,9 +315,20 @@ void CurveChart::paintCurve(QPainter &p, const Curve &c)
     pen.setCosmetic(pen.widthF() <= 1.0);
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
+    // Only the points from the last one left of the repainted columns to the first one right of
+    // them: their lines are all that show there (points are in x order). While training, that is
+    // the newest strip's few points, not the whole run's.
+    const double xLeft = toValue({left, 0.0}).x(), xRight = toValue({right, 0.0}).x();
+    const auto byX = [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); };
+    const qsizetype first = std::max<qsizetype>(
+        0, std::lower_bound(c.points.begin(), c.points.end(), QPointF(xLeft, 0), byX) -
+               c.points.begin() - 1);
+    const qsizetype n =
+        std::min<qsizetype>(c.points.size(), std::upper_bound(c.points.begin(), c.points.end(),
+                                                              QPointF(xRight, 0), byX) -
+                                                 c.points.begin() + 1);
     // Runs of finite points: a diverged run's NaN breaks the line instead of spoiling it.
-    const qsizetype n = c.points.size();
-    for (qsizetype i = 0; i < n;) {
+    for (qsizetype i = first; i < n;) {
         m_polyline.clear();
         for (; i < n && isFinitePoint(c.points[i]); ++i)
             m_polyline.append(toPixel(c.points[i]));
@@ -331,8 +343,8 @@ void CurveChart::paintCurve(QPainter &p, const Curve &c)
     const double r = 1.5 * c.width * m_scale;
     p.setPen(Qt::NoPen);
     p.setBrush(c.color);
-    for (const QPointF &v : c.points)
-        if (isFinitePoint(v)) p.drawEllipse(toPixel(v), r, r);
+    for (qsizetype i = first; i < n; ++i)
+        if (isFinitePoint(c.points[i])) p.drawEllipse(toPixel(c.points[i]), r, r);
 }
 
 void CurveChart::paintEvent(QPaintEvent *event)
@@ -348,8 +360,9 @@ void CurveChart::paintEvent(QPaintEvent *event)
     p.setRenderHint(QPainter::Antialiasing);
     const double pad = 4.0 * m_scale; // a line along the top or a marker at an end shows whole
     p.setClipRect(m_layout.plot.adjusted(-pad, -pad, pad, pad));
+    const double reach = kLineReach * m_scale;
     for (const Curve &c : m_curves)
-        paintCurve(p, c);
+        paintCurve(p, c, dirty.left() - reach, dirty.right() + 1 + reach);
     if (m_hover.curve < 0) return;
     const Curve &c = m_curves[static_cast<std::size_t>(m_hover.curve)];
     const double r = 4.5 * m_scale;

@@ -92,7 +92,8 @@ private:
     void relayout();
     void paintFrame();
     void paintTitle(QPainter &p) const;
-    void paintCurve(QPainter &p, const Curve &c);
+    // The curve where it crosses the pixel columns left..right.
+    void paintCurve(QPainter &p, const Curve &c, double left, double right);
 
     QString m_title, m_xTitle, m_yTitle;
     std::vector<Curve> m_curves;
