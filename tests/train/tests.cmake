@@ -10,3 +10,6 @@ set_tests_properties(test_trainpage PROPERTIES TIMEOUT 1200)
 
 # The live charts' QPainter chart: where things go, what a repaint costs, diverged values.
 uncrumple_add_test(test_curvechart SOURCES train/test_curvechart.cpp LIBS uncrumple_ui)
+
+# The first-layer weights: each tile its unit's picture, and what a new model copy repaints.
+uncrumple_add_test(test_weightgrid SOURCES train/test_weightgrid.cpp LIBS uncrumple_ui)

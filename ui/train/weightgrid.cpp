@@ -28,11 +28,21 @@ const std::array<QRgb, kLutSize> &divergingLut()
     return lut;
 }
 
-QRgb colourOf(float w, float maxAbs)
+constexpr float kLutMiddle = (kLutSize - 1) / 2;
+
+// The LUT's steps per unit of weight for a unit scaled to ±maxAbs (0 for an all-zero unit).
+float lutSteps(float maxAbs)
 {
-    const float t = maxAbs > 0 && std::isfinite(w) ? std::clamp(w / maxAbs, -1.0f, 1.0f) : 0.0f;
-    return divergingLut()[static_cast<std::size_t>(
-        std::lround((t + 1.0f) * 0.5f * (kLutSize - 1)))];
+    return maxAbs > 0 ? kLutMiddle / maxAbs : 0.0f;
+}
+
+// The colour of weight w: white for 0 and for what is not finite, full colour at ±maxAbs. Made
+// 50,000 times for each model copy while training: one multiply, no division or rounding call.
+QRgb colourOf(const std::array<QRgb, kLutSize> &lut, float w, float steps)
+{
+    if (!std::isfinite(w)) return lut[static_cast<std::size_t>(kLutMiddle)];
+    const float t = std::clamp(w * steps, -kLutMiddle, kLutMiddle) + kLutMiddle + 0.5f;
+    return lut[static_cast<std::size_t>(t)];
 }
 
 int squareSide(int inputs)
@@ -48,6 +58,8 @@ constexpr int kCaptionLines = 3;
 WeightGrid::WeightGrid(QWidget *parent) : QWidget(parent)
 {
     setMouseTracking(true);
+    // Every pixel is painted: Qt need not paint the tab behind the grid first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 200);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
@@ -59,11 +71,18 @@ QSize WeightGrid::sizeHint() const
 
 void WeightGrid::setModel(const ModelSnapshot &model)
 {
+    const bool shown = tileCount() > 0;
+    const int units = unitCount(), side = m_side;
     m_model = model;
     m_side = model && model->layerCount() > 0 ? squareSide(model->inputs()) : 0;
     if (m_selected >= unitCount()) m_selected = 0;
     m_dirty = true;
-    update();
+    // A new copy of the same network (twice a second while training) changes the pictures and
+    // the scale's numbers, not the captions and the note: only they are painted again.
+    if (shown && side == m_side && units == unitCount())
+        update(weightsArea(geometry()));
+    else
+        update();
 }
 
 int WeightGrid::unitCount() const
@@ -98,12 +117,13 @@ QImage WeightGrid::unitImage(int unit) const
 {
     if (unit < 0 || unit >= unitCount()) return {};
     const auto k = m_model->kernel(0);
-    const float scale = unitScale(unit);
+    const float steps = lutSteps(unitScale(unit));
+    const auto &lut = divergingLut();
     QImage img(m_side, m_side, QImage::Format_RGB32);
     for (int r = 0; r < m_side; ++r) {
         auto *line = reinterpret_cast<QRgb *>(img.scanLine(r));
         for (int c = 0; c < m_side; ++c)
-            line[c] = colourOf(k(r * m_side + c, unit), scale);
+            line[c] = colourOf(lut, k(r * m_side + c, unit), steps);
     }
     return img;
 }
@@ -111,18 +131,45 @@ QImage WeightGrid::unitImage(int unit) const
 void WeightGrid::rebuildTiles() const
 {
     m_dirty = false;
+    m_large = QImage();
     const int n = tileCount();
     if (n == 0) {
         m_tiles = QImage();
         return;
     }
+    // In the kernel's memory order, a row of units per pixel: a column per unit would read each
+    // weight from another cache line (twice: for the scale, then for the colour).
+    const auto k = m_model->kernel(0);
+    const int pixels = m_side * m_side;
+    std::array<float, kMaxTiles> steps{};
+    for (int p = 0; p < pixels; ++p) {
+        const float *row = k.data + p * k.stride;
+        for (int u = 0; u < n; ++u)
+            steps[static_cast<std::size_t>(u)] =
+                std::max(steps[static_cast<std::size_t>(u)], std::fabs(row[u]));
+    }
+    for (float &s : steps)
+        s = lutSteps(s);
     const int rows = (n + kColumns - 1) / kColumns;
     const int cell = m_side + 1;
     m_tiles = QImage(kColumns * cell - 1, rows * cell - 1, QImage::Format_RGB32);
     m_tiles.fill(palette().color(QPalette::Window));
-    QPainter p(&m_tiles);
-    for (int u = 0; u < n; ++u)
-        p.drawImage((u % kColumns) * cell, (u / kColumns) * cell, unitImage(u));
+    auto *bits = reinterpret_cast<QRgb *>(m_tiles.bits());
+    const auto perLine = static_cast<std::ptrdiff_t>(m_tiles.bytesPerLine() / sizeof(QRgb));
+    const auto &lut = divergingLut();
+    for (int p = 0; p < pixels; ++p) {
+        const float *row = k.data + p * k.stride;
+        const int r = p / m_side, c = p % m_side;
+        for (int u = 0; u < n; ++u)
+            bits[((u / kColumns) * cell + r) * perLine + (u % kColumns) * cell + c] =
+                colourOf(lut, row[u], steps[static_cast<std::size_t>(u)]);
+    }
+}
+
+QImage WeightGrid::tiles() const
+{
+    if (m_dirty) rebuildTiles();
+    return m_tiles;
 }
 
 WeightGrid::Geometry WeightGrid::geometry() const
@@ -130,7 +177,8 @@ WeightGrid::Geometry WeightGrid::geometry() const
     Geometry g;
     const int n = tileCount();
     const int rows = std::max(1, (n + kColumns - 1) / kColumns);
-    const double caption = fontMetrics().height() * kCaptionLines + 8;
+    const QFontMetricsF fm(fontMetrics());
+    const double caption = fm.height() * kCaptionLines + 8;
     const double pad = 6;
     const double side =
         std::max(40.0, std::min((height() - caption - 2 * pad), (width() - 3 * pad) / 2.0));
@@ -138,7 +186,23 @@ WeightGrid::Geometry WeightGrid::geometry() const
     g.tile = (side - (kColumns - 1) * g.gap) / kColumns;
     g.grid = QRectF(pad, pad, side, rows * g.tile + (rows - 1) * g.gap);
     g.large = QRectF(2 * pad + side, pad, side, side);
+    const double y = std::max(g.grid.bottom(), g.large.bottom()) + 6;
+    g.gridCaption = QRectF(g.grid.left(), g.grid.bottom() + 6, g.grid.width(), fm.height() * 2);
+    g.largeCaption = QRectF(g.large.left(), y, g.large.width(), fm.height());
+    g.bar = QRectF(g.large.left(), y + fm.height() + 4, g.large.width(), fm.height() * 0.7);
+    g.labels = QRectF(g.bar.left(), g.bar.bottom() + 2, g.bar.width(), fm.height());
+    g.note = QRectF(g.large.right() + 12, g.large.top(), width() - g.large.right() - 18,
+                    height() - g.large.top() - 6);
     return g;
+}
+
+QRect WeightGrid::weightsArea(const Geometry &g) const
+{
+    // The selection's frame reaches 1 + its pen's half width beyond its tile.
+    const double frame = 2.0 + 2.0 * m_scale;
+    return (g.grid.adjusted(-frame, -frame, frame, frame) | g.large.adjusted(-1, -1, 1, 1) |
+            g.labels)
+        .toAlignedRect();
 }
 
 int WeightGrid::tileAt(QPointF p) const
@@ -183,10 +247,11 @@ void WeightGrid::setLineScale(double scale)
     update();
 }
 
-void WeightGrid::paintEvent(QPaintEvent *)
+void WeightGrid::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Base));
+    const QRect dirty = event->rect();
+    p.fillRect(dirty, palette().color(QPalette::Base));
     if (tileCount() == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
@@ -196,64 +261,75 @@ void WeightGrid::paintEvent(QPaintEvent *)
     }
     if (m_dirty) rebuildTiles();
     const Geometry g = geometry();
-    // Nearest-neighbour scaling: every weight stays a crisp square.
-    const int cell = m_side + 1;
-    for (int u = 0; u < tileCount(); ++u) {
-        const QRectF target(g.grid.left() + (u % kColumns) * (g.tile + g.gap),
-                            g.grid.top() + (u / kColumns) * (g.tile + g.gap), g.tile, g.tile);
-        p.drawImage(target, m_tiles,
-                    QRectF((u % kColumns) * cell, (u / kColumns) * cell, m_side, m_side));
+    // Parts outside the repainted area are skipped: laying out their text costs even when
+    // nothing of it would show.
+    const auto shows = [&dirty](const QRectF &part) {
+        return dirty.intersects(part.toAlignedRect());
+    };
+    if (shows(g.grid.adjusted(-4 * m_scale, -4 * m_scale, 4 * m_scale, 4 * m_scale))) {
+        // Nearest-neighbour scaling: every weight stays a crisp square.
+        const int cell = m_side + 1;
+        for (int u = 0; u < tileCount(); ++u) {
+            const QRectF target(g.grid.left() + (u % kColumns) * (g.tile + g.gap),
+                                g.grid.top() + (u / kColumns) * (g.tile + g.gap), g.tile, g.tile);
+            p.drawImage(target, m_tiles,
+                        QRectF((u % kColumns) * cell, (u / kColumns) * cell, m_side, m_side));
+        }
+        const int sr = m_selected / kColumns, sc = m_selected % kColumns;
+        if (m_selected < tileCount()) {
+            p.setPen(QPen(palette::accent(), 2 * m_scale));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(g.grid.left() + sc * (g.tile + g.gap),
+                              g.grid.top() + sr * (g.tile + g.gap), g.tile, g.tile)
+                           .adjusted(-1, -1, 1, 1));
+        }
     }
-    const int sr = m_selected / kColumns, sc = m_selected % kColumns;
-    if (m_selected < tileCount()) {
-        p.setPen(QPen(palette::accent(), 2 * m_scale));
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(QRectF(g.grid.left() + sc * (g.tile + g.gap),
-                          g.grid.top() + sr * (g.tile + g.gap), g.tile, g.tile)
-                       .adjusted(-1, -1, 1, 1));
+    if (m_large.isNull() || m_largeUnit != m_selected) {
+        m_large = unitImage(m_selected);
+        m_largeUnit = m_selected;
     }
-    p.drawImage(g.large, unitImage(m_selected));
+    p.drawImage(g.large, m_large);
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.drawRect(g.large);
 
     // Captions under both: what the grid is, and the colour scale of the large unit.
-    const double y = std::max(g.grid.bottom(), g.large.bottom()) + 6;
-    const QFontMetrics fm = fontMetrics();
-    const QFontMetricsF captionMetrics(fm);
+    const QFontMetricsF captionMetrics(fontMetrics());
     p.setPen(palette().color(QPalette::Text));
     // Narrow windows and presentation fonts get the shorter captions rather than cut ones.
-    const QRectF gridCaption(g.grid.left(), g.grid.bottom() + 6, g.grid.width(), fm.height() * 2);
-    p.drawText(gridCaption, Qt::AlignLeft | Qt::TextWordWrap,
-               longestCaptionThatFits(
-                   captionMetrics, gridCaption,
-                   {tr("First %1 of %2 units of model.layers[0]").arg(tileCount()).arg(unitCount()),
-                    tr("First %1 of %2 units").arg(tileCount()).arg(unitCount()),
-                    tr("%1 of %2 units").arg(tileCount()).arg(unitCount())}));
-    const float scale = unitScale(m_selected);
-    const QRectF largeCaption(g.large.left(), y, g.large.width(), fm.height());
-    p.drawText(largeCaption, Qt::AlignLeft,
-               longestCaptionThatFits(
-                   captionMetrics, largeCaption,
-                   {tr("unit %1: kernel[:, %1].reshape((%2, %2))").arg(m_selected).arg(m_side),
-                    tr("unit %1: kernel[:, %1]").arg(m_selected), tr("unit %1").arg(m_selected)}));
-    const QRectF bar(g.large.left(), y + fm.height() + 4, g.large.width(), fm.height() * 0.7);
-    QLinearGradient gradient(bar.topLeft(), bar.topRight());
-    gradient.setColorAt(0.0, palette::negative());
-    gradient.setColorAt(0.5, Qt::white);
-    gradient.setColorAt(1.0, palette::positive());
-    p.fillRect(bar, gradient);
-    p.drawRect(bar);
-    const QRectF labels(bar.left(), bar.bottom() + 2, bar.width(), fm.height());
-    p.drawText(labels, Qt::AlignLeft, QStringLiteral("−%1").arg(scale, 0, 'g', 2));
-    p.drawText(labels, Qt::AlignHCenter, QStringLiteral("0"));
-    p.drawText(labels, Qt::AlignRight, QStringLiteral("+%1").arg(scale, 0, 'g', 2));
+    if (shows(g.gridCaption))
+        p.drawText(
+            g.gridCaption, Qt::AlignLeft | Qt::TextWordWrap,
+            longestCaptionThatFits(
+                captionMetrics, g.gridCaption,
+                {tr("First %1 of %2 units of model.layers[0]").arg(tileCount()).arg(unitCount()),
+                 tr("First %1 of %2 units").arg(tileCount()).arg(unitCount()),
+                 tr("%1 of %2 units").arg(tileCount()).arg(unitCount())}));
+    if (shows(g.largeCaption))
+        p.drawText(
+            g.largeCaption, Qt::AlignLeft,
+            longestCaptionThatFits(
+                captionMetrics, g.largeCaption,
+                {tr("unit %1: kernel[:, %1].reshape((%2, %2))").arg(m_selected).arg(m_side),
+                 tr("unit %1: kernel[:, %1]").arg(m_selected), tr("unit %1").arg(m_selected)}));
+    if (shows(g.bar.adjusted(-1, -1, 1, 1))) {
+        QLinearGradient gradient(g.bar.topLeft(), g.bar.topRight());
+        gradient.setColorAt(0.0, palette::negative());
+        gradient.setColorAt(0.5, Qt::white);
+        gradient.setColorAt(1.0, palette::positive());
+        p.fillRect(g.bar, gradient);
+        p.drawRect(g.bar);
+    }
+    if (shows(g.labels)) {
+        const float scale = unitScale(m_selected);
+        p.drawText(g.labels, Qt::AlignLeft, QStringLiteral("−%1").arg(scale, 0, 'g', 2));
+        p.drawText(g.labels, Qt::AlignHCenter, QStringLiteral("0"));
+        p.drawText(g.labels, Qt::AlignRight, QStringLiteral("+%1").arg(scale, 0, 'g', 2));
+    }
 
     // What the colours mean, where there is room beside the large unit.
-    const QRectF note(g.large.right() + 12, g.large.top(), width() - g.large.right() - 18,
-                      height() - g.large.top() - 6);
-    if (note.width() >= 8 * fm.averageCharWidth()) {
+    if (g.note.width() >= 8 * fontMetrics().averageCharWidth() && shows(g.note)) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+        p.drawText(g.note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                    tr("Each tile is one unit of the first Dense layer: its weight for every "
                       "pixel. Red: ink on that pixel raises the unit's output; blue: lowers "
                       "it.\n\nMNIST's border pixels are always blank, so their weights never "

@@ -29,6 +29,8 @@ public:
 
     // Unit u's weights as a side x side image (side = 28 for MNIST), one pixel per weight.
     QImage unitImage(int unit) const;
+    // The grid's tiles, one pixel per weight: unit u's image at (u % 8, u / 8) * (side + 1).
+    QImage tiles() const;
     // The largest |w| of a unit (its colour scale).
     float unitScale(int unit) const;
     // What the tooltip says at a widget position (empty over nothing).
@@ -51,8 +53,13 @@ private:
         QRectF large; // the selected unit
         double tile = 0.0;
         double gap = 0.0;
+        QRectF gridCaption, largeCaption; // under the grid and the large unit
+        QRectF bar, labels;               // the colour scale and its numbers
+        QRectF note;                      // what the colours mean, beside the large unit
     };
     Geometry geometry() const;
+    // What a new copy of the same network changes: the tiles, the large unit, the scale's numbers.
+    QRect weightsArea(const Geometry &g) const;
     int tileAt(QPointF p) const;
     void rebuildTiles() const;
 
@@ -62,6 +69,8 @@ private:
     double m_scale = 1.0;
     mutable bool m_dirty = true;
     mutable QImage m_tiles; // kColumns x rows of side x side, 1-pixel gaps
+    mutable QImage m_large; // the selected unit's image, made again with the tiles
+    mutable int m_largeUnit = -1;
 };
 
 } // namespace ui
