@@ -8,6 +8,7 @@
 //   bench_trainpage --uncrumple PATH [--data DIR] [--epochs 3] [--rounds 3] [--tab weights|
 //                   predictions|evaluate|draw] [--chunk-ms 50] [--snapshot-ms 500]
 //                   [--hidden yes: train with the MNIST page shown instead]
+//                   [--events yes: the GUI thread's time by receiver and event type]
 
 #include "ui/train/trainpage.h"
 #include "core/data/mnist.h"
@@ -24,17 +25,59 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QProcess>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <unistd.h>
 #include <vector>
 
 namespace {
+
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// With --events yes: the GUI thread's CPU time per receiver class and event type, exclusive of the
+// events sent from within (a paint inside an update request is counted once, as the paint).
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool timing = false;
+    std::map<QString, double> seconds;
+    std::map<QString, int> counts;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!timing || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        // Before the event: a DeferredDelete deletes its receiver.
+        const QString key = QStringLiteral("%1 %2").arg(
+            QString::fromLatin1(receiver->metaObject()->className()),
+            QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(event->type())));
+        m_stack.push_back(0.0);
+        const double start = threadCpuSeconds();
+        const bool r = QApplication::notify(receiver, event);
+        const double total = threadCpuSeconds() - start, inner = m_stack.back();
+        m_stack.pop_back();
+        if (!m_stack.empty()) m_stack.back() += total;
+        seconds[key] += total - inner;
+        ++counts[key];
+        return r;
+    }
+
+private:
+    std::vector<double> m_stack;
+};
 
 double median(std::vector<double> v)
 {
@@ -42,13 +85,6 @@ double median(std::vector<double> v)
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-double threadCpuSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 // The CPU seconds used so far by the X server showing our window (Xvfb under xvfb-run): drawing
@@ -91,6 +127,7 @@ struct Options {
     int chunkMs = 50; // the page's own intervals (ui/train/trainsession.h)
     int snapshotMs = 500;
     bool hidden = false; // another page shown while training (the Train page's work is skipped)
+    bool events = false; // time the GUI thread's events by receiver class
 };
 
 // `uncrumple train --json`: the per-epoch seconds it reports.
@@ -163,7 +200,7 @@ GuiRun runPage(ui::TrainPage *page, const Options &o)
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     Options o;
     const QStringList args = QCoreApplication::arguments();
     const QStringList tabs = {QStringLiteral("weights"), QStringLiteral("predictions"),
@@ -186,6 +223,8 @@ int main(int argc, char **argv)
             o.snapshotMs = v.toInt();
         else if (k == QLatin1String("--hidden"))
             o.hidden = v == QLatin1String("yes");
+        else if (k == QLatin1String("--events"))
+            o.events = v == QLatin1String("yes");
         else
             qFatal("unknown option %s", qPrintable(k));
     }
@@ -211,11 +250,15 @@ int main(int argc, char **argv)
     if (o.hidden) window.showPage(QStringLiteral("mnist"));
 
     std::vector<double> cli, gui, guiCpuShare, xCpuShare;
+    double trainSeconds = 0.0;
     std::printf("round  command line s/epoch          Train page s/epoch            GUI thread "
                 "and X server CPU while training\n");
     for (int r = 0; r < o.rounds; ++r) {
         const std::vector<double> c = runCommandLine(o);
+        app.timing = o.events;
         const GuiRun g = runPage(page, o);
+        app.timing = false;
+        trainSeconds += g.trainSeconds;
         cli.insert(cli.end(), c.begin(), c.end());
         gui.insert(gui.end(), g.seconds.begin(), g.seconds.end());
         const double share = g.guiCpuSeconds / std::max(1e-9, g.trainSeconds);
@@ -225,6 +268,19 @@ int main(int argc, char **argv)
         std::printf("%5d  %-30s %-30s %.1f + %.1f ms per s\n", r + 1, qPrintable(list(c)),
                     qPrintable(list(g.seconds)), share * 1000.0, xShare * 1000.0);
         std::fflush(stdout);
+    }
+    if (o.events) {
+        // The whole run is timed, evaluation included; per second of training.
+        std::vector<std::pair<double, QString>> byTime;
+        for (const auto &[key, sec] : app.seconds)
+            byTime.push_back({sec, key});
+        std::sort(byTime.rbegin(), byTime.rend());
+        std::printf("GUI thread's CPU by event, per second of training:\n     ms  events\n");
+        for (std::size_t i = 0; i < std::min<std::size_t>(25, byTime.size()); ++i)
+            std::printf("%7.2f %7.1f  %s\n",
+                        byTime[i].first * 1000.0 / std::max(1e-9, trainSeconds),
+                        app.counts[byTime[i].second] / std::max(1e-9, trainSeconds),
+                        qPrintable(byTime[i].second));
     }
     const double mc = median(cli), mg = median(gui);
     std::printf("median seconds per epoch: command line %.3f, Train page %.3f: the page costs "
