@@ -88,6 +88,11 @@ private slots:
         Window w;
         QVERIFY(QTest::qWaitForWindowExposed(&w.top));
         QTRY_VERIFY(w.probe->painted > 0);
+        // The window system may expose a new window more than once: wait until frames stop.
+        for (int seen = -1; seen != w.probe->painted;) {
+            seen = w.probe->painted;
+            QTest::qWait(60);
+        }
         // Requests made before a frame is drawn make one frame.
         const int before = w.probe->painted;
         w.probe->update();
