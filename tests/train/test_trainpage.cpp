@@ -467,6 +467,40 @@ private slots:
         QCOMPARE(progress.bar()->text(), QStringLiteral("5 epochs done"));
     }
 
+    void aBatchIsPaintedWithTheNextUpdate()
+    {
+        // QProgressBar::setValue paints at once, in a flush of its own: while training, the bar
+        // and the Keras line wait for the window's next update, with the charts.
+        TrainProgress progress;
+        progress.resize(600, 200);
+        progress.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&progress));
+        TrainStart run;
+        run.stepsPerEpoch = 469;
+        run.epochs = 5;
+        progress.start(run, false);
+        QTest::qWait(30);
+        struct Paints : QObject {
+            int count = 0;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                count += e->type() == QEvent::Paint;
+                return false;
+            }
+        } paints;
+        progress.bar()->installEventFilter(&paints);
+        core::nn::BatchProgress b;
+        b.epochs = 5;
+        b.stepsPerEpoch = 469;
+        b.epoch = 2;
+        b.step = 10;
+        b.elapsedSeconds = b.epochSeconds = 3.0;
+        progress.showBatch(b);
+        QCOMPARE(paints.count, 0);
+        QCOMPARE(progress.bar()->value(), 469 + 10);
+        QTRY_VERIFY(paints.count > 0);
+    }
+
     void badInputIsNamedInPlaceAndLosesNothing_data()
     {
         QTest::addColumn<QString>("field");

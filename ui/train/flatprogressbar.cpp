@@ -6,6 +6,20 @@
 
 namespace ui {
 
+FlatProgressBar::FlatProgressBar(QWidget *parent) : QProgressBar(parent)
+{
+    // Every pixel is painted: Qt need not paint the window behind the bar first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void FlatProgressBar::setValueLater(int value)
+{
+    if (value == this->value()) return;
+    setUpdatesEnabled(false); // QWidget::repaint() does nothing now
+    setValue(value);
+    setUpdatesEnabled(true); // and this asks for an update
+}
+
 void FlatProgressBar::setShortTexts(const QStringList &texts)
 {
     if (texts == m_shortTexts) return;

@@ -11,7 +11,11 @@ namespace ui {
 class FlatProgressBar : public QProgressBar {
     Q_OBJECT
 public:
-    using QProgressBar::QProgressBar;
+    explicit FlatProgressBar(QWidget *parent = nullptr);
+
+    // QProgressBar::setValue paints the bar at once, and with it everything else waiting to be
+    // painted, in a flush to the screen of its own: this paints with the rest of the window.
+    void setValueLater(int value);
 
     // Shorter wordings of the format's text, longest first: the bar shows the longest that fits
     // (the last one elided if none does); empty for none.

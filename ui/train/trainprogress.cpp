@@ -91,7 +91,7 @@ void TrainProgress::showBatch(const core::nn::BatchProgress &p)
     m_barPainted = now;
     m_barEpoch = p.epoch;
     if (m_bar->maximum() != total) m_bar->setRange(0, total);
-    m_bar->setValue(done);
+    m_bar->setValueLater(done);
     const double left = done > 0 ? p.elapsedSeconds / done * (total - done) : 0.0;
     m_bar->setFormat(tr("Epoch %1/%2 · %3/%4 · %5")
                          .arg(p.epoch)
