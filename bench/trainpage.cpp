@@ -1,8 +1,10 @@
 // Benchmark: what the live Train page costs training. Seconds per epoch of the book's recipe with
 // the real main window open on the Train page (charts, progress line, first-layer weights updating
 // live) against `uncrumple train` on the command line: same recipe, same seed, same threads
-// (every core), run alternately in one process tree so that both see the same machine. Also the
-// GUI thread's CPU time per second of training, which is what competes with training on 2 cores.
+// (every core), run alternately in one process tree so that both see the same machine. The cost is
+// the median over rounds of each round's page/command-line ratio (the host's speed drifts between
+// rounds more than the page costs). Also the GUI thread's and the X server's CPU time per second
+// of training, which is what competes with training on 2 cores.
 //
 // Usage (needs a display; bench/train-overhead starts Xvfb):
 //   bench_trainpage --uncrumple PATH [--data DIR] [--epochs 3] [--rounds 3] [--tab weights|
@@ -35,6 +37,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <random>
 #include <unistd.h>
 #include <vector>
 
@@ -87,8 +90,26 @@ double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
+// Where the median of the rounds' ratios lies, 95 times in 100: the 2.5th and 97.5th percentiles
+// of the medians of 2,000 resamples of the rounds (the bootstrap; a fixed seed, the same interval
+// for the same rounds).
+std::pair<double, double> medianInterval(const std::vector<double> &v)
+{
+    std::mt19937 random(1);
+    std::uniform_int_distribution<std::size_t> pick(0, v.size() - 1);
+    std::vector<double> medians, sample(v.size());
+    for (int b = 0; b < 2000; ++b) {
+        for (double &x : sample)
+            x = v[pick(random)];
+        medians.push_back(median(sample));
+    }
+    std::sort(medians.begin(), medians.end());
+    return {medians[50], medians[1949]};
+}
+
 // The CPU seconds used so far by the X server showing our window (Xvfb under xvfb-run): drawing
-// costs there too, on the same two cores. 0 when it cannot be found.
+// costs there too, on the same two cores. 0 when it cannot be found. Counted in clock ticks of
+// 10 ms: a round's figure is coarse, the summary's adds up every round.
 double xServerCpuSeconds()
 {
     const QString display = qEnvironmentVariable("DISPLAY");
@@ -159,7 +180,7 @@ struct GuiRun {
 };
 
 // Clicks Train on the page and waits for the run (not the evaluation after it) to end.
-GuiRun runPage(ui::TrainPage *page, const Options &o)
+GuiRun runPage(ui::TrainPage *page, const Options &o, TimedApplication &app)
 {
     GuiRun run;
     ui::TrainSession *s = page->session();
@@ -173,6 +194,7 @@ GuiRun runPage(ui::TrainPage *page, const Options &o)
     auto first = QObject::connect(s, &ui::TrainSession::progressed, &loop, [&] {
         if (cpu0 >= 0) return;
         cpu0 = threadCpuSeconds();
+        app.timing = o.events;
         x0 = xServerCpuSeconds();
         wall.start();
     });
@@ -183,6 +205,7 @@ GuiRun runPage(ui::TrainPage *page, const Options &o)
                                        run.guiCpuSeconds = threadCpuSeconds() - cpu0;
                                        run.xCpuSeconds = xServerCpuSeconds() - x0;
                                        run.trainSeconds = wall.nsecsElapsed() * 1e-9;
+                                       app.timing = false;
                                    });
     auto done = QObject::connect(s, &ui::TrainSession::finished, &loop, [&] { loop.quit(); });
     if (!page->trainEpochs(o.epochs)) qFatal("the Train page did not start training");
@@ -249,28 +272,37 @@ int main(int argc, char **argv)
     page->tabs()->setCurrentIndex(o.tab);
     if (o.hidden) window.showPage(QStringLiteral("mnist"));
 
-    std::vector<double> cli, gui, guiCpuShare, xCpuShare;
-    double trainSeconds = 0.0;
-    std::printf("round  command line s/epoch          Train page s/epoch            GUI thread "
-                "and X server CPU while training\n");
+    std::vector<double> cli, gui, guiCpuShare, ratios;
+    double trainSeconds = 0.0, xCpuSeconds = 0.0;
+    std::printf("round  command line s/epoch     Train page s/epoch       page    GUI thread and "
+                "X server CPU while training\n");
     for (int r = 0; r < o.rounds; ++r) {
-        const std::vector<double> c = runCommandLine(o);
-        app.timing = o.events;
-        const GuiRun g = runPage(page, o);
-        app.timing = false;
+        // The host's speed drifts over minutes: each round's two arms are compared with each
+        // other, and every other round runs the page first, so neither arm always goes first.
+        std::vector<double> c;
+        GuiRun g;
+        if (r % 2 == 0) {
+            c = runCommandLine(o);
+            g = runPage(page, o, app);
+        } else {
+            g = runPage(page, o, app);
+            c = runCommandLine(o);
+        }
         trainSeconds += g.trainSeconds;
+        xCpuSeconds += g.xCpuSeconds;
         cli.insert(cli.end(), c.begin(), c.end());
         gui.insert(gui.end(), g.seconds.begin(), g.seconds.end());
         const double share = g.guiCpuSeconds / std::max(1e-9, g.trainSeconds);
         const double xShare = g.xCpuSeconds / std::max(1e-9, g.trainSeconds);
         guiCpuShare.push_back(share);
-        xCpuShare.push_back(xShare);
-        std::printf("%5d  %-30s %-30s %.1f + %.1f ms per s\n", r + 1, qPrintable(list(c)),
-                    qPrintable(list(g.seconds)), share * 1000.0, xShare * 1000.0);
+        ratios.push_back(median(g.seconds) / median(c));
+        std::printf("%5d  %-24s %-24s %+6.1f%%  %.1f + %.1f ms per s\n", r + 1, qPrintable(list(c)),
+                    qPrintable(list(g.seconds)), (ratios.back() - 1.0) * 100.0, share * 1000.0,
+                    xShare * 1000.0);
         std::fflush(stdout);
     }
     if (o.events) {
-        // The whole run is timed, evaluation included; per second of training.
+        // From the first batch shown to the last epoch's end, as the GUI thread's CPU above.
         std::vector<std::pair<double, QString>> byTime;
         for (const auto &[key, sec] : app.seconds)
             byTime.push_back({sec, key});
@@ -282,14 +314,20 @@ int main(int argc, char **argv)
                         app.counts[byTime[i].second] / std::max(1e-9, trainSeconds),
                         qPrintable(byTime[i].second));
     }
-    const double mc = median(cli), mg = median(gui);
-    std::printf("median seconds per epoch: command line %.3f, Train page %.3f: the page costs "
-                "%+.1f%% (target at most +2%%)\n",
+    const double mc = median(cli), mg = median(gui), paired = median(ratios);
+    const auto [low, high] = medianInterval(ratios);
+    std::printf("the page costs %+.1f%% (median of %zu rounds; 95%% interval %+.1f%% to %+.1f%%; "
+                "target at most +2%%)\n",
+                (paired - 1.0) * 100.0, ratios.size(), (low - 1.0) * 100.0, (high - 1.0) * 100.0);
+    std::printf("median seconds per epoch of all rounds: command line %.3f, Train page %.3f "
+                "(%+.1f%%)\n",
                 mc, mg, (mg / mc - 1.0) * 100.0);
+    const double xMsPerS = xCpuSeconds / std::max(1e-9, trainSeconds) * 1000.0;
     std::printf("{\"bench\":\"train-overhead\",\"epochs\":%d,\"rounds\":%d,\"tab\":\"%s\","
+                "\"paired_ratio\":%.4f,\"paired_low\":%.4f,\"paired_high\":%.4f,"
                 "\"cli_median_s\":%.4f,\"page_median_s\":%.4f,\"ratio\":%.4f,"
                 "\"gui_cpu_ms_per_s\":%.1f,\"x_cpu_ms_per_s\":%.1f}\n",
-                o.epochs, o.rounds, qPrintable(tabs[o.tab]), mc, mg, mg / mc,
-                median(guiCpuShare) * 1000.0, median(xCpuShare) * 1000.0);
+                o.epochs, o.rounds, qPrintable(tabs[o.tab]), paired, low, high, mc, mg, mg / mc,
+                median(guiCpuShare) * 1000.0, xMsPerS);
     return 0;
 }
