@@ -13,3 +13,6 @@ uncrumple_add_test(test_curvechart SOURCES train/test_curvechart.cpp LIBS uncrum
 
 # The first-layer weights: each tile its unit's picture, and what a new model copy repaints.
 uncrumple_add_test(test_weightgrid SOURCES train/test_weightgrid.cpp LIBS uncrumple_ui)
+
+# Keras' progress line: drawn from one layout per text, the picture drawText makes.
+uncrumple_add_test(test_kerasline SOURCES train/test_kerasline.cpp LIBS uncrumple_ui)

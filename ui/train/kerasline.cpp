@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QResizeEvent>
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -43,9 +44,35 @@ int KerasLine::textWidth() const
     return std::max(1, rect().adjusted(2, 1, -2, -1).width());
 }
 
+void KerasLine::layoutText()
+{
+    // As qt_format_text: line breaks as line separators, each line at a whole pixel below the one
+    // before, the font's leading between them.
+    QString text = m_text;
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    m_layout.setText(text);
+    m_layout.setFont(font());
+    m_layout.setCacheEnabled(true);
+    QTextOption option(Qt::AlignLeft | Qt::AlignTop);
+    option.setWrapMode(QTextOption::WordWrap);
+    m_layout.setTextOption(option);
+    const qreal leading = QFontMetricsF(font()).leading();
+    qreal y = -leading;
+    m_layout.beginLayout();
+    for (QTextLine line = m_layout.createLine(); line.isValid(); line = m_layout.createLine()) {
+        line.setLineWidth(textWidth());
+        y = std::ceil(y + leading);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    m_layout.endLayout();
+    m_laidOutWidth = textWidth();
+}
+
 void KerasLine::fitHeight()
 {
-    const int lines = std::max({1, m_longestLines, linesFor(m_text, textWidth())});
+    if (m_laidOutWidth != textWidth()) layoutText();
+    const int lines = std::max({1, m_longestLines, m_layout.lineCount()});
     const int h = fontMetrics().lineSpacing() * std::min(lines, 4) + 4;
     if (height() != h || minimumHeight() != h) setFixedHeight(h);
 }
@@ -71,6 +98,7 @@ void KerasLine::setText(const QString &text)
 {
     if (text == m_text) return;
     m_text = text;
+    m_laidOutWidth = -1;
     fitHeight();
     update();
 }
@@ -87,6 +115,7 @@ void KerasLine::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() != QEvent::FontChange) return;
+    m_laidOutWidth = -1;
     measureLongest();
     fitHeight();
 }
@@ -96,8 +125,11 @@ void KerasLine::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.fillRect(rect(), palette().color(backgroundRole()));
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(rect().adjusted(2, 1, -2, -1), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               m_text);
+    if (m_laidOutWidth != textWidth()) layoutText();
+    // What does not fit is cut at the text's rectangle, as drawText cuts it.
+    const QRect text = rect().adjusted(2, 1, -2, -1);
+    p.setClipRect(text);
+    m_layout.draw(&p, text.topLeft());
 }
 
 } // namespace ui

@@ -4,8 +4,10 @@
 // cores.
 // This widget only repaints itself. Long lines wrap at word boundaries; its height is fixed to the
 // lines that Keras' longest line (with val_ metrics) needs at the current width and font, and
-// changes only when those do (or a longer line arrives).
+// changes only when those do (or a longer line arrives). Each text is laid out once, for its
+// height and its picture (drawText would lay it out at every paint).
 
+#include <QTextLayout>
 #include <QWidget>
 
 namespace ui {
@@ -33,9 +35,14 @@ private:
     void fitHeight();
     int textWidth() const;
     int linesFor(const QString &text, int width) const;
+    // Lays the text out as QPainter::drawText with Qt::TextWordWrap does, once per text, width
+    // and font: the height's line count and the painting both use it.
+    void layoutText();
 
     QString m_text;
-    int m_longestLines = 1; // of Keras' longest line at the current width and font
+    QTextLayout m_layout;
+    int m_laidOutWidth = -1; // textWidth() when m_layout was made; -1 when it must be made again
+    int m_longestLines = 1;  // of Keras' longest line at the current width and font
     bool m_valMetrics = false;
 };
 
