@@ -74,6 +74,19 @@ private slots:
                                           : ui::palette::negative().rgb());
     }
 
+    void theNoteShortensInsteadOfBeingCut()
+    {
+        WeightGrid grid;
+        grid.setModel(model(64, 1));
+        grid.resize(1100, 400);
+        QVERIFY2(grid.note().contains(QStringLiteral("Glorot")), qPrintable(grid.note()));
+        // The Weights tab of a 1280 x 800 window: a narrow column beside the large unit.
+        grid.resize(680, 364);
+        QVERIFY2(!grid.note().contains(QStringLiteral("Glorot")), qPrintable(grid.note()));
+        grid.resize(600, 364); // no room for a column at all
+        QCOMPARE(grid.note(), QString());
+    }
+
     void aNewCopyRepaintsOnlyTheWeights()
     {
         WeightGrid grid;

@@ -166,6 +166,22 @@ void WeightGrid::rebuildTiles() const
     }
 }
 
+QString WeightGrid::note() const
+{
+    const QRectF box = geometry().note;
+    if (tileCount() == 0 || box.width() < 8 * fontMetrics().averageCharWidth()) return {};
+    // A narrow column keeps what the colours mean rather than cutting the paragraph.
+    const QString colours = tr("Each tile is one unit of the first Dense layer: its weight for "
+                               "every pixel. Red: ink on that pixel raises the unit's output; "
+                               "blue: lowers it.");
+    return longestCaptionThatFits(
+        QFontMetricsF(fontMetrics()), box,
+        {colours + tr("\n\nMNIST's border pixels are always blank, so their weights never get a "
+                      "gradient: they keep their random start (Glorot uniform). The strokes the "
+                      "unit looks for form in the middle."),
+         colours, tr("Red: ink there raises the unit's output; blue: lowers it."), QString()});
+}
+
 QImage WeightGrid::tiles() const
 {
     if (m_dirty) rebuildTiles();
@@ -177,7 +193,7 @@ WeightGrid::Geometry WeightGrid::geometry() const
     Geometry g;
     const int n = tileCount();
     const int rows = std::max(1, (n + kColumns - 1) / kColumns);
-    const QFontMetricsF fm(fontMetrics());
+    const QFontMetrics fm = fontMetrics();
     const double caption = fm.height() * kCaptionLines + 8;
     const double pad = 6;
     const double side =
@@ -327,14 +343,9 @@ void WeightGrid::paintEvent(QPaintEvent *event)
     }
 
     // What the colours mean, where there is room beside the large unit.
-    if (g.note.width() >= 8 * fontMetrics().averageCharWidth() && shows(g.note)) {
+    if (shows(g.note)) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(g.note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("Each tile is one unit of the first Dense layer: its weight for every "
-                      "pixel. Red: ink on that pixel raises the unit's output; blue: lowers "
-                      "it.\n\nMNIST's border pixels are always blank, so their weights never "
-                      "get a gradient: they keep their random start (Glorot uniform). The "
-                      "strokes the unit looks for form in the middle."));
+        p.drawText(g.note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, note());
     }
 }
 

@@ -31,6 +31,9 @@ public:
     QImage unitImage(int unit) const;
     // The grid's tiles, one pixel per weight: unit u's image at (u % 8, u / 8) * (side + 1).
     QImage tiles() const;
+    // What the colours mean, as painted beside the large unit: shorter wordings where the whole
+    // does not fit, nothing where none does.
+    QString note() const;
     // The largest |w| of a unit (its colour scale).
     float unitScale(int unit) const;
     // What the tooltip says at a widget position (empty over nothing).
