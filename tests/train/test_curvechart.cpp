@@ -5,6 +5,8 @@
 
 #include "ui/train/curvechart.h"
 
+#include "common/paintcheck.h"
+
 #include <QImage>
 #include <QPaintEvent>
 #include <QScreen>
@@ -112,15 +114,7 @@ private slots:
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         QTest::qWait(50);
-        struct PaintRects : QObject {
-            std::vector<QRect> rects;
-            bool eventFilter(QObject *, QEvent *e) override
-            {
-                if (e->type() == QEvent::Paint)
-                    rects.push_back(static_cast<QPaintEvent *>(e)->rect());
-                return false;
-            }
-        } painted;
+        testing::PaintRects painted;
         chart.installEventFilter(&painted);
         for (int i = 41; i <= 60; ++i) {
             points.append({i * 0.1, 0.5 + 0.3 * std::sin(i * 0.7)});
@@ -144,29 +138,21 @@ private slots:
         chart.removeEventFilter(&painted);
         // What the screen shows is a full paint's picture, also when a far point moves (the line
         // from the point before it must go too).
-        const auto shownIsFull = [&chart] {
-            QTest::qWait(30);
-            const QImage shown = chart.screen()
-                                     ->grabWindow(chart.winId())
-                                     .toImage()
-                                     .convertToFormat(QImage::Format_RGB32);
-            const QImage full = chart.grab().toImage().convertToFormat(QImage::Format_RGB32);
-            return shown.size() == full.size() && shown == full;
-        };
-        QVERIFY(shownIsFull());
+        QVERIFY(testing::screenShowsAFullPaint(chart));
         const QList<QPointF> sparse = {{0, 0.2}, {3, 0.4}, {6, 0.3}, {9, 0.9}};
         chart.setCurve(0, sparse);
-        QVERIFY(shownIsFull());
+        QVERIFY(testing::screenShowsAFullPaint(chart));
         QList<QPointF> moved = sparse;
         moved.back() = {9, 0.1};
         chart.setCurve(0, moved);
-        QVERIFY(shownIsFull());
+        QVERIFY(testing::screenShowsAFullPaint(chart));
         // A narrow repaint between points (a closing tooltip's) draws the lines that cross it
         // from the points on both sides, though only a few of the curve's points are drawn.
         for (const double x : {1.5, 4.0, 7.5}) {
             const int column = qRound(chart.toPixel({x, 0.0}).x());
             chart.repaint(QRect(column - 3, 0, 6, chart.height()));
-            QVERIFY2(shownIsFull(), qPrintable(QStringLiteral("at x = %1").arg(x)));
+            QVERIFY2(testing::screenShowsAFullPaint(chart),
+                     qPrintable(QStringLiteral("at x = %1").arg(x)));
         }
     }
 

@@ -5,6 +5,8 @@
 #include "ui/common/palette.h"
 #include "ui/train/weightgrid.h"
 
+#include "common/paintcheck.h"
+
 #include <QImage>
 #include <QPaintEvent>
 #include <QScreen>
@@ -95,25 +97,8 @@ private slots:
         grid.show();
         QVERIFY(QTest::qWaitForWindowExposed(&grid));
         QTest::qWait(50);
-        struct PaintRects : QObject {
-            std::vector<QRect> rects;
-            bool eventFilter(QObject *, QEvent *e) override
-            {
-                if (e->type() == QEvent::Paint)
-                    rects.push_back(static_cast<QPaintEvent *>(e)->rect());
-                return false;
-            }
-        } painted;
+        testing::PaintRects painted;
         grid.installEventFilter(&painted);
-        const auto shownIsFull = [&grid] {
-            QTest::qWait(30);
-            const QImage shown = grid.screen()
-                                     ->grabWindow(grid.winId())
-                                     .toImage()
-                                     .convertToFormat(QImage::Format_RGB32);
-            const QImage full = grid.grab().toImage().convertToFormat(QImage::Format_RGB32);
-            return shown.size() == full.size() && shown == full;
-        };
         // Training's copies: the tiles and the large unit (the left half) are painted, the
         // note beside them is not, and the screen shows what a full paint shows.
         for (std::uint64_t seed = 2; seed < 5; ++seed) {
@@ -127,16 +112,16 @@ private slots:
                                     .arg(area.left())
                                     .arg(area.right())
                                     .arg(grid.width())));
-            QVERIFY(shownIsFull());
+            QVERIFY(testing::screenShowsAFullPaint(grid));
         }
         // Another network: everything (the captions name the units).
         painted.rects.clear();
         grid.setModel(model(32, 5));
         QTRY_VERIFY(!painted.rects.empty());
         QCOMPARE(painted.rects.back(), grid.rect());
-        QVERIFY(shownIsFull());
+        QVERIFY(testing::screenShowsAFullPaint(grid));
         grid.selectUnit(7);
-        QVERIFY(shownIsFull());
+        QVERIFY(testing::screenShowsAFullPaint(grid));
     }
 };
 
