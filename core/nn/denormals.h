@@ -3,9 +3,9 @@
 // TensorFlow's CPU threads do. Training makes many: squared gradients in RMSprop's averages,
 // softmax probabilities of digits a trained network rules out. On x86 each one costs a
 // microcode assist of about a hundred cycles: the book's network took 20-30% longer for its fifth
-// epoch than for its first (`uncrumple train --epochs 5`), and the same with this on. Only the
-// engine's threads are switched, and only while they work: the NumPy cells keep IEEE arithmetic,
-// as NumPy does.
+// epoch than for its first (`uncrumple train --epochs 5`); with this, no longer. Only the engine's
+// threads are switched, and only while they work: the NumPy cells keep IEEE arithmetic, as NumPy
+// does.
 
 namespace core::nn {
 
