@@ -156,6 +156,21 @@ private slots:
         }
     }
 
+    void aChartWithoutAnXSpanDrawsEveryPoint()
+    {
+        // All x map to the plot's left edge: every point's line is drawn there, also of points
+        // whose x lies outside the (empty) range.
+        const auto owner = lossChart(Qt::darkGreen, 2.0);
+        CurveChart &chart = *owner;
+        chart.setXRange(0, 0, 1);
+        chart.setCurve(0, {{-1, 0.2}, {-0.5, 0.8}, {0, 0.5}});
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const QPointF low = chart.toPixel({-1, 0.3}); // on the line from 0.2 to 0.8
+        const QImage image = chart.grab().toImage();
+        QVERIFY(near(image.pixelColor(qRound(low.x()), qRound(low.y())), Qt::darkGreen));
+    }
+
     void labelsStayInsideTheChartAtEverySize_data()
     {
         QTest::addColumn<QSize>("size");

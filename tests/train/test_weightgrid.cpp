@@ -47,6 +47,10 @@ private slots:
         k[100 * 70 + 4] = std::numeric_limits<float>::quiet_NaN();
         k[101 * 70 + 4] = std::numeric_limits<float>::infinity();
         k[102 * 70 + 4] = 2.0f; // unit 4's largest finite weight
+        for (int p = 0; p < 784; ++p)
+            k[static_cast<std::size_t>(p * 70 + 5)] = 0.0f; // unit 5: tiny, a denormal largest
+        k[200 * 70 + 5] = 1e-39f;
+        k[201 * 70 + 5] = -5e-40f;
         WeightGrid grid;
         grid.setModel(m);
         QCOMPARE(grid.unitCount(), 70);
@@ -66,6 +70,10 @@ private slots:
         const QImage diverged = grid.unitImage(4);
         QCOMPARE(diverged.pixel(100 % 28, 100 / 28), white);
         QCOMPARE(diverged.pixel(102 % 28, 102 / 28), white);
+        // A unit of tiny weights is scaled like any other (255 / 1e-39 overflows a float).
+        const QImage tiny = grid.unitImage(5);
+        QCOMPARE(tiny.pixel(200 % 28, 200 / 28), ui::palette::positive().rgb());
+        QCOMPARE(tiny.pixel(0, 0), white);
         // A unit's largest weight is at full colour, its sign deciding the hue.
         const auto kernel = m->kernel(0);
         int strongest = 0;
@@ -82,9 +90,11 @@ private slots:
         grid.setModel(model(64, 1));
         grid.resize(1100, 400);
         QVERIFY2(grid.note().contains(QStringLiteral("Glorot")), qPrintable(grid.note()));
-        // The Weights tab of a 1280 x 800 window: a narrow column beside the large unit.
-        grid.resize(680, 364);
+        // About the Weights tab of a 1280 x 800 window: a narrow column beside the large unit.
+        grid.resize(720, 364);
         QVERIFY2(!grid.note().contains(QStringLiteral("Glorot")), qPrintable(grid.note()));
+        // Not nothing: a shorter wording fits (the last choice, nothing, is for no fit at all).
+        QVERIFY(!grid.note().isEmpty());
         grid.resize(600, 364); // no room for a column at all
         QCOMPARE(grid.note(), QString());
     }

@@ -318,7 +318,11 @@ void CurveChart::paintCurve(QPainter &p, const Curve &c, double left, double rig
     // Only the points from the last one left of the repainted columns to the first one right of
     // them: their lines are all that show there (points are in x order). While training, that is
     // the newest strip's few points, not the whole run's.
-    const double xLeft = toValue({left, 0.0}).x(), xRight = toValue({right, 0.0}).x();
+    // Without an x span, every point maps to the same column: all of them are drawn.
+    const bool span = m_xMax > m_xMin;
+    const double xLeft = span ? toValue({left, 0.0}).x() : -std::numeric_limits<double>::infinity();
+    const double xRight =
+        span ? toValue({right, 0.0}).x() : std::numeric_limits<double>::infinity();
     const auto byX = [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); };
     const qsizetype first = std::max<qsizetype>(
         0, std::lower_bound(c.points.begin(), c.points.end(), QPointF(xLeft, 0), byX) -

@@ -28,6 +28,7 @@ public:
     // A curve in the title's key; markers draws its points (for a few per-epoch values).
     // Returns its index.
     int addCurve(const QString &name, const QColor &color, qreal width, bool markers = false);
+    // The curve's points, in x order (hover and repaints look points up by x).
     void setCurve(int curve, const QList<QPointF> &points);
     const QList<QPointF> &points(int curve) const;
     void setCurveColour(int curve, const QColor &color);

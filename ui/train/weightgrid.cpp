@@ -30,18 +30,20 @@ const std::array<QRgb, kLutSize> &divergingLut()
 
 constexpr float kLutMiddle = (kLutSize - 1) / 2;
 
-// The LUT's steps per unit of weight for a unit scaled to ±maxAbs (0 for an all-zero unit).
-float lutSteps(float maxAbs)
+// The LUT's steps per unit of weight for a unit scaled to ±maxAbs (0 for an all-zero unit). In
+// double: for a unit of tiny weights (below 1e-36) the steps overflow a float, and 0 * inf is NaN.
+double lutSteps(float maxAbs)
 {
-    return maxAbs > 0 ? kLutMiddle / maxAbs : 0.0f;
+    return maxAbs > 0 ? kLutMiddle / static_cast<double>(maxAbs) : 0.0;
 }
 
 // The colour of weight w: white for 0 and for what is not finite, full colour at ±maxAbs. Made
 // 50,000 times for each model copy while training: one multiply, no division or rounding call.
-QRgb colourOf(const std::array<QRgb, kLutSize> &lut, float w, float steps)
+QRgb colourOf(const std::array<QRgb, kLutSize> &lut, float w, double steps)
 {
     if (!std::isfinite(w)) return lut[static_cast<std::size_t>(kLutMiddle)];
-    const float t = std::clamp(w * steps, -kLutMiddle, kLutMiddle) + kLutMiddle + 0.5f;
+    const double t =
+        std::clamp(w * steps, -double(kLutMiddle), double(kLutMiddle)) + kLutMiddle + 0.5;
     return lut[static_cast<std::size_t>(t)];
 }
 
@@ -78,7 +80,9 @@ void WeightGrid::setModel(const ModelSnapshot &model)
     if (m_selected >= unitCount()) m_selected = 0;
     m_dirty = true;
     // A new copy of the same network (twice a second while training) changes the pictures and
-    // the scale's numbers, not the captions and the note: only they are painted again.
+    // the scale's numbers, not the note beside them: the area from the tiles to the scale is
+    // painted again (with the captions inside it; a region of three rectangles would leave them
+    // out, but Qt then scales the large unit band by band, a row off from a full paint).
     if (shown && side == m_side && units == unitCount())
         update(weightsArea(geometry()));
     else
@@ -117,7 +121,7 @@ QImage WeightGrid::unitImage(int unit) const
 {
     if (unit < 0 || unit >= unitCount()) return {};
     const auto k = m_model->kernel(0);
-    const float steps = lutSteps(unitScale(unit));
+    const double steps = lutSteps(unitScale(unit));
     const auto &lut = divergingLut();
     QImage img(m_side, m_side, QImage::Format_RGB32);
     for (int r = 0; r < m_side; ++r) {
@@ -141,15 +145,16 @@ void WeightGrid::rebuildTiles() const
     // weight from another cache line (twice: for the scale, then for the colour).
     const auto k = m_model->kernel(0);
     const int pixels = m_side * m_side;
-    std::array<float, kMaxTiles> steps{};
+    std::array<float, kMaxTiles> scale{};
     for (int p = 0; p < pixels; ++p) {
         const float *row = k.data + p * k.stride;
         for (int u = 0; u < n; ++u)
-            steps[static_cast<std::size_t>(u)] =
-                std::max(steps[static_cast<std::size_t>(u)], std::fabs(row[u]));
+            scale[static_cast<std::size_t>(u)] =
+                std::max(scale[static_cast<std::size_t>(u)], std::fabs(row[u]));
     }
-    for (float &s : steps)
-        s = lutSteps(s);
+    std::array<double, kMaxTiles> steps{};
+    for (std::size_t u = 0; u < steps.size(); ++u)
+        steps[u] = lutSteps(scale[u]);
     const int rows = (n + kColumns - 1) / kColumns;
     const int cell = m_side + 1;
     m_tiles = QImage(kColumns * cell - 1, rows * cell - 1, QImage::Format_RGB32);

@@ -61,7 +61,8 @@ private:
         QRectF note;                      // what the colours mean, beside the large unit
     };
     Geometry geometry() const;
-    // What a new copy of the same network changes: the tiles, the large unit, the scale's numbers.
+    // What a new copy of the same network changes: the tiles, the large unit, the scale's numbers
+    // (one rectangle around them, the captions inside it).
     QRect weightsArea(const Geometry &g) const;
     int tileAt(QPointF p) const;
     void rebuildTiles() const;
