@@ -307,7 +307,9 @@ int main(int argc, char **argv)
         for (const auto &[key, sec] : app.seconds)
             byTime.push_back({sec, key});
         std::sort(byTime.rbegin(), byTime.rend());
-        std::printf("GUI thread's CPU by event, per second of training:\n     ms  events\n");
+        std::printf("GUI thread's CPU by event, per second of training (timing every event costs "
+                    "the page's arm too: take its cost from a run without --events):\n"
+                    "     ms  events\n");
         for (std::size_t i = 0; i < std::min<std::size_t>(25, byTime.size()); ++i)
             std::printf("%7.2f %7.1f  %s\n",
                         byTime[i].first * 1000.0 / std::max(1e-9, trainSeconds),
